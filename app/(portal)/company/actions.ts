@@ -1,0 +1,15 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineCustomerAction } from "@/lib/actions/define-action";
+import { updateCompany } from "@/lib/customers/update-company";
+import { updateCompanyInput } from "@/lib/validation/customer-input";
+
+export const updateCompanyAction = defineCustomerAction(
+  { permission: "company:manage", input: updateCompanyInput },
+  async ({ actor }, input) => {
+    await updateCompany(actor, input);
+    revalidatePath("/", "layout");
+    return { status: "success", message: "Company details saved." };
+  },
+);

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { Card } from "@/components/layout/card";
+import { PageHeader } from "@/components/layout/page-header";
+import { can } from "@/lib/auth/permissions";
+import { requireCustomerPage } from "@/lib/auth/require-page";
+import { getCustomer } from "@/lib/customers/get-customer";
+import { timeZoneOptions } from "@/lib/time-zones";
+import { CompanyForm } from "./company-form";
+
+export const metadata: Metadata = { title: "Company" };
+
+export default async function CompanyPage() {
+  const actor = await requireCustomerPage("company:read");
+  const customer = await getCustomer({ customerId: actor.customerId });
+  return (
+    <>
+      <PageHeader title="Company" description="Your company's details on the platform." />
+      <Card>
+        {can(actor.role, "company:manage") ? (
+          <CompanyForm
+            slug={customer.slug}
+            name={customer.name}
+            timeZone={customer.timeZone}
+            timeZones={timeZoneOptions()}
+          />
+        ) : (
+          <dl className="grid gap-3 text-sm sm:grid-cols-[10rem_1fr]">
+            <dt className="text-slate-500">Company</dt>
+            <dd>{customer.name}</dd>
+            <dt className="text-slate-500">Company ID</dt>
+            <dd className="font-mono">{customer.slug}</dd>
+            <dt className="text-slate-500">Time zone</dt>
+            <dd>{customer.timeZone}</dd>
+          </dl>
+        )}
+      </Card>
+    </>
+  );
+}

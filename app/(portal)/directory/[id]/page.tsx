@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { DeleteForm } from "@/components/forms/delete-form";
+import { Card } from "@/components/layout/card";
+import { PageHeader } from "@/components/layout/page-header";
+import { idParam, orNotFound } from "@/lib/auth/or-not-found";
+import { requireCustomerPage } from "@/lib/auth/require-page";
+import { getDirectoryEntry } from "@/lib/directory/get-directory-entry";
+import { isSynced } from "@/lib/directory/local-fields";
+import { deleteDirectoryEntryAction, updateDirectoryEntryAction } from "../actions";
+import { DirectoryEntryForm } from "../directory-entry-form";
+import { StatusBadge } from "../status-badge";
+
+export const metadata: Metadata = { title: "Directory entry" };
+
+export default async function DirectoryEntryPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireCustomerPage("directory:manage");
+  const entryId = await idParam(params);
+  const entry = await orNotFound(getDirectoryEntry({ customerId: actor.customerId, entryId }));
+  const synced = isSynced(entry);
+  return (
+    <>
+      <PageHeader
+        title={entry.displayName}
+        description={synced ? `Synced from Microsoft Entra ID${entry.userPrincipalName ? ` as ${entry.userPrincipalName}` : ""}. Only the extension can be changed here.` : "Manual entry."}
+        actions={<StatusBadge status={entry.status} />}
+      />
+      <Card>
+        <DirectoryEntryForm action={updateDirectoryEntryAction} entry={entry} syncedFieldsLocked={synced} />
+      </Card>
+      {synced ? null : (
+        <Card title="Delete entry">
+          <DeleteForm action={deleteDirectoryEntryAction} id={entry.id} label="Delete entry" confirmText={`Delete ${entry.displayName}?`} />
+        </Card>
+      )}
+    </>
+  );
+}

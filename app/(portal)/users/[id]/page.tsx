@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { DeleteForm } from "@/components/forms/delete-form";
+import { Card } from "@/components/layout/card";
+import { PageHeader } from "@/components/layout/page-header";
+import { idParam, orNotFound } from "@/lib/auth/or-not-found";
+import { requireCustomerPage } from "@/lib/auth/require-page";
+import { getCustomer } from "@/lib/customers/get-customer";
+import { getUser } from "@/lib/users/get-user";
+import { deleteUserAction, updateUserAction } from "../actions";
+import { UserForm } from "../user-form";
+
+export const metadata: Metadata = { title: "Edit user" };
+
+export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireCustomerPage("users:manage");
+  const userId = await idParam(params);
+  const [customer, user] = await Promise.all([
+    getCustomer({ customerId: actor.customerId }),
+    orNotFound(getUser({ customerId: actor.customerId, userId })),
+  ]);
+  return (
+    <>
+      <PageHeader title={user.name} description={user.portalId} />
+      <Card>
+        <UserForm action={updateUserAction} companySlug={customer.slug} user={user} />
+      </Card>
+      <Card title="Delete user">
+        <p className="mb-3 text-sm text-slate-600">The user loses access to the portal at once.</p>
+        <DeleteForm action={deleteUserAction} id={user.id} label="Delete user" confirmText={`Delete ${user.name}?`} />
+      </Card>
+    </>
+  );
+}

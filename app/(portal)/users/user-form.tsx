@@ -1,0 +1,71 @@
+"use client";
+
+import { fieldError } from "@/components/forms/field-error";
+import { FormMessage } from "@/components/forms/form-message";
+import { SelectField } from "@/components/forms/select-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { useFormAction } from "@/components/forms/use-form-action";
+import type { ActionState } from "@/lib/actions/action-state";
+
+type User = {
+  id: string;
+  portalId: string;
+  name: string;
+  email: string | null;
+  extension: string | null;
+  site: string | null;
+  groupMemberType: "single_site" | "multi_site" | null;
+  package: string | null;
+  userType: string | null;
+};
+
+type Props = {
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  companySlug: string;
+  user?: User;
+};
+
+const groupMemberTypes = [
+  { value: "", label: "—" },
+  { value: "single_site", label: "Single-site" },
+  { value: "multi_site", label: "Multi-site" },
+];
+
+/** Create and edit share one form; on edit the portal ID is fixed and a blank password keeps the old one. */
+export function UserForm({ action, companySlug, user }: Props) {
+  const { state, onSubmit, pending, formRef } = useFormAction(action);
+  const e = (field: string) => fieldError(state, field);
+  return (
+    <form ref={formRef} onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2">
+      {user ? (
+        <>
+          <input type="hidden" name="id" value={user.id} />
+          <TextField label="Portal ID" name="portal-id-display" value={user.portalId} disabled />
+        </>
+      ) : (
+        <TextField label="Portal ID" name="localPart" required suffix={`@${companySlug}`} error={e("localPart")} />
+      )}
+      <TextField label="Name" name="name" required defaultValue={user?.name} error={e("name")} />
+      <TextField label="E-mail" name="email" type="email" defaultValue={user?.email ?? ""} error={e("email")} />
+      <TextField label="Extension" name="extension" inputMode="numeric" defaultValue={user?.extension ?? ""} hint="2 to 8 digits, unique in your company." error={e("extension")} />
+      <TextField label="Site" name="site" defaultValue={user?.site ?? ""} error={e("site")} />
+      <SelectField label="Group member type" name="groupMemberType" options={groupMemberTypes} defaultValue={user?.groupMemberType ?? ""} error={e("groupMemberType")} />
+      <TextField label="Package" name="package" defaultValue={user?.package ?? ""} error={e("package")} />
+      <TextField label="User type" name="userType" defaultValue={user?.userType ?? ""} error={e("userType")} />
+      <TextField
+        label={user ? "New password" : "Password"}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required={!user}
+        hint={user ? "Leave blank to keep the current password." : "At least 10 characters."}
+        error={e("password")}
+      />
+      <div className="space-y-3 md:col-span-2">
+        <FormMessage state={state} />
+        <SubmitButton pending={pending} pendingText="Saving…">{user ? "Save" : "Create user"}</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { customers } from "./customers";
+
+export const roles = ["operator", "manager", "user"] as const;
+export type Role = (typeof roles)[number];
+export const roleEnum = pgEnum("account_role", roles);
+
+export const groupMemberTypes = ["single_site", "multi_site"] as const;
+export const groupMemberTypeEnum = pgEnum("group_member_type", groupMemberTypes);
+
+/**
+ * Operators, customer managers and customer users share one table so that an
+ * Entra account can be linked to at most one login across all of them: the
+ * UNIQUE (aad_tenant_id, aad_object_id) constraint is the rule, not app code.
+ */
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Null only for platform operators, who belong to no customer.
+    customerId: uuid("customer_id").references(() => customers.id, { onDelete: "cascade" }),
+    role: roleEnum("role").notNull(),
+    portalId: text("portal_id").notNull().unique(),
+    passwordHash: text("password_hash").notNull(),
+    name: text("name").notNull(),
+    email: text("email"),
+    extension: text("extension"),
+    site: text("site"),
+    groupMemberType: groupMemberTypeEnum("group_member_type"),
+    package: text("package"),
+    userType: text("user_type"),
+    aadTenantId: uuid("aad_tenant_id"),
+    aadObjectId: uuid("aad_object_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("accounts_entra_link_unique").on(t.aadTenantId, t.aadObjectId),
+    unique("accounts_customer_extension_unique").on(t.customerId, t.extension),
+    index("accounts_customer_role_idx").on(t.customerId, t.role),
+    check(
+      "accounts_entra_link_complete",
+      sql`(${t.aadTenantId} is null) = (${t.aadObjectId} is null)`,
+    ),
+    check(
+      "accounts_customer_matches_role",
+      sql`(${t.role} = 'operator') = (${t.customerId} is null)`,
+    ),
+  ],
+);
+
+export type Account = typeof accounts.$inferSelect;
+export type NewAccount = typeof accounts.$inferInsert;

@@ -1,0 +1,45 @@
+import { index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { customers } from "./customers";
+
+export const directorySources = ["manual", "entra", "scim"] as const;
+export type DirectorySource = (typeof directorySources)[number];
+export const directorySourceEnum = pgEnum("directory_source", directorySources);
+
+export const directoryStatuses = ["active", "disabled", "removed"] as const;
+export type DirectoryStatus = (typeof directoryStatuses)[number];
+export const directoryStatusEnum = pgEnum("directory_status", directoryStatuses);
+
+/** The company directory: typed in by a manager, or synced from Entra. */
+export const directoryEntries = pgTable(
+  "directory_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    firstName: text("first_name"),
+    lastName: text("last_name"),
+    displayName: text("display_name").notNull(),
+    email: text("email"),
+    officePhone: text("office_phone"),
+    mobilePhone: text("mobile_phone"),
+    // A local field: never written by a sync, so a manager may set it on any entry.
+    extension: text("extension"),
+    source: directorySourceEnum("source").notNull().default("manual"),
+    aadTenantId: uuid("aad_tenant_id"),
+    aadObjectId: uuid("aad_object_id"),
+    userPrincipalName: text("user_principal_name"),
+    jobTitle: text("job_title"),
+    department: text("department"),
+    status: directoryStatusEnum("status").notNull().default("active"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("directory_entries_customer_object_unique").on(t.customerId, t.aadObjectId),
+    index("directory_entries_customer_name_idx").on(t.customerId, t.displayName),
+  ],
+);
+
+export type DirectoryEntry = typeof directoryEntries.$inferSelect;
+export type NewDirectoryEntry = typeof directoryEntries.$inferInsert;

@@ -1,0 +1,99 @@
+import { sql } from "drizzle-orm";
+import { bigserial, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+import { customers } from "./customers";
+import { directoryEntries } from "./directory-entries";
+
+export const syncTriggers = ["schedule", "one_time", "simulate", "full_resync"] as const;
+export type SyncTrigger = (typeof syncTriggers)[number];
+export const syncTriggerEnum = pgEnum("sync_trigger", syncTriggers);
+
+export const syncStatuses = ["queued", "running", "succeeded", "failed", "needs_confirmation", "confirmed", "superseded"] as const;
+export type SyncStatus = (typeof syncStatuses)[number];
+export const syncStatusEnum = pgEnum("sync_status", syncStatuses);
+
+export const syncRounds = ["full", "delta"] as const;
+export const syncRoundEnum = pgEnum("sync_round", syncRounds);
+
+/** One sync run, whatever started it: the history table, live progress and the outcome. */
+export const syncRuns = pgTable(
+  "sync_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    trigger: syncTriggerEnum("trigger").notNull(),
+    status: syncStatusEnum("status").notNull().default("queued"),
+    round: syncRoundEnum("round"),
+    requestedBy: uuid("requested_by").references(() => accounts.id, { onDelete: "set null" }),
+    attempts: integer("attempts").notNull().default(0),
+    queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    created: integer("created").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    disabled: integer("disabled").notNull().default(0),
+    removed: integer("removed").notNull().default(0),
+    unchanged: integer("unchanged").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    pagesFetched: integer("pages_fetched").notNull().default(0),
+    entriesProcessed: integer("entries_processed").notNull().default(0),
+    throttleWaits: integer("throttle_waits").notNull().default(0),
+    throttleWaitMs: integer("throttle_wait_ms").notNull().default(0),
+    // Removals found by a completed run, held back until applied or confirmed.
+    pendingRemovals: integer("pending_removals").notNull().default(0),
+    // The delta link this run reached; copied to the settings only when the run is final.
+    deltaLink: text("delta_link"),
+    errorCode: text("error_code"),
+    error: text("error"),
+  },
+  (t) => [
+    index("sync_runs_customer_time_idx").on(t.customerId, t.queuedAt),
+    // The database, not a race between two clicks, decides that a customer has one active run.
+    uniqueIndex("sync_runs_one_active_per_customer")
+      .on(t.customerId)
+      .where(sql`${t.status} in ('queued', 'running')`),
+  ],
+);
+
+export type SyncRun = typeof syncRuns.$inferSelect;
+
+export const syncChangeKinds = ["created", "updated", "disabled", "enabled", "removed", "restored"] as const;
+export type SyncChangeKind = (typeof syncChangeKinds)[number];
+export const syncChangeKindEnum = pgEnum("sync_change_kind", syncChangeKinds);
+
+/** What a run changed (or, for Simulate, would change) for whom: field → [old, new]. */
+export const syncRunChanges = pgTable(
+  "sync_run_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => syncRuns.id, { onDelete: "cascade" }),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    directoryEntryId: uuid("directory_entry_id").references(() => directoryEntries.id, { onDelete: "set null" }),
+    aadObjectId: uuid("aad_object_id").notNull(),
+    displayName: text("display_name"),
+    kind: syncChangeKindEnum("kind").notNull(),
+    fields: jsonb("fields").$type<Record<string, [unknown, unknown]>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sync_run_changes_run_idx").on(t.runId, t.id)],
+);
+
+export type SyncRunChange = typeof syncRunChanges.$inferSelect;
+
+/** Object IDs a full round has seen so far: what is missing at its end was removed in Entra. */
+export const syncRunSeen = pgTable(
+  "sync_run_seen",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => syncRuns.id, { onDelete: "cascade" }),
+    aadObjectId: uuid("aad_object_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.aadObjectId] })],
+);

@@ -1,0 +1,76 @@
+import type { FaultSettings } from "../faults/fault-settings";
+import type { RequestLogEntry, RequestLogFilter } from "../http/request-log";
+import type { GenerateUsersResult } from "../seed/generate-users";
+import type { DEMO_TENANT } from "../seed/demo-tenant";
+import type { AppDescription } from "../state/app-registration";
+import type { TenantInput } from "../state/emulator-state";
+import type { GroupInput } from "../state/group-directory";
+import type { AppInput, DeltaExpiry, TenantDescription } from "../state/tenant";
+import type { UserInput, UserPatch } from "../state/user-input";
+import type { UserDescription, UserState } from "../state/user-record";
+import type { GroupDescription } from "./admin-directory-routes";
+
+export interface SecretInput {
+  /** Choose the value (e.g. a fixture); otherwise one is generated and returned once. */
+  value?: string;
+  /** In the past to test AADSTS7000222. Default: 180 days from now. */
+  expiresAt?: Date | string;
+  displayName?: string;
+}
+
+export interface CreatedSecret {
+  keyId: string;
+  value: string;
+  expiresAt: string;
+}
+
+export interface UserList {
+  users: UserDescription[];
+  /** Pass as `after` for the next page; null at the end. */
+  next: number | null;
+  /** Live (not deleted) users in the tenant. */
+  total: number;
+}
+
+/** The admin API as typed calls, usable from any process (tests, Playwright, the launcher). */
+export interface EmulatorAdmin {
+  listTenants(): Promise<TenantDescription[]>;
+  createTenant(input: TenantInput): Promise<TenantDescription>;
+  getTenant(tenantId: string): Promise<TenantDescription>;
+  /** The demo tenant's fixed identifiers, or null when the emulator was seeded without it. */
+  demo(): Promise<typeof DEMO_TENANT | null>;
+
+  createApp(tenantId: string, input: AppInput & { secret?: SecretInput }): Promise<AppDescription & { secret?: CreatedSecret }>;
+  getApp(tenantId: string, clientId: string): Promise<AppDescription>;
+  addSecret(tenantId: string, clientId: string, input?: SecretInput): Promise<CreatedSecret>;
+  removeSecret(tenantId: string, clientId: string, keyId: string): Promise<void>;
+  grantPermission(tenantId: string, clientId: string, permission: string): Promise<AppDescription>;
+  revokePermission(tenantId: string, clientId: string, permission: string): Promise<AppDescription>;
+  addRedirectUri(tenantId: string, clientId: string, uri: string): Promise<AppDescription>;
+
+  createUser(tenantId: string, input: UserInput): Promise<UserDescription>;
+  generateUsers(tenantId: string, count: number, seed: string, options?: { password?: string }): Promise<GenerateUsersResult>;
+  getUser(tenantId: string, userId: string): Promise<UserDescription>;
+  listUsers(tenantId: string, options?: { state?: UserState; limit?: number; after?: number }): Promise<UserList>;
+  updateUser(tenantId: string, userId: string, patch: UserPatch): Promise<UserDescription>;
+  disableUser(tenantId: string, userId: string): Promise<UserDescription>;
+  enableUser(tenantId: string, userId: string): Promise<UserDescription>;
+  softDeleteUser(tenantId: string, userId: string): Promise<UserDescription>;
+  restoreUser(tenantId: string, userId: string): Promise<UserDescription>;
+  hardDeleteUser(tenantId: string, userId: string): Promise<UserDescription>;
+
+  createGroup(tenantId: string, input: GroupInput): Promise<GroupDescription>;
+  getGroup(tenantId: string, groupId: string): Promise<GroupDescription>;
+  addGroupMember(tenantId: string, groupId: string, memberId: string): Promise<GroupDescription>;
+  removeGroupMember(tenantId: string, groupId: string, memberId: string): Promise<GroupDescription>;
+
+  setFaults(tenantId: string, faults: FaultSettings): Promise<unknown>;
+  clearFaults(tenantId: string): Promise<void>;
+  /** Invalidates every delta/skip token of the tenant: later use answers 400 syncStateNotFound or 410 Gone. */
+  expireDeltaTokens(tenantId: string, answer?: DeltaExpiry): Promise<void>;
+  /** Makes an issued authorization code look expired (AADSTS70008 on redemption). */
+  expireAuthorizationCode(code: string): Promise<void>;
+
+  requestLog(filter?: RequestLogFilter): Promise<RequestLogEntry[]>;
+  clearRequestLog(): Promise<void>;
+}

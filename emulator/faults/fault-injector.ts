@@ -1,0 +1,78 @@
+import type { FaultSettings, GraphFault } from "./fault-settings";
+
+/**
+ * Decides, request by request, which configured fault (if any) a tenant's
+ * request suffers. Counters start when faults are set, so "every 3rd request"
+ * means the 3rd, 6th, ... request after the admin call, which tests can rely on.
+ */
+export class FaultInjector {
+  private settings: FaultSettings = {};
+  private graphRequests = 0;
+  private throttleUntil = 0;
+  private unavailableLeft = 0;
+  private resetsLeft = 0;
+  private tokenOutageLeft = 0;
+  private tokenOutageUntil = 0;
+
+  set(settings: FaultSettings, now = Date.now()): void {
+    this.settings = settings;
+    this.graphRequests = 0;
+    this.throttleUntil = settings.throttle?.forSeconds ? now + settings.throttle.forSeconds * 1000 : 0;
+    this.unavailableLeft = settings.unavailable?.burst ?? 0;
+    this.resetsLeft = settings.resetMidPage?.next ?? 0;
+    this.tokenOutageLeft = settings.tokenOutage?.requests ?? 0;
+    this.tokenOutageUntil = settings.tokenOutage?.forSeconds ? now + settings.tokenOutage.forSeconds * 1000 : 0;
+  }
+
+  clear(): void {
+    this.set({});
+  }
+
+  describe() {
+    return {
+      settings: this.settings,
+      graphRequestsSinceSet: this.graphRequests,
+      unavailableLeft: this.unavailableLeft,
+      resetsLeft: this.resetsLeft,
+      tokenOutageLeft: this.tokenOutageLeft,
+    };
+  }
+
+  get latencyMs(): number {
+    return this.settings.latencyMs ?? 0;
+  }
+
+  nextGraphFault(now = Date.now()): GraphFault | undefined {
+    this.graphRequests++;
+    const throttle = this.settings.throttle;
+    if (throttle) {
+      if (now < this.throttleUntil) {
+        const remaining = Math.ceil((this.throttleUntil - now) / 1000);
+        return { kind: "throttle", retryAfterSeconds: throttle.retryAfterSeconds ?? remaining };
+      }
+      if (throttle.everyNth && this.graphRequests % throttle.everyNth === 0) {
+        return { kind: "throttle", retryAfterSeconds: throttle.retryAfterSeconds ?? 1 };
+      }
+    }
+    if (this.unavailableLeft > 0) {
+      this.unavailableLeft--;
+      return { kind: "unavailable", retryAfterSeconds: this.settings.unavailable?.retryAfterSeconds };
+    }
+    const reset = this.settings.resetMidPage;
+    if (this.resetsLeft > 0) {
+      this.resetsLeft--;
+      return { kind: "reset" };
+    }
+    if (reset?.everyNth && this.graphRequests % reset.everyNth === 0) return { kind: "reset" };
+    return undefined;
+  }
+
+  tokenEndpointDown(now = Date.now()): boolean {
+    if (now < this.tokenOutageUntil) return true;
+    if (this.tokenOutageLeft > 0) {
+      this.tokenOutageLeft--;
+      return true;
+    }
+    return false;
+  }
+}

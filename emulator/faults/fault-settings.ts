@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+const seconds = z.number().min(0).max(3600);
+
+/**
+ * Faults one tenant's traffic should suffer, set through the admin API. Each
+ * part is independent; setting new faults replaces the old ones and restarts
+ * their counters. Retry-After values default to 1 s so tests stay fast.
+ */
+export const faultSettingsSchema = z.object({
+  /** Added to every Graph and token request of the tenant. */
+  latencyMs: z.number().int().min(0).max(60_000).optional(),
+  /** 429 TooManyRequests on every Nth Graph request, and/or on all of them for a while. */
+  throttle: z
+    .object({
+      everyNth: z.number().int().min(1).optional(),
+      forSeconds: z.number().positive().max(3600).optional(),
+      retryAfterSeconds: seconds.optional(),
+    })
+    .refine((value) => value.everyNth !== undefined || value.forSeconds !== undefined, "set everyNth or forSeconds")
+    .optional(),
+  /** The next `burst` Graph requests answer 503 Service Unavailable. */
+  unavailable: z.object({ burst: z.number().int().min(1), retryAfterSeconds: seconds.optional() }).optional(),
+  /** Send half of a response body, then drop the connection. */
+  resetMidPage: z
+    .object({ next: z.number().int().min(1).optional(), everyNth: z.number().int().min(1).optional() })
+    .refine((value) => value.next !== undefined || value.everyNth !== undefined, "set next or everyNth")
+    .optional(),
+  /** The token endpoint answers 503 temporarily_unavailable for N requests and/or a while. */
+  tokenOutage: z
+    .object({ requests: z.number().int().min(1).optional(), forSeconds: z.number().positive().max(3600).optional() })
+    .refine((value) => value.requests !== undefined || value.forSeconds !== undefined, "set requests or forSeconds")
+    .optional(),
+});
+
+export type FaultSettings = z.infer<typeof faultSettingsSchema>;
+
+export type GraphFault =
+  | { kind: "throttle"; retryAfterSeconds: number }
+  | { kind: "unavailable"; retryAfterSeconds: number | undefined }
+  | { kind: "reset" };

@@ -1,0 +1,72 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { isCustomerActor, type Actor, type CustomerActor } from "@/lib/auth/actor";
+import { getActor } from "@/lib/auth/get-actor";
+import { assertPermission, type Permission } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import type { ActionState } from "./action-state";
+
+type Handler<A extends Actor, S extends z.ZodType, R> = (
+  ctx: { actor: A },
+  input: z.infer<S>,
+) => Promise<ActionState<R> | void>;
+
+/**
+ * The one way a server action is written: session → permission → zod → lib.
+ * Used as a form action (`useActionState`), it takes the FormData and returns
+ * an ActionState; errors meant for people become messages, anything else is
+ * logged and answered with a generic message, never a stack trace.
+ */
+export function defineAction<S extends z.ZodType, R = undefined>(
+  opts: { permission: Permission; input: S },
+  handler: Handler<Actor, S, R>,
+) {
+  return async (_prev: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
+    try {
+      const actor = await getActor();
+      if (!actor) throw new AppError("unauthenticated", "Your session has ended. Please sign in again.");
+      assertPermission(actor.role, opts.permission);
+      const parsed = opts.input.safeParse(formDataToObject(formData));
+      if (!parsed.success) return invalidInput(parsed.error);
+      return (await handler({ actor }, parsed.data)) ?? { status: "success" };
+    } catch (error) {
+      unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
+      if (error instanceof AppError) {
+        return { status: "error", message: error.message, fieldErrors: error.fieldErrors };
+      }
+      logger.error({ err: error, permission: opts.permission }, "server action failed");
+      return { status: "error", message: "Something went wrong. Please try again." };
+    }
+  };
+}
+
+/** The same, for actions on a customer's own data: the actor must belong to one. */
+export function defineCustomerAction<S extends z.ZodType, R = undefined>(
+  opts: { permission: Permission; input: S },
+  handler: Handler<CustomerActor, S, R>,
+) {
+  return defineAction(opts, async ({ actor }, input) => {
+    if (!isCustomerActor(actor)) throw new AppError("forbidden", "You do not have permission to do that.");
+    return handler({ actor }, input);
+  });
+}
+
+function formDataToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue; // React's own bookkeeping fields
+    out[key] = typeof value === "string" ? value : undefined;
+  }
+  return out;
+}
+
+function invalidInput(error: z.ZodError): ActionState<never> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".");
+    fieldErrors[key] ??= issue.message;
+  }
+  return { status: "error", message: "Please correct the highlighted fields.", fieldErrors };
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { clientAddress } from "./client-address";
+import { signInWithPassword } from "./sign-in-with-password";
+
+const credentialsSchema = z.object({
+  portalId: z.string().trim().min(1).max(200),
+  password: z.string().min(1).max(1000),
+});
+
+/** next-auth's configuration; a function so nothing reads the environment at build time. */
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        id: "password",
+        name: "Portal ID and password",
+        credentials: { portalId: { type: "text" }, password: { type: "password" } },
+        async authorize(credentials, req) {
+          const parsed = credentialsSchema.safeParse(credentials);
+          if (!parsed.success) throw new Error("Enter your portal ID and password.");
+          try {
+            const actor = await signInWithPassword({
+              ...parsed.data,
+              clientAddress: clientAddress(req.headers ?? {}),
+            });
+            return { id: actor.accountId, name: actor.name, role: actor.role, customerId: actor.customerId };
+          } catch (error) {
+            // next-auth hands the message of a thrown Error to the sign-in page.
+            if (error instanceof AppError) throw new Error(error.message);
+            throw error;
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      // The token names the account, its role and customer; the server still
+      // re-reads the account on every request (see `getActor`), so a deleted
+      // login or a changed role takes effect at once, not when the token expires.
+      async jwt({ token, user }) {
+        if (user) {
+          token.accountId = user.id;
+          token.role = user.role;
+          token.customerId = user.customerId;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, accountId: token.accountId, role: token.role, customerId: token.customerId };
+      },
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { Role } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+
+/** Everything a signed-in person may be allowed to do, as data. */
+export const permissions = [
+  "customers:manage",
+  "company:read",
+  "company:manage",
+  "users:manage",
+  "managers:manage",
+  "directory:read",
+  "directory:manage",
+  "settings:manage",
+  "profile:edit",
+] as const;
+
+export type Permission = (typeof permissions)[number];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  operator: ["customers:manage", "profile:edit"],
+  manager: [
+    "company:read",
+    "company:manage",
+    "users:manage",
+    "managers:manage",
+    "directory:read",
+    "directory:manage",
+    "settings:manage",
+    "profile:edit",
+  ],
+  user: ["company:read", "directory:read", "profile:edit"],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}
+
+export function assertPermission(role: Role, permission: Permission): void {
+  if (!can(role, permission)) {
+    throw new AppError("forbidden", "You do not have permission to do that.");
+  }
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { accounts } from "@/db/schema";
+import { normalizePortalId } from "@/lib/accounts/portal-id";
+import { verifyAgainstNothing, verifyPassword } from "@/lib/accounts/password";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import type { Actor } from "./actor";
+import { lockoutMessage } from "./lockout";
+import { addressKey, clearFailures, lockoutRemaining, portalKey, recordFailure } from "./sign-in-failures";
+
+const wrongCredentials = "The portal ID or password is incorrect.";
+
+/**
+ * Checks a portal ID and password. The lockout is checked before the account
+ * is even looked up, and every failure reads the same, so neither the message
+ * nor the timing tells whether a portal ID exists.
+ */
+export async function signInWithPassword(input: {
+  portalId: string;
+  password: string;
+  clientAddress: string;
+}): Promise<Actor> {
+  const portalId = normalizePortalId(input.portalId);
+  const keys = [portalKey(portalId), addressKey(input.clientAddress)];
+
+  const remaining = await lockoutRemaining(keys);
+  if (remaining > 0) {
+    logger.warn({ portalId, clientAddress: input.clientAddress }, "sign-in refused: locked out");
+    throw new AppError("rate_limited", lockoutMessage(remaining));
+  }
+
+  const [account] = await db().select().from(accounts).where(eq(accounts.portalId, portalId)).limit(1);
+  const valid = account
+    ? await verifyPassword(account.passwordHash, input.password)
+    : await verifyAgainstNothing(input.password);
+
+  if (!account || !valid) {
+    await recordFailure(keys);
+    logger.info({ portalId, clientAddress: input.clientAddress }, "sign-in failed");
+    throw new AppError("unauthenticated", wrongCredentials);
+  }
+
+  await clearFailures(keys[0]!);
+  logger.info({ accountId: account.id, role: account.role }, "signed in with password");
+  return {
+    accountId: account.id,
+    role: account.role,
+    customerId: account.customerId,
+    portalId: account.portalId,
+    name: account.name,
+  };
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { customers } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { CustomerActor } from "@/lib/auth/actor";
+import { withSchedule } from "@/lib/entra-settings/apply-schedule";
+import { getEntraSettings } from "@/lib/entra-settings/get-entra-settings";
+import { notFound } from "@/lib/errors";
+import { getCustomer } from "./get-customer";
+
+/** A manager edits their own company's name and time zone (the slug is fixed: it is in every portal ID). */
+export async function updateCompany(actor: CustomerActor, input: { name: string; timeZone: string }) {
+  // A scheduled sync runs in the company's time zone: move the schedule with it.
+  const [current, settings] = await Promise.all([getCustomer({ customerId: actor.customerId }), getEntraSettings({ customerId: actor.customerId })]);
+  const write = () => db().transaction(async (tx) => {
+    const updated = await tx
+      .update(customers)
+      .set({ name: input.name, timeZone: input.timeZone, updatedAt: new Date() })
+      .where(eq(customers.id, actor.customerId))
+      .returning({ id: customers.id });
+    if (updated.length === 0) throw notFound("The company");
+    await recordAudit(tx, actor, {
+      action: "company.update",
+      targetType: "customer",
+      targetId: actor.customerId,
+      detail: { fields: ["name", "timeZone"] },
+    });
+  });
+  if (!settings?.enabled || current.timeZone === input.timeZone) return write();
+  return withSchedule(actor.customerId, { state: settings, timeZone: input.timeZone }, { state: settings, timeZone: current.timeZone }, write);
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { db } from "@/db/client";
+import { directoryEntries } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { CustomerActor } from "@/lib/auth/actor";
+import type { DirectoryEntryInput } from "@/lib/validation/directory-input";
+import { displayNameOf } from "./display-name";
+
+/** A manual entry (Sync = No): typed in by a manager, never touched by a sync. */
+export async function createDirectoryEntry(actor: CustomerActor, input: DirectoryEntryInput) {
+  return db().transaction(async (tx) => {
+    const [entry] = await tx
+      .insert(directoryEntries)
+      .values({ ...input, displayName: displayNameOf(input), customerId: actor.customerId, source: "manual" })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: "directory.create",
+      targetType: "directory_entry",
+      targetId: entry!.id,
+    });
+    return entry!;
+  });
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { and, asc, count, ilike, or, sql, type SQL } from "drizzle-orm";
+import { db } from "@/db/client";
+import { directoryEntries } from "@/db/schema";
+import { likePattern, pageOf, pageSize } from "@/lib/pagination";
+import { ofCustomer } from "@/lib/tenancy";
+
+/**
+ * The company directory, one page at a time. A search term matches names,
+ * e-mail and extension as typed, and phone numbers by their digits, so
+ * "555 0100" finds "+1 (555) 010-0".
+ */
+export async function searchDirectory({ customerId, q = "", page = 1 }: { customerId: string; q?: string; page?: number }) {
+  const where = and(ofCustomer(directoryEntries, customerId), q ? matches(q) : undefined);
+  const [rows, [total]] = await Promise.all([
+    db()
+      .select()
+      .from(directoryEntries)
+      .where(where)
+      .orderBy(asc(directoryEntries.displayName), asc(directoryEntries.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db().select({ n: count() }).from(directoryEntries).where(where),
+  ]);
+  return pageOf(rows, total?.n ?? 0, page);
+}
+
+function matches(q: string): SQL | undefined {
+  const pattern = likePattern(q);
+  const text = [
+    directoryEntries.displayName,
+    directoryEntries.firstName,
+    directoryEntries.lastName,
+    directoryEntries.email,
+    directoryEntries.userPrincipalName,
+    directoryEntries.extension,
+    directoryEntries.officePhone,
+    directoryEntries.mobilePhone,
+  ].map((column) => ilike(column, pattern));
+  const digits = q.replace(/\D/g, "");
+  const phones =
+    digits.length >= 3
+      ? [directoryEntries.officePhone, directoryEntries.mobilePhone].map(
+          (column) => sql`regexp_replace(${column}, '[^0-9]', '', 'g') like ${`%${digits}%`}`,
+        )
+      : [];
+  return or(...text, ...phones);
+}

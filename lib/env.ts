@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/**
+ * Every setting the portal reads, validated once. Modules call `env()` rather
+ * than reading `process.env`, so a missing or malformed variable fails with a
+ * message that names it instead of surfacing later as an odd error.
+ *
+ * The launcher (`npm start`) fills DATABASE_URL and NEXTAUTH_SECRET for the
+ * embedded default, so inside the web and worker processes they are required.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().url({ message: "must be a postgres:// connection URL" }),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  REDIS_URL: z.string().url().optional(),
+  // Namespace of the queues in Redis, so several portals (or test runs) can share one server.
+  QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default("switchboard"),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  NEXTAUTH_URL: z.string().url().optional(),
+  // "id:base64key,…" (32-byte keys); the first seals, all open. See lib/secrets/secret-box.ts.
+  ENCRYPTION_KEYS: z.string().optional(),
+  // Where Microsoft lives. Unset in production (Microsoft's real hosts);
+  // pointed at the local emulator for the demo and the tests.
+  ENTRA_AUTHORITY_HOST: z.string().url().default("https://login.microsoftonline.com"),
+  GRAPH_BASE_URL: z.string().url().default("https://graph.microsoft.com"),
+  // First retry of a failed sync job after this long, doubling each time.
+  SYNC_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
+  // How long a worker's claim on a job lasts; a killed worker's job is retried after about this long.
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+  SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
+    throw new Error(`Invalid environment configuration:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import type { Queue } from "bullmq";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { createQueue } from "./queue-backend";
+
+/**
+ * The directory-sync job, defined once: the web app enqueues and schedules it,
+ * the worker (workers/) runs it. Payloads carry IDs only — never a secret or a
+ * token; the worker reads and decrypts the settings itself.
+ */
+export const directorySyncQueueName = "directory-sync";
+
+export const directorySyncPayload = z.object({
+  customerId: z.uuid(),
+  // Present for runs a manager started (the run row exists already); a
+  // scheduled job has none and creates its run when it starts.
+  runId: z.uuid().optional(),
+});
+export type DirectorySyncPayload = z.infer<typeof directorySyncPayload>;
+
+let queue: Queue<DirectorySyncPayload> | undefined;
+
+export function directorySyncQueue(): Queue<DirectorySyncPayload> {
+  queue ??= createQueue<DirectorySyncPayload>(directorySyncQueueName);
+  return queue;
+}
+
+/** Retries with exponential backoff; a job still failing after them leaves its run failed. */
+export const jobRetryOptions = () => ({
+  attempts: 4,
+  backoff: { type: "exponential" as const, delay: env().SYNC_RETRY_DELAY_MS },
+  removeOnComplete: { count: 1000 },
+  removeOnFail: { count: 5000 },
+});
+
+export async function enqueueDirectorySync(payload: Required<DirectorySyncPayload>): Promise<void> {
+  await directorySyncQueue().add("sync", payload, { ...jobRetryOptions(), jobId: payload.runId });
+}
+
+const schedulerId = (customerId: string) => `directory-sync:${customerId}`;
+
+export async function scheduleDirectorySync(customerId: string, pattern: string, timeZone: string): Promise<void> {
+  await directorySyncQueue().upsertJobScheduler(
+    schedulerId(customerId),
+    { pattern, tz: timeZone },
+    { name: "scheduled-sync", data: { customerId }, opts: jobRetryOptions() },
+  );
+}
+
+export async function unscheduleDirectorySync(customerId: string): Promise<void> {
+  await directorySyncQueue().removeJobScheduler(schedulerId(customerId));
+}
+
+export async function nextScheduledSync(customerId: string): Promise<Date | null> {
+  const scheduler = await directorySyncQueue().getJobScheduler(schedulerId(customerId));
+  return scheduler?.next ? new Date(scheduler.next) : null;
+}
+
+/** Whether BullMQ still holds the job of a run (queued, active, delayed for retry). */
+export async function runJobIsAlive(runId: string): Promise<boolean> {
+  const job = await directorySyncQueue().getJob(runId);
+  if (!job) return false;
+  const state = await job.getState();
+  return state !== "completed" && state !== "failed" && state !== "unknown";
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { and, desc, eq, gt, inArray } from "drizzle-orm";
+import { db } from "@/db/client";
+import { entraSettings, syncRuns } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { CustomerActor } from "@/lib/auth/actor";
+import { AppError, notFound } from "@/lib/errors";
+import { ofCustomer } from "@/lib/tenancy";
+import { applyRemovals } from "./finish-run";
+
+/**
+ * A manager confirms the removals a run held back for being above the
+ * threshold: they are applied now, and the run's delta link becomes the
+ * company's. Only the latest such run can be confirmed.
+ */
+export async function confirmRemovals(actor: CustomerActor, { runId }: { runId: string }) {
+  await db().transaction(async (tx) => {
+    const [run] = await tx
+      .select()
+      .from(syncRuns)
+      .where(and(ofCustomer(syncRuns, actor.customerId), eq(syncRuns.id, runId)))
+      .for("update")
+      .limit(1);
+    if (!run) throw notFound("The sync run");
+    if (run.status !== "needs_confirmation") throw new AppError("conflict", "This run has no removals waiting for confirmation.");
+    const [newer] = await tx
+      .select({ id: syncRuns.id })
+      .from(syncRuns)
+      .where(and(ofCustomer(syncRuns, actor.customerId), gt(syncRuns.queuedAt, run.queuedAt), inArray(syncRuns.status, ["succeeded", "confirmed", "running", "queued"])))
+      .orderBy(desc(syncRuns.queuedAt))
+      .limit(1);
+    if (newer) throw new AppError("conflict", "A newer sync has run since; its result replaces this one.");
+
+    await applyRemovals(tx, run.id, actor.customerId);
+    await tx.update(syncRuns).set({ status: "confirmed", removed: run.pendingRemovals, pendingRemovals: 0 }).where(eq(syncRuns.id, run.id));
+    if (run.deltaLink) {
+      await tx.update(entraSettings).set({ deltaLink: run.deltaLink, deltaLinkAt: new Date() }).where(eq(entraSettings.customerId, actor.customerId));
+    }
+    await recordAudit(tx, actor, { action: "sync.confirm_removals", targetType: "sync_run", targetId: run.id, detail: { removed: run.pendingRemovals } });
+  });
+}

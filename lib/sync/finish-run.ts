@@ -1,0 +1,77 @@
+import "server-only";
+import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { directoryEntries, entraSettings, syncRunChanges, syncRunSeen, syncRuns } from "@/db/schema";
+import { ofCustomer } from "@/lib/tenancy";
+
+export type FinishInput = {
+  runId: string;
+  customerId: string;
+  round: "full" | "delta";
+  simulate: boolean;
+  deltaLink: string;
+  removalThresholdPercent: number;
+};
+
+/**
+ * Ends a run that walked its whole round. Only now are removals decided: a
+ * full round removes what it did not see, a delta round what Graph reported
+ * removed. Above the threshold nothing is removed until a manager confirms.
+ * The delta link is saved only here, with the removals, never by Simulate.
+ */
+export async function finishRun(input: FinishInput): Promise<"succeeded" | "needs_confirmation"> {
+  return db().transaction(async (tx) => {
+    if (input.round === "full") {
+      await tx.execute(sql`
+        insert into sync_run_changes (run_id, customer_id, directory_entry_id, aad_object_id, display_name, kind, fields)
+        select ${input.runId}, d.customer_id, d.id, d.aad_object_id, d.display_name, 'removed', jsonb_build_object('status', jsonb_build_array(d.status, 'removed'))
+        from directory_entries d
+        where d.customer_id = ${input.customerId} and d.source = 'entra' and d.status <> 'removed'
+          and not exists (select 1 from sync_run_seen s where s.run_id = ${input.runId} and s.aad_object_id = d.aad_object_id)
+          and not exists (select 1 from sync_run_changes c where c.run_id = ${input.runId} and c.kind = 'removed' and c.aad_object_id = d.aad_object_id)`);
+      await tx.delete(syncRunSeen).where(eq(syncRunSeen.runId, input.runId));
+    }
+    const removals = tx
+      .select({ id: syncRunChanges.directoryEntryId })
+      .from(syncRunChanges)
+      .where(and(eq(syncRunChanges.runId, input.runId), eq(syncRunChanges.kind, "removed")));
+    const [[pending], [synced]] = await Promise.all([
+      tx.select({ n: count() }).from(removals.as("r")),
+      tx
+        .select({ n: count() })
+        .from(directoryEntries)
+        .where(and(ofCustomer(directoryEntries, input.customerId), eq(directoryEntries.source, "entra"), ne(directoryEntries.status, "removed"))),
+    ]);
+    const toRemove = pending?.n ?? 0;
+    const base = synced?.n ?? 0;
+    const finishedAt = new Date();
+
+    if (input.simulate) {
+      await tx.update(syncRuns).set({ status: "succeeded", removed: toRemove, pendingRemovals: 0, finishedAt }).where(eq(syncRuns.id, input.runId));
+      return "succeeded";
+    }
+    if (toRemove > 0 && toRemove * 100 > input.removalThresholdPercent * base) {
+      await tx
+        .update(syncRuns)
+        .set({ status: "needs_confirmation", pendingRemovals: toRemove, deltaLink: input.deltaLink, finishedAt })
+        .where(eq(syncRuns.id, input.runId));
+      return "needs_confirmation";
+    }
+    await applyRemovals(tx, input.runId, input.customerId);
+    await tx.update(syncRuns).set({ status: "succeeded", removed: toRemove, pendingRemovals: 0, deltaLink: input.deltaLink, finishedAt }).where(eq(syncRuns.id, input.runId));
+    await tx.update(entraSettings).set({ deltaLink: input.deltaLink, deltaLinkAt: finishedAt }).where(eq(entraSettings.customerId, input.customerId));
+    return "succeeded";
+  });
+}
+
+/** Marks the entries a run found removed as removed — kept, not deleted, so a restore brings them back. */
+export async function applyRemovals(tx: Pick<ReturnType<typeof db>, "update" | "select">, runId: string, customerId: string): Promise<void> {
+  const ids = tx
+    .select({ id: syncRunChanges.directoryEntryId })
+    .from(syncRunChanges)
+    .where(and(eq(syncRunChanges.runId, runId), eq(syncRunChanges.kind, "removed")));
+  await tx
+    .update(directoryEntries)
+    .set({ status: "removed", updatedAt: new Date() })
+    .where(and(ofCustomer(directoryEntries, customerId), eq(directoryEntries.source, "entra"), inArray(directoryEntries.id, ids)));
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { syncRunChanges, syncRunSeen, syncRuns, type SyncRun, type SyncTrigger } from "@/db/schema";
+import { violatedConstraint } from "@/lib/db-errors";
+import type { EntraProblem } from "@/lib/entra/explain-entra-error";
+
+/** The bookkeeping of a run's life: created queued, running per attempt, then final. */
+
+export class RunAlreadyActiveError extends Error {
+  constructor() {
+    super("A sync is already running for this company.");
+  }
+}
+
+export async function createRun(input: { customerId: string; trigger: SyncTrigger; requestedBy?: string | null }): Promise<SyncRun> {
+  try {
+    const [run] = await db().insert(syncRuns).values(input).returning();
+    return run!;
+  } catch (error) {
+    if (violatedConstraint(error) === "sync_runs_one_active_per_customer") throw new RunAlreadyActiveError();
+    throw error;
+  }
+}
+
+export async function findActiveRun(customerId: string): Promise<SyncRun | undefined> {
+  const [run] = await db()
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.customerId, customerId), inArray(syncRuns.status, ["queued", "running"])))
+    .limit(1);
+  return run;
+}
+
+export async function getRunById(runId: string): Promise<SyncRun | undefined> {
+  const [run] = await db().select().from(syncRuns).where(eq(syncRuns.id, runId)).limit(1);
+  return run;
+}
+
+/**
+ * A new attempt starts from a clean slate for everything it recomputes
+ * (pages, seen IDs, pending removals); what earlier attempts already changed
+ * in the directory stays counted, and is "unchanged" to this one.
+ */
+export async function startAttempt(runId: string, round: "full" | "delta"): Promise<void> {
+  await db().transaction(async (tx) => {
+    await tx.delete(syncRunSeen).where(eq(syncRunSeen.runId, runId));
+    await tx.delete(syncRunChanges).where(and(eq(syncRunChanges.runId, runId), eq(syncRunChanges.kind, "removed")));
+    await tx
+      .update(syncRuns)
+      .set({
+        status: "running",
+        round,
+        startedAt: sql`coalesce(${syncRuns.startedAt}, now())`,
+        unchanged: 0,
+        skipped: 0,
+        pendingRemovals: 0,
+        pagesFetched: 0,
+        entriesProcessed: 0,
+      })
+      .where(eq(syncRuns.id, runId));
+  });
+}
+
+export async function countAttempt(runId: string): Promise<void> {
+  await db().update(syncRuns).set({ attempts: sql`${syncRuns.attempts} + 1`, status: "running" }).where(eq(syncRuns.id, runId));
+}
+
+/** A failed attempt that will be retried: say so on the run, and drop what it had not yet applied. */
+export async function noteRetry(runId: string, problem: EntraProblem): Promise<void> {
+  await db().transaction(async (tx) => {
+    await tx.delete(syncRunSeen).where(eq(syncRunSeen.runId, runId));
+    await tx.delete(syncRunChanges).where(and(eq(syncRunChanges.runId, runId), eq(syncRunChanges.kind, "removed")));
+    await tx
+      .update(syncRuns)
+      .set({ errorCode: problem.code, error: `${problem.message} Trying again shortly.`, pendingRemovals: 0 })
+      .where(eq(syncRuns.id, runId));
+  });
+}
+
+/** The run failed for good: nothing is removed, the delta link is not moved, and the reason is kept in plain words. */
+export async function failRun(runId: string, problem: EntraProblem): Promise<void> {
+  await db().transaction(async (tx) => {
+    await tx.delete(syncRunSeen).where(eq(syncRunSeen.runId, runId));
+    await tx.delete(syncRunChanges).where(and(eq(syncRunChanges.runId, runId), eq(syncRunChanges.kind, "removed")));
+    await tx
+      .update(syncRuns)
+      .set({ status: "failed", errorCode: problem.code, error: problem.message, pendingRemovals: 0, finishedAt: new Date() })
+      .where(eq(syncRuns.id, runId));
+  });
+}
+
+/** A newer run makes an older unconfirmed one moot: its removals are recomputed by the newer one. */
+export async function supersedeUnconfirmed(customerId: string, exceptRunId: string): Promise<void> {
+  await db()
+    .update(syncRuns)
+    .set({ status: "superseded" })
+    .where(and(eq(syncRuns.customerId, customerId), eq(syncRuns.status, "needs_confirmation"), sql`${syncRuns.id} <> ${exceptRunId}`));
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { db } from "@/db/client";
+import { accounts } from "@/db/schema";
+import { withAccountConflicts } from "@/lib/accounts/account-conflict";
+import { hashPassword } from "@/lib/accounts/password";
+import { customerPortalId } from "@/lib/accounts/portal-id";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { CustomerActor } from "@/lib/auth/actor";
+import { getCustomer } from "@/lib/customers/get-customer";
+import type { CreateUserInput } from "@/lib/validation/account-input";
+
+export async function createUser(actor: CustomerActor, input: CreateUserInput) {
+  const customer = await getCustomer({ customerId: actor.customerId });
+  const portalId = customerPortalId(input.localPart, customer.slug);
+  const passwordHash = await hashPassword(input.password);
+  return withAccountConflicts({ portalId, extension: input.extension }, () =>
+    db().transaction(async (tx) => {
+      const [user] = await tx
+        .insert(accounts)
+        .values({
+          customerId: actor.customerId,
+          role: "user",
+          portalId,
+          passwordHash,
+          name: input.name,
+          email: input.email,
+          extension: input.extension,
+          site: input.site,
+          groupMemberType: input.groupMemberType,
+          package: input.package,
+          userType: input.userType,
+        })
+        .returning({ id: accounts.id, portalId: accounts.portalId });
+      await recordAudit(tx, actor, {
+        action: "user.create",
+        targetType: "account",
+        targetId: user!.id,
+        detail: { portalId },
+      });
+      return user!;
+    }),
+  );
+}

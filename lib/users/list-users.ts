@@ -1,0 +1,43 @@
+import "server-only";
+import { and, asc, count, eq, ilike, or } from "drizzle-orm";
+import { db } from "@/db/client";
+import { accounts } from "@/db/schema";
+import { likePattern, pageOf, pageSize } from "@/lib/pagination";
+import { ofCustomer } from "@/lib/tenancy";
+
+export async function listUsers({ customerId, q = "", page = 1 }: { customerId: string; q?: string; page?: number }) {
+  const pattern = likePattern(q);
+  const where = and(
+    ofCustomer(accounts, customerId),
+    eq(accounts.role, "user"),
+    q
+      ? or(
+          ilike(accounts.name, pattern),
+          ilike(accounts.portalId, pattern),
+          ilike(accounts.email, pattern),
+          ilike(accounts.extension, pattern),
+        )
+      : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db()
+      .select({
+        id: accounts.id,
+        portalId: accounts.portalId,
+        name: accounts.name,
+        email: accounts.email,
+        extension: accounts.extension,
+        site: accounts.site,
+        package: accounts.package,
+        userType: accounts.userType,
+        aadObjectId: accounts.aadObjectId,
+      })
+      .from(accounts)
+      .where(where)
+      .orderBy(asc(accounts.extension), asc(accounts.portalId))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db().select({ n: count() }).from(accounts).where(where),
+  ]);
+  return pageOf(rows, total?.n ?? 0, page);
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { accounts } from "@/db/schema";
+import { withAccountConflicts } from "@/lib/accounts/account-conflict";
+import { hashPassword } from "@/lib/accounts/password";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { CustomerActor } from "@/lib/auth/actor";
+import { notFound } from "@/lib/errors";
+import { ofCustomer } from "@/lib/tenancy";
+import type { UpdateUserInput } from "@/lib/validation/account-input";
+
+export async function updateUser(actor: CustomerActor, input: UpdateUserInput) {
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  await withAccountConflicts({ extension: input.extension }, () =>
+    db().transaction(async (tx) => {
+      const updated = await tx
+        .update(accounts)
+        .set({
+          name: input.name,
+          email: input.email,
+          extension: input.extension,
+          site: input.site,
+          groupMemberType: input.groupMemberType,
+          package: input.package,
+          userType: input.userType,
+          ...(passwordHash ? { passwordHash } : {}),
+          updatedAt: new Date(),
+        })
+        .where(and(ofCustomer(accounts, actor.customerId), eq(accounts.id, input.id), eq(accounts.role, "user")))
+        .returning({ id: accounts.id });
+      if (updated.length === 0) throw notFound("The user");
+      await recordAudit(tx, actor, {
+        action: "user.update",
+        targetType: "account",
+        targetId: input.id,
+        detail: { passwordChanged: Boolean(passwordHash) },
+      });
+    }),
+  );
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { groupMemberTypes } from "@/db/schema";
+import {
+  newPassword,
+  optionalEmail,
+  optionalExtension,
+  optionalText,
+  portalLocalPart,
+  requiredText,
+} from "./fields";
+
+const personFields = {
+  name: requiredText("Name", 120),
+  email: optionalEmail,
+};
+
+export const userFields = {
+  ...personFields,
+  extension: optionalExtension,
+  site: optionalText(80),
+  groupMemberType: z.preprocess(
+    (v) => (v === "" || v === undefined ? null : v),
+    z.enum(groupMemberTypes, { message: "Choose single-site or multi-site." }).nullable(),
+  ),
+  package: optionalText(80),
+  userType: optionalText(80),
+};
+
+export const createUserInput = z.object({
+  localPart: portalLocalPart,
+  password: newPassword,
+  ...userFields,
+});
+export type CreateUserInput = z.infer<typeof createUserInput>;
+
+export const updateUserInput = z.object({
+  id: z.uuid("Not a valid ID."),
+  ...userFields,
+  // Blank keeps the current password.
+  password: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(newPassword.optional()),
+});
+export type UpdateUserInput = z.infer<typeof updateUserInput>;
+
+export const createManagerInput = z.object({
+  localPart: portalLocalPart,
+  password: newPassword,
+  ...personFields,
+});
+export type CreateManagerInput = z.infer<typeof createManagerInput>;
+
+export const updateProfileInput = z.object(personFields);
+
+export const changePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password."),
+    newPassword,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords differ.",
+  });

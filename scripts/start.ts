@@ -1,0 +1,80 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "../db/embedded-server";
+import { runMigrations } from "../db/migrate";
+import { demoLogins, demoPassword, seedDemo } from "../db/seed-demo";
+import { startEmulator, type RunningEmulator } from "../emulator";
+import { workerCommand } from "../workers/worker-command";
+import { buildIfChanged } from "./launcher/build-if-changed";
+import { Children } from "./launcher/children";
+import { localEncryptionKeys, localSecret } from "./launcher/local-secret";
+
+/**
+ * `npm start`: the web app and the sync worker, with what they need first.
+ * With no DATABASE_URL this is the demo on one machine: an embedded PGlite
+ * database under `.data/`, a demo company, and the Entra/Graph emulator with
+ * its demo tenant; secrets are generated into `.data/`. With DATABASE_URL it
+ * is production-shaped: secrets must be given, Microsoft is the real one.
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dataDir = path.join(root, ".data");
+const port = Number(process.env.PORT ?? 3000);
+
+let embedded: EmbeddedDatabase | undefined;
+let emulator: RunningEmulator | undefined;
+let databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  embedded = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "pg"), port: Number(process.env.EMBEDDED_DB_PORT ?? 0) });
+  databaseUrl = embedded.url;
+  emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 8443), seed: "demo", dataDir: path.join(dataDir, "emulator") });
+}
+
+const required = (name: string) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} must be set when DATABASE_URL is (see README, Configuration).`);
+  return value;
+};
+const nextAuthSecret = embedded ? (process.env.NEXTAUTH_SECRET ?? (await localSecret(dataDir, "nextauth-secret"))) : required("NEXTAUTH_SECRET");
+const encryptionKeys = embedded ? (process.env.ENCRYPTION_KEYS ?? (await localEncryptionKeys(dataDir))) : required("ENCRYPTION_KEYS");
+
+await runMigrations(databaseUrl);
+const seeded = (embedded || process.env.DEMO_SEED === "true") && (await seedDemo(databaseUrl));
+buildIfChanged(root);
+
+const env: Record<string, string | undefined> = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  NEXTAUTH_SECRET: nextAuthSecret,
+  ENCRYPTION_KEYS: encryptionKeys,
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+  // Node reads extra CAs only at start: the children must be born knowing the emulator's.
+  ...(emulator ? { NODE_EXTRA_CA_CERTS: emulator.caBundlePath, ENTRA_AUTHORITY_HOST: emulator.url, GRAPH_BASE_URL: emulator.url } : {}),
+};
+
+const children = new Children(async (code) => {
+  await emulator?.close();
+  await embedded?.close();
+  process.exit(code);
+});
+// Node itself, not npx, so that SIGTERM reaches Next.js and the port is freed on stop.
+children.start("web", process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], { ...env, SERVICE_NAME: "web" });
+children.start("worker", workerCommand[0], workerCommand.slice(1), { ...env, SERVICE_NAME: "worker" });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => children.stop(0));
+
+console.log(`
+Switchboard is starting on ${env.NEXTAUTH_URL}
+${
+  embedded
+    ? `Demo logins (password ${demoPassword}): operator ${demoLogins.operator}, manager ${demoLogins.manager}, user ${demoLogins.user}${seeded ? " (demo company just created)" : ""}`
+    : ""
+}${
+  emulator?.demo
+    ? `
+Demo Microsoft Entra tenant (local emulator at ${emulator.url}); paste into Authority Setting → MS AAD:
+  Tenant ID  ${emulator.demo.tenantId}
+  Client ID  ${emulator.demo.clientId}
+  Secret     ${emulator.demo.clientSecret}`
+    : ""
+}
+`);

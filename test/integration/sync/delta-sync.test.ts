@@ -1,0 +1,80 @@
+import type { Worker } from "bullmq";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomerWithManager } from "../../support/factories";
+import { configureSync, createTenant, emulatorAdmin, expectDirectoryMatches, startTestWorker, syncNow, type TestTenant } from "../../support/sync-fixture";
+
+/** Each kind of change in Entra, synced incrementally, leaves the directory equal to the tenant. */
+describe("incremental (delta) sync", () => {
+  const admin = emulatorAdmin();
+  let worker: Worker;
+  let tenant: TestTenant;
+  let manager: Awaited<ReturnType<typeof createCustomerWithManager>>;
+  let ids: string[];
+
+  beforeAll(async () => {
+    worker = startTestWorker();
+    tenant = await createTenant(admin, { users: 30 });
+    manager = await createCustomerWithManager();
+    await configureSync(manager, tenant, { removalThresholdPercent: "50" });
+    const members = (await admin.listUsers(tenant.tenantId, { limit: 30 })).users.filter((u) => u.userType === "Member");
+    const first = await syncNow(manager);
+    // Guests are skipped (the default), members all created.
+    expect(first).toMatchObject({ status: "succeeded", round: "full", created: members.length, skipped: 30 - members.length });
+    ids = members.map((u) => u.id);
+  });
+  afterAll(() => worker.close());
+
+  const deltaRun = async (expected: Record<string, unknown>) => {
+    const run = await syncNow(manager);
+    expect(run).toMatchObject({ status: "succeeded", round: "delta", ...expected });
+    await expectDirectoryMatches(admin, tenant.tenantId, manager.customerId);
+    return run;
+  };
+
+  it("creates a new user", async () => {
+    await admin.createUser(tenant.tenantId, { userPrincipalName: `new.person@${tenant.tenantId}.example`, displayName: "New Person", givenName: "New", surname: "Person", mail: "new.person@example.org", businessPhones: ["+1 206 555 0100"], mobilePhone: "+1 206 555 0199" });
+    await deltaRun({ created: 1, updated: 0, removed: 0 });
+  });
+
+  it("updates a changed user, and only that user", async () => {
+    await admin.updateUser(tenant.tenantId, ids[0]!, { surname: "Renamed", mobilePhone: "+44 20 7946 0000" });
+    await deltaRun({ created: 0, updated: 1 });
+  });
+
+  it("disables and re-enables", async () => {
+    await admin.disableUser(tenant.tenantId, ids[1]!);
+    await deltaRun({ disabled: 1 });
+    await admin.enableUser(tenant.tenantId, ids[1]!);
+    await deltaRun({ updated: 1, disabled: 0 });
+  });
+
+  it("marks a soft-deleted user removed and brings them back when restored", async () => {
+    await admin.softDeleteUser(tenant.tenantId, ids[2]!);
+    await deltaRun({ removed: 1 });
+    await admin.restoreUser(tenant.tenantId, ids[2]!);
+    await deltaRun({ updated: 1, removed: 0 });
+  });
+
+  it("marks a hard-deleted user removed, keeping the entry", async () => {
+    await admin.hardDeleteUser(tenant.tenantId, ids[3]!);
+    await deltaRun({ removed: 1 });
+  });
+
+  it("applies a change delivered twice only once", async () => {
+    await admin.updateUser(tenant.tenantId, ids[4]!, { jobTitle: "First title" });
+    await admin.updateUser(tenant.tenantId, ids[4]!, { jobTitle: "Second title" });
+    await admin.updateUser(tenant.tenantId, ids[5]!, { givenName: "Twice" });
+    await deltaRun({ updated: 2 });
+    // Nothing changed since: a repeated delivery of the same state writes nothing.
+    await deltaRun({ created: 0, updated: 0, disabled: 0, removed: 0 });
+  });
+
+  it.each(["syncStateNotFound", "gone"] as const)("falls back to a full round when the delta link has expired (%s)", async (answer) => {
+    await admin.updateUser(tenant.tenantId, ids[6]!, { department: `After expiry ${answer}` });
+    await admin.expireDeltaTokens(tenant.tenantId, answer);
+    const run = await syncNow(manager);
+    expect(run).toMatchObject({ status: "succeeded", round: "full", updated: 1, removed: 0 });
+    await expectDirectoryMatches(admin, tenant.tenantId, manager.customerId);
+    await deltaRun({ updated: 0 });
+  });
+});

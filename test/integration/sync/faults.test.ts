@@ -1,0 +1,89 @@
+import type { Worker } from "bullmq";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomerWithManager } from "../../support/factories";
+import { configureSync, createTenant, directoryOf, emulatorAdmin, expectDirectoryMatches, startTestWorker, syncNow, type TestTenant } from "../../support/sync-fixture";
+
+/**
+ * Microsoft misbehaving: every run either gets through (retrying as Graph
+ * asks) or fails in plain words — and never removes or loses an entry.
+ */
+describe("sync under faults", () => {
+  const admin = emulatorAdmin();
+  let worker: Worker;
+  beforeAll(() => {
+    worker = startTestWorker();
+  });
+  afterAll(() => worker.close());
+
+  async function syncedCompany(users = 250): Promise<{ tenant: TestTenant; manager: Awaited<ReturnType<typeof createCustomerWithManager>>; before: number }> {
+    const tenant = await createTenant(admin, { users });
+    const manager = await createCustomerWithManager();
+    await configureSync(manager, tenant);
+    expect(await syncNow(manager)).toMatchObject({ status: "succeeded" });
+    return { tenant, manager, before: (await directoryOf(manager.customerId)).length };
+  }
+
+  it.each([
+    ["a 429 storm with Retry-After", { throttle: { everyNth: 2, retryAfterSeconds: 0 } }],
+    ["503 bursts", { unavailable: { burst: 3, retryAfterSeconds: 0 } }],
+    ["a connection reset mid-page", { resetMidPage: { next: 1 } }],
+    ["a token endpoint outage", { tokenOutage: { requests: 2 } }],
+  ])("gets through %s with the directory intact", async (_name, faults) => {
+    const { tenant, manager, before } = await syncedCompany();
+    await admin.setFaults(tenant.tenantId, faults);
+    const run = await syncNow(manager, "full_resync");
+    await admin.clearFaults(tenant.tenantId);
+    expect(run).toMatchObject({ status: "succeeded", removed: 0 });
+    expect((await directoryOf(manager.customerId)).length).toBe(before);
+    await expectDirectoryMatches(admin, tenant.tenantId, manager.customerId);
+  });
+
+  it("records throttling waits on the run", async () => {
+    const { tenant, manager } = await syncedCompany();
+    await admin.setFaults(tenant.tenantId, { throttle: { everyNth: 3, retryAfterSeconds: 0 } });
+    const run = await syncNow(manager, "full_resync");
+    await admin.clearFaults(tenant.tenantId);
+    expect(run.status).toBe("succeeded");
+    expect(run.throttleWaits).toBeGreaterThan(0);
+  });
+
+  it("fails clearly when Graph stays unavailable, and removes nothing", async () => {
+    const { tenant, manager, before } = await syncedCompany();
+    await admin.setFaults(tenant.tenantId, { unavailable: { burst: 10_000, retryAfterSeconds: 0 } });
+    const run = await syncNow(manager, "full_resync");
+    await admin.clearFaults(tenant.tenantId);
+    expect(run).toMatchObject({ status: "failed", removed: 0, pendingRemovals: 0 });
+    expect(run.error).toMatch(/unavailable/i);
+    expect(run.attempts).toBe(4);
+    const entries = await directoryOf(manager.customerId);
+    expect(entries.length).toBe(before);
+    expect(entries.every((e) => e.status !== "removed")).toBe(true);
+  });
+
+  it.each([
+    ["a wrong secret", "AADSTS7000215", /client secret is wrong/],
+    ["an expired secret", "AADSTS7000222", /expired/],
+  ])("fails with %s, in plain words, changing nothing", async (name, code, words) => {
+    const { tenant, manager, before } = await syncedCompany(20);
+    const secret =
+      name === "a wrong secret"
+        ? "definitely-not-the-secret"
+        : (await admin.addSecret(tenant.tenantId, tenant.clientId, { expiresAt: new Date(Date.now() - 86_400_000) })).value;
+    await configureSync(manager, { ...tenant, clientSecret: secret });
+    await admin.updateUser(tenant.tenantId, (await admin.listUsers(tenant.tenantId, { limit: 1 })).users[0]!.id, { surname: "Changed" });
+    const run = await syncNow(manager, "full_resync");
+    expect(run).toMatchObject({ status: "failed", errorCode: code, attempts: 1, created: 0, updated: 0, removed: 0 });
+    expect(run.error).toMatch(words);
+    expect(run.error).not.toContain(secret);
+    expect((await directoryOf(manager.customerId)).length).toBe(before);
+  });
+
+  it("fails with the missing consent explained when the app may not read users", async () => {
+    const tenant = await createTenant(admin, { users: 5, permissions: [] });
+    const manager = await createCustomerWithManager();
+    await configureSync(manager, tenant);
+    const run = await syncNow(manager);
+    expect(run).toMatchObject({ status: "failed", errorCode: "Authorization_RequestDenied" });
+    expect(run.error).toContain("User.Read.All");
+  });
+});

@@ -1,0 +1,60 @@
+import { and, eq } from "drizzle-orm";
+import type { Worker } from "bullmq";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { customers, syncRuns } from "@/db/schema";
+import { updateCompany } from "@/lib/customers/update-company";
+import { nextScheduledSync, scheduleDirectorySync, unscheduleDirectorySync } from "@/lib/jobs/directory-sync-job";
+import { cronPattern, nextRunAt } from "@/lib/sync/schedule";
+import { createCustomerWithManager } from "../../support/factories";
+import { configureSync, createTenant, emulatorAdmin, startTestWorker, waitForRun } from "../../support/sync-fixture";
+
+const localTime = (date: Date, timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }).format(date);
+
+describe("scheduled syncs", () => {
+  const admin = emulatorAdmin();
+  let worker: Worker;
+  beforeAll(() => {
+    worker = startTestWorker();
+  });
+  afterAll(() => worker.close());
+
+  it("saving with Use schedules the next run in the company's time zone; Not use removes it", async () => {
+    const tenant = await createTenant(admin, { users: 3 });
+    const manager = await createCustomerWithManager();
+    await db().update(customers).set({ timeZone: "America/New_York" }).where(eq(customers.id, manager.customerId));
+    await configureSync(manager, tenant, { usage: "use", period: "daily", runHour: "9", runMinute: "30", runSecond: "15" });
+
+    const next = await nextScheduledSync(manager.customerId);
+    expect(next).not.toBeNull();
+    expect(localTime(next!, "America/New_York")).toBe("09:30:15");
+    expect(next!.getTime()).toBe(nextRunAt(cronPattern({ period: "daily", weekday: null, runHour: 9, runMinute: 30, runSecond: 15 }), "America/New_York").getTime());
+
+    // Moving the company to another zone moves the schedule with it.
+    await updateCompany(manager, { name: "Moved", timeZone: "Asia/Tokyo" });
+    expect(localTime((await nextScheduledSync(manager.customerId))!, "Asia/Tokyo")).toBe("09:30:15");
+
+    await configureSync(manager, tenant, { usage: "not_use" });
+    expect(await nextScheduledSync(manager.customerId)).toBeNull();
+  });
+
+  it("starts a run when its time comes (a scheduler firing every second)", async () => {
+    const tenant = await createTenant(admin, { users: 4 });
+    const manager = await createCustomerWithManager();
+    await configureSync(manager, tenant, { skipGuests: "" });
+    await scheduleDirectorySync(manager.customerId, "* * * * * *", "UTC");
+    try {
+      const deadline = Date.now() + 20_000;
+      let run;
+      while (!run && Date.now() < deadline) {
+        [run] = await db().select().from(syncRuns).where(and(eq(syncRuns.customerId, manager.customerId), eq(syncRuns.trigger, "schedule")));
+        if (!run) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(run, "a scheduled run was created").toBeDefined();
+      expect((await waitForRun(run!.id)).status).toBe("succeeded");
+    } finally {
+      await unscheduleDirectorySync(manager.customerId);
+    }
+  });
+});

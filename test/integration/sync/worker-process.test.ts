@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { syncRuns } from "@/db/schema";
+import { startRun } from "@/lib/sync/start-run";
+import { workerCommand } from "@/workers/worker-command";
+import { createCustomerWithManager } from "../../support/factories";
+import { configureSync, createTenant, directoryOf, emulatorAdmin, waitForRun } from "../../support/sync-fixture";
+
+/** The real worker process (`workers/sync-worker.ts`), started as `npm start` starts it. */
+function startWorkerProcess(): ChildProcess {
+  return spawn(workerCommand[0], workerCommand.slice(1), { env: { ...process.env, SERVICE_NAME: "worker" }, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+describe("the worker process", () => {
+  const admin = emulatorAdmin();
+  const children: ChildProcess[] = [];
+  afterEach(() => {
+    for (const child of children.splice(0)) child.kill("SIGKILL");
+  });
+
+  async function slowCompany() {
+    const tenant = await createTenant(admin, { users: 1500 });
+    const manager = await createCustomerWithManager();
+    await configureSync(manager, tenant, { skipGuests: "" });
+    await admin.setFaults(tenant.tenantId, { latencyMs: 150 });
+    return { tenant, manager };
+  }
+
+  const pagesOf = async (runId: string) => (await db().select().from(syncRuns).where(eq(syncRuns.id, runId)))[0]!.pagesFetched;
+
+  it("picks a run up again after its worker is killed with SIGKILL, losing and removing nothing", async () => {
+    const { tenant, manager } = await slowCompany();
+    const first = startWorkerProcess();
+    children.push(first);
+    const run = await startRun(manager, "one_time");
+    await waitFor(async () => (await pagesOf(run.id)) >= 2);
+    first.kill("SIGKILL");
+    await exited(first);
+
+    children.push(startWorkerProcess());
+    const done = await waitForRun(run.id, 90_000);
+    await admin.clearFaults(tenant.tenantId);
+    expect(done).toMatchObject({ status: "succeeded", removed: 0 });
+    expect(done.attempts).toBeGreaterThanOrEqual(2);
+    const entries = await directoryOf(manager.customerId);
+    expect(entries).toHaveLength(1500);
+    expect(entries.every((e) => e.status !== "removed")).toBe(true);
+  }, 120_000);
+
+  it("finishes the current run and exits cleanly on SIGTERM", async () => {
+    const { tenant, manager } = await slowCompany();
+    const worker = startWorkerProcess();
+    children.push(worker);
+    const run = await startRun(manager, "one_time");
+    await waitFor(async () => (await pagesOf(run.id)) >= 1);
+    worker.kill("SIGTERM");
+    expect(await exited(worker)).toBe(0);
+    await admin.clearFaults(tenant.tenantId);
+    expect((await waitForRun(run.id, 5_000)).status).toBe("succeeded");
+  }, 120_000);
+});

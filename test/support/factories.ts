@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/db/client";
+import { accounts } from "@/db/schema";
+import { hashPassword } from "@/lib/accounts/password";
+import type { Actor, CustomerActor } from "@/lib/auth/actor";
+import { createCustomer } from "@/lib/customers/create-customer";
+import { createDirectoryEntry } from "@/lib/directory/create-directory-entry";
+import { createUser } from "@/lib/users/create-user";
+
+export const testPassword = "correct-horse-battery";
+
+/** A unique suffix so tests that share one database never collide. */
+export const unique = () => randomUUID().slice(0, 8);
+
+export async function createOperator(): Promise<Actor> {
+  const portalId = `operator-${unique()}`;
+  const [row] = await db()
+    .insert(accounts)
+    .values({ role: "operator", portalId, passwordHash: await hashPassword(testPassword), name: "Operator" })
+    .returning();
+  return { accountId: row!.id, role: "operator", customerId: null, portalId, name: row!.name };
+}
+
+/** A customer with its first manager, returned as that manager's actor. */
+export async function createCustomerWithManager(operator?: Actor): Promise<CustomerActor & { slug: string }> {
+  const slug = `c-${unique()}`;
+  const { customer, manager } = await createCustomer(operator ?? (await createOperator()), {
+    name: `Customer ${slug}`,
+    slug,
+    timeZone: "Europe/Berlin",
+    managerLocalPart: "boss",
+    managerName: "Boss",
+    managerEmail: null,
+    managerPassword: testPassword,
+  });
+  return { accountId: manager.id, role: "manager", customerId: customer.id, portalId: manager.portalId, name: "Boss", slug };
+}
+
+export function createTestUser(manager: CustomerActor, overrides: { localPart?: string; extension?: string | null } = {}) {
+  return createUser(manager, {
+    localPart: overrides.localPart ?? `u-${unique()}`,
+    password: testPassword,
+    name: "Test User",
+    email: null,
+    extension: overrides.extension ?? null,
+    site: null,
+    groupMemberType: null,
+    package: null,
+    userType: null,
+  });
+}
+
+export function createTestEntry(manager: CustomerActor, displayName = `Entry ${unique()}`) {
+  return createDirectoryEntry(manager, {
+    firstName: null,
+    lastName: null,
+    displayName,
+    email: null,
+    officePhone: null,
+    mobilePhone: null,
+    extension: null,
+  });
+}

@@ -1,0 +1,131 @@
+import { randomUUID } from "node:crypto";
+import { asc, eq } from "drizzle-orm";
+import type { Worker } from "bullmq";
+import { expect, inject } from "vitest";
+import { db } from "@/db/client";
+import { directoryEntries, syncRuns, type SyncRun } from "@/db/schema";
+import { createEmulatorAdmin, type EmulatorAdmin } from "@/emulator";
+import type { CustomerActor } from "@/lib/auth/actor";
+import { saveEntraSettings } from "@/lib/entra-settings/save-entra-settings";
+import { directorySyncQueueName, type DirectorySyncPayload } from "@/lib/jobs/directory-sync-job";
+import { createWorker } from "@/lib/jobs/queue-backend";
+import { processSyncJob } from "@/lib/sync/process-sync-job";
+import { startRun } from "@/lib/sync/start-run";
+import { entraSettingsInput, type EntraSettingsInput } from "@/lib/validation/entra-settings-input";
+
+export const emulatorAdmin = (): EmulatorAdmin => createEmulatorAdmin(inject("emulatorUrl"), inject("emulatorAdminKey"));
+
+export type TestTenant = { tenantId: string; clientId: string; clientSecret: string };
+
+/** A tenant of its own in the shared emulator, with an app allowed to read users. */
+export async function createTenant(admin: EmulatorAdmin, opts: { users?: number; permissions?: string[] } = {}): Promise<TestTenant> {
+  const tenant = await admin.createTenant({ displayName: `Test ${randomUUID().slice(0, 6)}` });
+  const app = await admin.createApp(tenant.id, {
+    displayName: "Switchboard test",
+    permissions: opts.permissions ?? ["User.Read.All", "GroupMember.Read.All"],
+    secret: {},
+  });
+  if (opts.users) await admin.generateUsers(tenant.id, opts.users, tenant.id);
+  return { tenantId: tenant.id, clientId: app.clientId, clientSecret: app.secret!.value };
+}
+
+export function settingsFor(tenant: TestTenant, overrides: Partial<Record<string, string>> = {}): EntraSettingsInput {
+  return entraSettingsInput.parse({
+    usage: "not_use",
+    tenantId: tenant.tenantId,
+    clientId: tenant.clientId,
+    clientSecret: tenant.clientSecret,
+    period: "daily",
+    weekday: "",
+    runHour: "2",
+    runMinute: "0",
+    runSecond: "0",
+    skipGuests: "on",
+    skipDisabled: "",
+    groupFilter: "",
+    removalThresholdPercent: "20",
+    ...overrides,
+  });
+}
+
+export async function configureSync(manager: CustomerActor, tenant: TestTenant, overrides: Partial<Record<string, string>> = {}) {
+  await saveEntraSettings(manager, settingsFor(tenant, overrides));
+}
+
+/** A worker in the test process, on whichever queue backend the run uses. */
+export function startTestWorker(): Worker<DirectorySyncPayload> {
+  return createWorker<DirectorySyncPayload>(directorySyncQueueName, processSyncJob, { concurrency: 2, lockDuration: 2000, stalledInterval: 2000, maxStalledCount: 2 });
+}
+
+export async function waitForRun(runId: string, timeoutMs = 45_000): Promise<SyncRun> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [run] = await db().select().from(syncRuns).where(eq(syncRuns.id, runId));
+    if (run && !["queued", "running"].includes(run.status)) return run;
+    if (Date.now() > deadline) throw new Error(`run ${runId} still ${run?.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Starts a run as the manager would and waits for its outcome. */
+export async function syncNow(manager: CustomerActor, trigger: "one_time" | "simulate" | "full_resync" = "one_time"): Promise<SyncRun> {
+  const run = await startRun(manager, trigger);
+  return waitForRun(run.id);
+}
+
+export function directoryOf(customerId: string) {
+  return db().select().from(directoryEntries).where(eq(directoryEntries.customerId, customerId)).orderBy(asc(directoryEntries.aadObjectId));
+}
+
+/** The emulator's live users of a tenant, as the directory should show them. */
+export async function truthOf(admin: EmulatorAdmin, tenantId: string) {
+  const users = [];
+  let page = await admin.listUsers(tenantId, { limit: 500 });
+  users.push(...page.users);
+  while (page.next !== null) {
+    page = await admin.listUsers(tenantId, { limit: 500, after: page.next });
+    users.push(...page.users);
+  }
+  return users;
+}
+
+type TruthUser = Awaited<ReturnType<typeof truthOf>>[number];
+
+/** The seven iPECS fields plus status, as the emulator's truth says the directory should hold them. */
+export function expectedEntry(u: TruthUser) {
+  return {
+    aadObjectId: u.id,
+    userPrincipalName: u.userPrincipalName,
+    firstName: u.givenName,
+    lastName: u.surname,
+    email: u.mail,
+    officePhone: u.businessPhones[0] ?? null,
+    mobilePhone: u.mobilePhone,
+    status: u.state === "active" ? (u.accountEnabled ? "active" : "disabled") : "removed",
+  };
+}
+
+export const syncedFields = (e: Awaited<ReturnType<typeof directoryOf>>[number]) => ({
+  aadObjectId: e.aadObjectId,
+  userPrincipalName: e.userPrincipalName,
+  firstName: e.firstName,
+  lastName: e.lastName,
+  email: e.email,
+  officePhone: e.officePhone,
+  mobilePhone: e.mobilePhone,
+  status: e.status,
+});
+
+/**
+ * Whether the directory says what the tenant says: every live member with the
+ * right fields and status, every deleted one (soft or hard) still listed but
+ * marked removed, and nothing the tenant never had.
+ */
+export async function expectDirectoryMatches(admin: EmulatorAdmin, tenantId: string, customerId: string, opts: { guests?: boolean } = {}) {
+  const synced = (await truthOf(admin, tenantId)).filter((u) => opts.guests || u.userType === "Member");
+  const truth = new Map(synced.map((u) => [u.id, expectedEntry(u)]));
+  const entries = await directoryOf(customerId);
+  expect(entries.map(syncedFields)).toEqual(entries.map((e) => truth.get(e.aadObjectId!) ?? { aadObjectId: e.aadObjectId, unknown: true }));
+  const live = [...truth.values()].filter((u) => u.status !== "removed").map((u) => u.aadObjectId);
+  expect(entries.map((e) => e.aadObjectId)).toEqual(expect.arrayContaining(live));
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import type { DeltaItem } from "@/lib/sync/graph-user";
+import { planPage, type ExistingEntry, type PlanOptions } from "@/lib/sync/plan-page";
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+const user = (n: number, extra: Partial<DeltaItem> = {}): DeltaItem => ({
+  id: id(n),
+  userPrincipalName: `u${n}@contoso.example`,
+  displayName: `User ${n}`,
+  givenName: "User",
+  surname: String(n),
+  mail: `u${n}@contoso.example`,
+  businessPhones: ["+1 425 555 0100", "+1 425 555 0101"],
+  mobilePhone: null,
+  jobTitle: null,
+  department: null,
+  accountEnabled: true,
+  userType: "Member",
+  ...extra,
+});
+const existing = (n: number, extra: Partial<ExistingEntry> = {}): ExistingEntry => ({
+  id: `entry-${n}`,
+  aadObjectId: id(n),
+  userPrincipalName: `u${n}@contoso.example`,
+  firstName: "User",
+  lastName: String(n),
+  displayName: `User ${n}`,
+  email: `u${n}@contoso.example`,
+  officePhone: "+1 425 555 0100",
+  mobilePhone: null,
+  jobTitle: null,
+  department: null,
+  status: "active",
+  source: "entra",
+  ...extra,
+});
+const everyone: PlanOptions = { skipGuests: true, skipDisabled: false, members: null };
+const index = (...entries: ExistingEntry[]) => new Map(entries.map((e) => [e.aadObjectId, e]));
+
+describe("planPage", () => {
+  it("creates new users with the first business phone as the office phone", () => {
+    const plan = planPage([user(1)], new Map(), everyone);
+    expect(plan.counts.created).toBe(1);
+    expect(plan.writes[0]).toMatchObject({ officePhone: "+1 425 555 0100", firstName: "User", lastName: "1", status: "active" });
+    expect(plan.changes[0]!.kind).toBe("created");
+  });
+
+  it("writes nothing for an unchanged user, and only changed fields are recorded", () => {
+    expect(planPage([user(1)], index(existing(1)), everyone)).toMatchObject({ writes: [], counts: { unchanged: 1 } });
+    const plan = planPage([user(1, { surname: "Renamed" })], index(existing(1)), everyone);
+    expect(plan.changes).toEqual([{ aadObjectId: id(1), displayName: "User 1", kind: "updated", fields: { lastName: ["1", "Renamed"] } }]);
+  });
+
+  it("disables, re-enables and restores by status", () => {
+    expect(planPage([user(1, { accountEnabled: false })], index(existing(1)), everyone).changes[0]).toMatchObject({ kind: "disabled", fields: { status: ["active", "disabled"] } });
+    expect(planPage([user(1)], index(existing(1, { status: "disabled" })), everyone).changes[0]!.kind).toBe("enabled");
+    expect(planPage([user(1)], index(existing(1, { status: "removed" })), everyone).changes[0]!.kind).toBe("restored");
+  });
+
+  it("never writes removals per page: they wait for the end of the run", () => {
+    const plan = planPage([{ id: id(1), "@removed": { reason: "deleted" } }], index(existing(1)), everyone);
+    expect(plan.writes).toEqual([]);
+    expect(plan.removals).toEqual([{ aadObjectId: id(1), entryId: "entry-1", displayName: "User 1" }]);
+  });
+
+  it("keeps the last delivery when a user arrives twice in one page", () => {
+    const plan = planPage([user(1, { surname: "First" }), user(1, { surname: "Second" })], new Map(), everyone);
+    expect(plan.writes).toHaveLength(1);
+    expect(plan.writes[0]!.lastName).toBe("Second");
+  });
+
+  it("skips guests, users outside the chosen groups, and new disabled users when asked", () => {
+    const options: PlanOptions = { skipGuests: true, skipDisabled: true, members: new Set([id(1), id(2), id(3)]) };
+    const plan = planPage([user(1), user(2, { userType: "Guest" }), user(3, { accountEnabled: false }), user(4)], new Map(), options);
+    expect(plan.writes.map((w) => w.aadObjectId)).toEqual([id(1)]);
+    expect(plan.counts.skipped).toBe(3);
+    // An entry that is already listed shows as disabled rather than vanishing.
+    expect(planPage([user(3, { accountEnabled: false })], index(existing(3)), options).changes[0]!.kind).toBe("disabled");
+  });
+
+  it("never touches an entry that another source owns", () => {
+    const plan = planPage([user(1, { surname: "Changed" })], index(existing(1, { source: "scim" })), everyone);
+    expect(plan.writes).toEqual([]);
+    expect(plan.counts.skipped).toBe(1);
+  });
+});
