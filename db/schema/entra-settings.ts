@@ -33,6 +33,9 @@ export const entraSettings = pgTable("entra_settings", {
   // Empty: everyone. Otherwise only transitive members of these groups.
   groupFilter: jsonb("group_filter").$type<{ id: string; displayName: string }[]>().notNull().default([]),
   removalThresholdPercent: integer("removal_threshold_percent").notNull().default(20),
+  // Logins linked to an Entra account must use Sign in with Microsoft; their
+  // password no longer opens a session.
+  requireMicrosoftSignIn: boolean("require_microsoft_sign_in").notNull().default(false),
   // Graph's @odata.deltaLink of the last completed run; never written by Simulate.
   deltaLink: text("delta_link"),
   deltaLinkAt: timestamp("delta_link_at", { withTimezone: true }),

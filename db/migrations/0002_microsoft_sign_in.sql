@@ -1,0 +1,1 @@
+ALTER TABLE "entra_settings" ADD COLUMN "require_microsoft_sign_in" boolean DEFAULT false NOT NULL;
