@@ -39,8 +39,9 @@ describe("sync under faults", () => {
   });
 
   it("records throttling waits on the run", async () => {
-    const { tenant, manager } = await syncedCompany();
-    await admin.setFaults(tenant.tenantId, { throttle: { everyNth: 3, retryAfterSeconds: 0 } });
+    // Three delta pages of up to 999 users, so every 2nd request is sure to be throttled.
+    const { tenant, manager } = await syncedCompany(2500);
+    await admin.setFaults(tenant.tenantId, { throttle: { everyNth: 2, retryAfterSeconds: 0 } });
     const run = await syncNow(manager, "full_resync");
     await admin.clearFaults(tenant.tenantId);
     expect(run.status).toBe("succeeded");

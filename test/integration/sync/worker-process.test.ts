@@ -30,8 +30,9 @@ describe("the worker process", () => {
     for (const child of children.splice(0)) child.kill("SIGKILL");
   });
 
+  // Six delta pages (up to 999 users each), slowed down, so a worker can be stopped mid-run.
   async function slowCompany() {
-    const tenant = await createTenant(admin, { users: 1500 });
+    const tenant = await createTenant(admin, { users: 5000 });
     const manager = await createCustomerWithManager();
     await configureSync(manager, tenant, { skipGuests: "" });
     await admin.setFaults(tenant.tenantId, { latencyMs: 150 });
@@ -55,7 +56,7 @@ describe("the worker process", () => {
     expect(done).toMatchObject({ status: "succeeded", removed: 0 });
     expect(done.attempts).toBeGreaterThanOrEqual(2);
     const entries = await directoryOf(manager.customerId);
-    expect(entries).toHaveLength(1500);
+    expect(entries).toHaveLength(5000);
     expect(entries.every((e) => e.status !== "removed")).toBe(true);
   }, 120_000);
 
