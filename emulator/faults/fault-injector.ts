@@ -1,4 +1,4 @@
-import type { FaultSettings, GraphFault } from "./fault-settings";
+import type { FaultSettings, GraphFault, IdTokenFlaw } from "./fault-settings";
 
 /**
  * Decides, request by request, which configured fault (if any) a tenant's
@@ -36,6 +36,10 @@ export class FaultInjector {
       resetsLeft: this.resetsLeft,
       tokenOutageLeft: this.tokenOutageLeft,
     };
+  }
+
+  get idTokenFlaw(): IdTokenFlaw | undefined {
+    return this.settings.idToken;
   }
 
   get latencyMs(): number {

@@ -2,6 +2,9 @@ import { z } from "zod";
 
 const seconds = z.number().min(0).max(3600);
 
+export const idTokenFlaws = ["tampered", "expired", "wrongAudience", "wrongNonce", "otherTenant"] as const;
+export type IdTokenFlaw = (typeof idTokenFlaws)[number];
+
 /**
  * Faults one tenant's traffic should suffer, set through the admin API. Each
  * part is independent; setting new faults replaces the old ones and restarts
@@ -31,6 +34,12 @@ export const faultSettingsSchema = z.object({
     .object({ requests: z.number().int().min(1).optional(), forSeconds: z.number().positive().max(3600).optional() })
     .refine((value) => value.requests !== undefined || value.forSeconds !== undefined, "set requests or forSeconds")
     .optional(),
+  /**
+   * Every id_token from the code grant carries this flaw, so tests can check
+   * that a relying party refuses it: a broken signature, an `exp` in the past,
+   * another `aud`, another `nonce`, or `tid` (and `iss`) of another tenant.
+   */
+  idToken: z.enum(idTokenFlaws).optional(),
 });
 
 export type FaultSettings = z.infer<typeof faultSettingsSchema>;

@@ -52,7 +52,7 @@ export async function authorizationCodeGrant({ key, codes, origin, tenant, app, 
     access_token: await issueUserAccessToken(key, tenant, app, user, scopes.graph),
   };
   if (scopes.oidc.includes("openid")) {
-    body.id_token = await issueIdToken(key, origin, tenant, app, user, scopes.oidc, grant.nonce);
+    body.id_token = await issueIdToken(key, origin, tenant, app, user, scopes.oidc, grant.nonce, tenant.faults.idTokenFlaw);
   }
   if (form.get("client_info") === "1") {
     body.client_info = Buffer.from(JSON.stringify({ uid: user.id, utid: tenant.id })).toString("base64url");

@@ -1,7 +1,9 @@
 import { SignJWT, type JWTPayload } from "jose";
+import type { IdTokenFlaw } from "../faults/fault-settings";
 import type { AppRegistration } from "../state/app-registration";
 import type { Tenant } from "../state/tenant";
 import type { UserRecord } from "../state/user-record";
+import { flawedClaims, tamperWith } from "./flawed-id-token";
 import type { SigningKey } from "./signing-key";
 import {
   ACCESS_TOKEN_SECONDS,
@@ -91,8 +93,9 @@ export function issueUserAccessToken(key: SigningKey, tenant: Tenant, app: AppRe
  * The v2.0 id_token, claim for claim as Entra issues it: `oid`, `name` and
  * `preferred_username` with the profile scope, `email` with the email scope
  * (and only when the user has a mail address), `nonce` echoed from /authorize.
+ * A `flaw` (fault injection) spoils it in one way a relying party must catch.
  */
-export function issueIdToken(
+export async function issueIdToken(
   key: SigningKey,
   origin: string,
   tenant: Tenant,
@@ -100,28 +103,27 @@ export function issueIdToken(
   user: UserRecord,
   scopes: string[],
   nonce: string | null,
+  flaw?: IdTokenFlaw,
 ): Promise<string> {
   const iat = nowSeconds();
   const profile = scopes.includes("profile");
-  return sign(
-    key,
-    {
-      aud: app.clientId,
-      iss: idTokenIssuer(origin, tenant.id),
-      iat,
-      nbf: iat,
-      exp: iat + ID_TOKEN_SECONDS,
-      email: scopes.includes("email") ? (user.mail ?? undefined) : undefined,
-      name: profile ? user.displayName : undefined,
-      nonce: nonce ?? undefined,
-      oid: profile ? user.id : undefined,
-      preferred_username: profile ? user.userPrincipalName : undefined,
-      rh: opaqueRh(),
-      sub: pairwiseSubject(user.id, app.clientId),
-      tid: tenant.id,
-      uti: tokenId(),
-      ver: "2.0",
-    },
-    "2.0",
-  );
+  const claims: JWTPayload = {
+    aud: app.clientId,
+    iss: idTokenIssuer(origin, tenant.id),
+    iat,
+    nbf: iat,
+    exp: iat + ID_TOKEN_SECONDS,
+    email: scopes.includes("email") ? (user.mail ?? undefined) : undefined,
+    name: profile ? user.displayName : undefined,
+    nonce: nonce ?? undefined,
+    oid: profile ? user.id : undefined,
+    preferred_username: profile ? user.userPrincipalName : undefined,
+    rh: opaqueRh(),
+    sub: pairwiseSubject(user.id, app.clientId),
+    tid: tenant.id,
+    uti: tokenId(),
+    ver: "2.0",
+  };
+  const token = await sign(key, flawedClaims(claims, flaw, origin), "2.0");
+  return flaw === "tampered" ? tamperWith(token) : token;
 }

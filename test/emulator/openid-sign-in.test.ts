@@ -107,6 +107,25 @@ describe("openid-client (next-auth's OIDC library) signing in through the emulat
     expect((expired as errors.OPError).error_description).toMatch(/^AADSTS70008:/);
   });
 
+  it.each([
+    ["tampered", /signature/],
+    ["expired", /expired/],
+    ["wrongAudience", /aud mismatch/],
+    ["wrongNonce", /nonce mismatch/],
+    ["otherTenant", /unexpected iss/],
+  ] as const)("issues a %s id_token on request, which openid-client refuses", async (flaw, refusal) => {
+    const { admin } = emulator();
+    await admin.setFaults(DEMO_TENANT.tenantId, { idToken: flaw });
+    try {
+      const client = newClient();
+      const { url, checks } = startSignIn(client);
+      const { location } = await signInThroughPage(url, MEGAN, DEMO_TENANT.userPassword);
+      await expect(client.callback(REDIRECT_URI, client.callbackParams(location!), checks)).rejects.toThrow(refusal);
+    } finally {
+      await admin.clearFaults(DEMO_TENANT.tenantId);
+    }
+  });
+
   it("refuses a disabled account on the page and issues nothing", async () => {
     const { admin } = emulator();
     await admin.disableUser(DEMO_TENANT.tenantId, DEMO_USER_IDS.AlexW);
