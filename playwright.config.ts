@@ -1,4 +1,6 @@
+import { createHash, X509Certificate } from "node:crypto";
 import { defineConfig } from "@playwright/test";
+import { ensureCertificates } from "./emulator";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 export const baseURL = `http://localhost:${port}`;
@@ -7,6 +9,17 @@ export const baseURL = `http://localhost:${port}`;
  * End-to-end tests in Debian's Chromium (Playwright cannot download browsers
  * here) against the built portal on a fresh database of its own.
  */
+/**
+ * Chromium ignores NODE_EXTRA_CA_CERTS, so to reach the emulator's sign-in
+ * page it is told to trust exactly the emulator's server key (by its SPKI
+ * hash) — an explicit trust anchor for that one key, as the Node processes
+ * trust the emulator's CA; every other certificate is checked as usual.
+ */
+const { serverCertPem } = await ensureCertificates();
+const emulatorKeyPin = createHash("sha256")
+  .update(new X509Certificate(serverCertPem).publicKey.export({ type: "spki", format: "der" }))
+  .digest("base64");
+
 export default defineConfig({
   testDir: "test/e2e",
   timeout: 60_000,
@@ -27,6 +40,7 @@ export default defineConfig({
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
+        `--ignore-certificate-errors-spki-list=${emulatorKeyPin}`,
       ],
     },
   },

@@ -1,19 +1,29 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/get-actor";
+import { MicrosoftSignInForm } from "./microsoft-sign-in-form";
 import { PasswordSignInForm } from "./password-sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage() {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   if (await getActor()) redirect("/");
+  const { company, error } = await searchParams;
+  // next-auth sends a failed Microsoft callback here (?error=OAuthCallback); its page says why.
+  if (error) redirect(`/sign-in/refused?error=${encodeURIComponent(error)}`);
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="text-2xl font-semibold text-slate-900">Switchboard</h1>
         <p className="mb-6 mt-1 text-sm text-slate-600">Sign in to your company portal.</p>
         <PasswordSignInForm />
+        <div className="my-6 flex items-center gap-3 text-xs uppercase tracking-wide text-slate-400">
+          <span className="h-px flex-1 bg-slate-200" />
+          or
+          <span className="h-px flex-1 bg-slate-200" />
+        </div>
+        <MicrosoftSignInForm company={typeof company === "string" ? company.slice(0, 200) : ""} />
       </div>
     </main>
   );

@@ -12,8 +12,6 @@ export function accountConflict(error: unknown, values: { portalId?: string; ext
       return new AppError("conflict", `Extension ${values.extension} is already used by another user.`, {
         extension: "This extension is already used by another user.",
       });
-    case "accounts_entra_link_unique":
-      return new AppError("conflict", "That Entra account is already linked to another login.");
     default:
       return null;
   }

@@ -4,6 +4,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import type { MicrosoftCompany } from "@/lib/microsoft-sign-in/microsoft-company";
+import { microsoftProvider, microsoftProviderId } from "@/lib/microsoft-sign-in/microsoft-provider";
 import { clientAddress } from "./client-address";
 import { signInWithPassword } from "./sign-in-with-password";
 
@@ -12,12 +15,23 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(1000),
 });
 
-/** next-auth's configuration; a function so nothing reads the environment at build time. */
-export function authOptions(): NextAuthOptions {
+/**
+ * next-auth's configuration; a function so nothing reads the environment at
+ * build time, and so Sign in with Microsoft can be the provider of the one
+ * company the person chose (see app/api/auth/[...nextauth]/route.ts).
+ */
+export function authOptions(microsoftCompany: MicrosoftCompany | null = null): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-    pages: { signIn: "/sign-in", error: "/sign-in" },
+    pages: { signIn: "/sign-in", error: "/sign-in/refused" },
+    // next-auth's own reports go to our log as a code and a message only: its
+    // metadata can hold tokens and provider settings, which never reach a log.
+    logger: {
+      error: (code, metadata) => logger.warn({ code, reason: metadata instanceof Error ? metadata.message : (metadata as { message?: string })?.message }, "next-auth error"),
+      warn: (code) => logger.warn({ code }, "next-auth warning"),
+      debug: () => {},
+    },
     providers: [
       CredentialsProvider({
         id: "password",
@@ -39,8 +53,14 @@ export function authOptions(): NextAuthOptions {
           }
         },
       }),
+      ...(microsoftCompany ? [microsoftProvider(microsoftCompany)] : []),
     ],
     callbacks: {
+      // The Microsoft profile step has already decided; a refusal becomes its page, and no session.
+      async signIn({ user, account }) {
+        if (account?.provider === microsoftProviderId && user.refusal) return `/sign-in/refused?reason=${user.refusal}`;
+        return true;
+      },
       // The token names the account, its role and customer; the server still
       // re-reads the account on every request (see `getActor`), so a deleted
       // login or a changed role takes effect at once, not when the token expires.

@@ -1,4 +1,5 @@
 import type { Role } from "@/db/schema";
+import type { Refusal } from "@/lib/microsoft-sign-in/refusals";
 import "next-auth";
 import "next-auth/jwt";
 
@@ -6,6 +7,8 @@ declare module "next-auth" {
   interface User {
     role?: Role;
     customerId?: string | null;
+    // Set instead of a role when Sign in with Microsoft found no login to open.
+    refusal?: Refusal;
   }
   interface Session {
     accountId?: string;

@@ -12,6 +12,8 @@ export const permissions = [
   "directory:manage",
   "settings:manage",
   "profile:edit",
+  // A manager links their own login to an Entra account; nobody else's.
+  "own-link:manage",
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -27,6 +29,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "directory:manage",
     "settings:manage",
     "profile:edit",
+    "own-link:manage",
   ],
   user: ["company:read", "directory:read", "profile:edit"],
 };

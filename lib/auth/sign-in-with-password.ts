@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { accounts } from "@/db/schema";
+import { accounts, entraSettings } from "@/db/schema";
 import { normalizePortalId } from "@/lib/accounts/portal-id";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/accounts/password";
 import { AppError } from "@/lib/errors";
@@ -43,6 +43,11 @@ export async function signInWithPassword(input: {
   }
 
   await clearFailures(keys[0]!);
+  // Told only to someone who knew the password, so it reveals nothing to a guesser.
+  if (account.aadObjectId && account.customerId && (await requiresMicrosoftSignIn(account.customerId))) {
+    logger.info({ accountId: account.id }, "password sign-in refused: Microsoft sign-in required");
+    throw new AppError("forbidden", "Your company requires Sign in with Microsoft for your login. Use “Sign in with Microsoft” below.");
+  }
   logger.info({ accountId: account.id, role: account.role }, "signed in with password");
   return {
     accountId: account.id,
@@ -51,4 +56,14 @@ export async function signInWithPassword(input: {
     portalId: account.portalId,
     name: account.name,
   };
+}
+
+/** The company's "require Microsoft sign-in for linked logins", which counts only while Microsoft sign-in is offered. */
+async function requiresMicrosoftSignIn(customerId: string): Promise<boolean> {
+  const [settings] = await db()
+    .select({ required: entraSettings.requireMicrosoftSignIn })
+    .from(entraSettings)
+    .where(and(eq(entraSettings.customerId, customerId), eq(entraSettings.enabled, true)))
+    .limit(1);
+  return settings?.required ?? false;
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, ilike, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { directoryEntries } from "@/db/schema";
+import { accounts, directoryEntries } from "@/db/schema";
 import { likePattern, pageOf, pageSize } from "@/lib/pagination";
 import { ofCustomer } from "@/lib/tenancy";
 
@@ -14,8 +14,17 @@ export async function searchDirectory({ customerId, q = "", page = 1 }: { custom
   const where = and(ofCustomer(directoryEntries, customerId), q ? matches(q) : undefined);
   const [rows, [total]] = await Promise.all([
     db()
-      .select()
+      .select({ ...getTableColumns(directoryEntries), linkedPortalId: accounts.portalId })
       .from(directoryEntries)
+      // The login linked to the entry, if any, of this same customer.
+      .leftJoin(
+        accounts,
+        and(
+          eq(accounts.customerId, directoryEntries.customerId),
+          eq(accounts.aadTenantId, directoryEntries.aadTenantId),
+          eq(accounts.aadObjectId, directoryEntries.aadObjectId),
+        ),
+      )
       .where(where)
       .orderBy(asc(directoryEntries.displayName), asc(directoryEntries.id))
       .limit(pageSize)

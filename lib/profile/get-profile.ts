@@ -14,6 +14,7 @@ export async function getProfile(actor: Actor) {
       name: accounts.name,
       email: accounts.email,
       extension: accounts.extension,
+      aadTenantId: accounts.aadTenantId,
       aadObjectId: accounts.aadObjectId,
     })
     .from(accounts)

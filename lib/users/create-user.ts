@@ -7,13 +7,17 @@ import { customerPortalId } from "@/lib/accounts/portal-id";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { getCustomer } from "@/lib/customers/get-customer";
+import { withLinkClash } from "@/lib/linking/link-clash";
+import { linkColumns, linkTargetFor } from "@/lib/linking/link-target";
+import { recordLinkAudit } from "@/lib/linking/record-link-audit";
 import type { CreateUserInput } from "@/lib/validation/account-input";
 
 export async function createUser(actor: CustomerActor, input: CreateUserInput) {
   const customer = await getCustomer({ customerId: actor.customerId });
   const portalId = customerPortalId(input.localPart, customer.slug);
   const passwordHash = await hashPassword(input.password);
-  return withAccountConflicts({ portalId, extension: input.extension }, () =>
+  const link = await linkTargetFor(actor.customerId, input.aadLink);
+  return withLinkClash(actor.customerId, link, () => withAccountConflicts({ portalId, extension: input.extension }, () =>
     db().transaction(async (tx) => {
       const [user] = await tx
         .insert(accounts)
@@ -29,6 +33,7 @@ export async function createUser(actor: CustomerActor, input: CreateUserInput) {
           groupMemberType: input.groupMemberType,
           package: input.package,
           userType: input.userType,
+          ...(link === "unchanged" ? {} : linkColumns(link)),
         })
         .returning({ id: accounts.id, portalId: accounts.portalId });
       await recordAudit(tx, actor, {
@@ -37,7 +42,8 @@ export async function createUser(actor: CustomerActor, input: CreateUserInput) {
         targetId: user!.id,
         detail: { portalId },
       });
+      await recordLinkAudit(tx, actor, user!.id, link);
       return user!;
     }),
-  );
+  ));
 }

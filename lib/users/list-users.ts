@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, ilike, or } from "drizzle-orm";
 import { db } from "@/db/client";
-import { accounts } from "@/db/schema";
+import { accounts, directoryEntries } from "@/db/schema";
 import { likePattern, pageOf, pageSize } from "@/lib/pagination";
 import { ofCustomer } from "@/lib/tenancy";
 
@@ -31,8 +31,19 @@ export async function listUsers({ customerId, q = "", page = 1 }: { customerId: 
         package: accounts.package,
         userType: accounts.userType,
         aadObjectId: accounts.aadObjectId,
+        linkedName: directoryEntries.displayName,
+        linkedUpn: directoryEntries.userPrincipalName,
       })
       .from(accounts)
+      // The linked Entra entry, from this customer's own directory only.
+      .leftJoin(
+        directoryEntries,
+        and(
+          eq(directoryEntries.customerId, accounts.customerId),
+          eq(directoryEntries.aadTenantId, accounts.aadTenantId),
+          eq(directoryEntries.aadObjectId, accounts.aadObjectId),
+        ),
+      )
       .where(where)
       .orderBy(asc(accounts.extension), asc(accounts.portalId))
       .limit(pageSize)

@@ -7,12 +7,16 @@ import { hashPassword } from "@/lib/accounts/password";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
+import { withLinkClash } from "@/lib/linking/link-clash";
+import { linkColumns, linkTargetFor } from "@/lib/linking/link-target";
+import { recordLinkAudit } from "@/lib/linking/record-link-audit";
 import { ofCustomer } from "@/lib/tenancy";
 import type { UpdateUserInput } from "@/lib/validation/account-input";
 
 export async function updateUser(actor: CustomerActor, input: UpdateUserInput) {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  await withAccountConflicts({ extension: input.extension }, () =>
+  const link = await linkTargetFor(actor.customerId, input.aadLink);
+  await withLinkClash(actor.customerId, link, () => withAccountConflicts({ extension: input.extension }, () =>
     db().transaction(async (tx) => {
       const updated = await tx
         .update(accounts)
@@ -25,6 +29,7 @@ export async function updateUser(actor: CustomerActor, input: UpdateUserInput) {
           package: input.package,
           userType: input.userType,
           ...(passwordHash ? { passwordHash } : {}),
+          ...(link === "unchanged" ? {} : linkColumns(link)),
           updatedAt: new Date(),
         })
         .where(and(ofCustomer(accounts, actor.customerId), eq(accounts.id, input.id), eq(accounts.role, "user")))
@@ -36,6 +41,7 @@ export async function updateUser(actor: CustomerActor, input: UpdateUserInput) {
         targetId: input.id,
         detail: { passwordChanged: Boolean(passwordHash) },
       });
+      await recordLinkAudit(tx, actor, input.id, link);
     }),
-  );
+  ));
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { groupMemberTypes } from "@/db/schema";
+import { linkChoice } from "@/lib/linking/link-choice";
 import {
   newPassword,
   optionalEmail,
@@ -24,6 +25,7 @@ export const userFields = {
   ),
   package: optionalText(80),
   userType: optionalText(80),
+  aadLink: linkChoice,
 };
 
 export const createUserInput = z.object({
@@ -53,6 +55,8 @@ export const createManagerInput = z.object({
 export type CreateManagerInput = z.infer<typeof createManagerInput>;
 
 export const updateProfileInput = z.object(personFields);
+
+export const linkOwnAccountInput = z.object({ aadLink: linkChoice });
 
 export const changePasswordInput = z
   .object({

@@ -58,6 +58,7 @@ export const entraSettingsInput = entraConnectionInput
     runSecond: clock("second", 59),
     skipGuests: checkbox,
     skipDisabled: checkbox,
+    requireMicrosoftSignIn: checkbox,
     groupFilter,
     removalThresholdPercent: z.coerce
       .number({ message: "Enter a percentage." })

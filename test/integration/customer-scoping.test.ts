@@ -48,6 +48,7 @@ describe("customer scoping", () => {
     groupMemberType: null,
     package: null,
     userType: null,
+    aadLink: "unchanged",
     password: "hijacked-password",
   });
   const entryEdit = () => ({

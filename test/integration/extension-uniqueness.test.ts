@@ -34,6 +34,7 @@ describe("extensions", () => {
       groupMemberType: null,
       package: null,
       userType: null,
+      aadLink: "unchanged",
       password: undefined,
     });
     await expect(edit).rejects.toMatchObject({ code: "conflict", fieldErrors: { extension: expect.any(String) } });

@@ -43,6 +43,7 @@ export function createTestUser(manager: CustomerActor, overrides: { localPart?: 
     name: "Test User",
     email: null,
     extension: overrides.extension ?? null,
+    aadLink: "none",
     site: null,
     groupMemberType: null,
     package: null,

@@ -39,6 +39,7 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
                 <th className="py-2 pr-4">Extension</th>
                 <th className="py-2 pr-4">Sync</th>
                 <th className="py-2 pr-4">Status</th>
+                {canManage ? <th className="py-2 pr-4">Linked login</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -61,11 +62,12 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
                   <td className="py-2 pr-4">
                     <StatusBadge status={entry.status} />
                   </td>
+                  {canManage ? <td className="py-2 pr-4 font-mono">{entry.linkedPortalId ?? "—"}</td> : null}
                 </tr>
               ))}
               {entries.rows.length === 0 ? (
                 <tr>
-                  <td colSpan={7} className="py-6 text-center text-slate-500">
+                  <td colSpan={canManage ? 8 : 7} className="py-6 text-center text-slate-500">
                     {q ? "No entry matches your search." : "The directory is empty."}
                   </td>
                 </tr>

@@ -46,7 +46,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <td className="py-2 pr-4">{u.email ?? "—"}</td>
                   <td className="py-2 pr-4">{u.site ?? "—"}</td>
                   <td className="py-2 pr-4">{u.package ?? "—"}</td>
-                  <td className="py-2 pr-4">{u.aadObjectId ? "Linked" : "-Direct Input-"}</td>
+                  <td className="py-2 pr-4">{u.aadObjectId ? (u.linkedUpn ?? u.linkedName ?? "Linked") : "-Direct Input-"}</td>
                 </tr>
               ))}
               {users.rows.length === 0 ? (

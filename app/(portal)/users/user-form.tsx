@@ -6,7 +6,12 @@ import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { EntraAccountPicker } from "@/components/linking/entra-account-picker";
+import { differencesFrom, LinkDifferences, type PersonFields } from "@/components/linking/link-differences";
 import type { ActionState } from "@/lib/actions/action-state";
+import type { LinkedEntry } from "@/lib/linking/get-linked-entry";
+import type { LinkCandidate } from "@/lib/linking/search-link-candidates";
+import { useState } from "react";
 
 type User = {
   id: string;
@@ -24,6 +29,7 @@ type Props = {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   companySlug: string;
   user?: User;
+  linked?: LinkedEntry | null;
 };
 
 const groupMemberTypes = [
@@ -33,9 +39,22 @@ const groupMemberTypes = [
 ];
 
 /** Create and edit share one form; on edit the portal ID is fixed and a blank password keeps the old one. */
-export function UserForm({ action, companySlug, user }: Props) {
+export function UserForm({ action, companySlug, user, linked = null }: Props) {
   const { state, onSubmit, pending, formRef } = useFormAction(action);
   const e = (field: string) => fieldError(state, field);
+  const [picked, setPicked] = useState<LinkCandidate | null>(null);
+
+  // The name and e-mail as typed right now, which the manager may already have edited.
+  const typed = (): PersonFields => {
+    const form = formRef.current!;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? "";
+    return { name: value("name"), email: value("email") };
+  };
+  const differences = picked ? differencesFrom(picked, typed()) : [];
+  const matchEntra = () => {
+    for (const row of differences) (formRef.current!.elements.namedItem(row.field) as HTMLInputElement).value = row.entra;
+    setPicked(null);
+  };
   return (
     <form ref={formRef} onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2">
       {user ? (
@@ -53,6 +72,12 @@ export function UserForm({ action, companySlug, user }: Props) {
       <SelectField label="Group member type" name="groupMemberType" options={groupMemberTypes} defaultValue={user?.groupMemberType ?? ""} error={e("groupMemberType")} />
       <TextField label="Package" name="package" defaultValue={user?.package ?? ""} error={e("package")} />
       <TextField label="User type" name="userType" defaultValue={user?.userType ?? ""} error={e("userType")} />
+      <div className="space-y-3 md:col-span-2">
+        <EntraAccountPicker current={linked} error={e("aadLink")} onChoose={setPicked} />
+        {picked && differences.length > 0 ? (
+          <LinkDifferences entry={picked} rows={differences} onMatch={matchEntra} onKeep={() => setPicked(null)} />
+        ) : null}
+      </div>
       <TextField
         label={user ? "New password" : "Password"}
         name="password"

@@ -36,7 +36,7 @@ export async function submitSignIn(page: Page, portalId: string, password: strin
   await page.goto("/sign-in");
   await page.getByLabel("Portal ID").fill(portalId);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /** Signs in through the sign-in page and waits until the portal has opened. */

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useServerSearch } from "@/components/forms/use-server-search";
 
 type Group = { id: string; displayName: string };
 
@@ -11,28 +12,13 @@ type Group = { id: string; displayName: string };
 export function GroupPicker({ initial, disabled }: { initial: Group[]; disabled: boolean }) {
   const [selected, setSelected] = useState<Group[]>(initial);
   const [q, setQ] = useState("");
-  const [found, setFound] = useState<Group[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (disabled || q.trim().length === 0) return setFound([]);
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const response = await fetch(`/api/entra/groups?q=${encodeURIComponent(q.trim())}`, { signal: controller.signal });
-        const body = await response.json();
-        if (!response.ok) return setProblem(body.error ?? "The groups could not be read.");
-        setProblem(null);
-        setFound(body.groups);
-      } catch (error) {
-        if ((error as Error).name !== "AbortError") setProblem("The groups could not be read.");
-      }
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q, disabled]);
+  const { found, problem } = useServerSearch<Group>({
+    url: (term) => `/api/entra/groups?q=${encodeURIComponent(term)}`,
+    pick: (body: { groups: Group[] }) => body.groups,
+    q,
+    enabled: !disabled,
+    failure: "The groups could not be read.",
+  });
 
   const add = (g: Group) => setSelected((s) => (s.some((x) => x.id === g.id) ? s : [...s, g]));
   const remove = (id: string) => setSelected((s) => s.filter((g) => g.id !== id));

@@ -23,6 +23,7 @@ export type MsAadValues = {
   runSecond: number;
   skipGuests: boolean;
   skipDisabled: boolean;
+  requireMicrosoftSignIn: boolean;
   groupFilter: { id: string; displayName: string }[];
   removalThresholdPercent: number;
 };
@@ -111,6 +112,10 @@ export function MsAadForm({ values, timeZone }: { values: MsAadValues | null; ti
           <label className="flex items-center gap-2">
             <input type="checkbox" name="skipDisabled" defaultChecked={values?.skipDisabled ?? false} /> Skip disabled accounts
           </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="requireMicrosoftSignIn" defaultChecked={values?.requireMicrosoftSignIn ?? false} /> Require Microsoft sign-in for
+            linked logins (their password no longer opens the portal)
+          </label>
         </div>
         <TextField
           label="Removal threshold (%)"
@@ -144,7 +149,9 @@ export function MsAadForm({ values, timeZone }: { values: MsAadValues | null; ti
             </button>
           </>
         ) : (
-          <button type="button" onClick={() => setEditing(true)} className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-sky-800">
+          // Its own key: were React to reuse this node as the Save button, the
+          // click that turned it into type="submit" would submit the form.
+          <button key="modify" type="button" onClick={() => setEditing(true)} className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-sky-800">
             Modify
           </button>
         )}

@@ -53,6 +53,11 @@ export default async function MsAadPage() {
         <MsAadForm timeZone={customer.timeZone} values={settings} />
       </Card>
       <Card title="Sign in with Microsoft">
+        <p className="mb-3 text-sm text-slate-700" data-testid="microsoft-sign-in-state">
+          {settings?.enabled
+            ? `Offered: on the sign-in page, people enter the company “${customer.slug}” and sign in with their Microsoft account, if it is linked to their login.`
+            : "Not offered: Sign in with Microsoft is available while User Look-Up Usage is “Use”."}
+        </p>
         <p className="text-sm text-slate-700">Register this redirect URI (platform “Web”) on the app registration, under Authentication:</p>
         <p className="mt-2 break-all rounded-md bg-slate-100 px-3 py-2 font-mono text-sm">{microsoftRedirectUri()}</p>
       </Card>

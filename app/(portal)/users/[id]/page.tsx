@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { idParam, orNotFound } from "@/lib/auth/or-not-found";
 import { requireCustomerPage } from "@/lib/auth/require-page";
 import { getCustomer } from "@/lib/customers/get-customer";
+import { getLinkedEntry } from "@/lib/linking/get-linked-entry";
 import { getUser } from "@/lib/users/get-user";
 import { deleteUserAction, updateUserAction } from "../actions";
 import { UserForm } from "../user-form";
@@ -18,11 +19,12 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
     getCustomer({ customerId: actor.customerId }),
     orNotFound(getUser({ customerId: actor.customerId, userId })),
   ]);
+  const linked = await getLinkedEntry(actor.customerId, user);
   return (
     <>
       <PageHeader title={user.name} description={user.portalId} />
       <Card>
-        <UserForm action={updateUserAction} companySlug={customer.slug} user={user} />
+        <UserForm action={updateUserAction} companySlug={customer.slug} user={user} linked={linked} />
       </Card>
       <Card title="Delete user">
         <p className="mb-3 text-sm text-slate-600">The user loses access to the portal at once.</p>

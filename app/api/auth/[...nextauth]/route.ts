@@ -1,9 +1,25 @@
 import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
+import { companyCookie } from "@/lib/microsoft-sign-in/company-cookie";
+import { microsoftCompany } from "@/lib/microsoft-sign-in/microsoft-company";
+import { z } from "zod";
 
-// Built per request: the options read the environment, which is not there at build time.
-function handler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
-  return NextAuth(authOptions())(req, ctx);
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+// The steps of Sign in with Microsoft, which need the chosen company's provider.
+const microsoftSteps = new Set(["signin", "callback", "providers"]);
+
+/**
+ * Built per request: the options read the environment, which is not there at
+ * build time, and Sign in with Microsoft uses the app registration of the
+ * company the person chose (its ID is in a short-lived cookie).
+ */
+async function handler(req: NextRequest, ctx: Context) {
+  const [step] = (await ctx.params).nextauth;
+  const customerId = z.uuid().safeParse(req.cookies.get(companyCookie.name)?.value);
+  const company = step && microsoftSteps.has(step) && customerId.success ? await microsoftCompany({ customerId: customerId.data }) : null;
+  return NextAuth(authOptions(company))(req, ctx);
 }
 
 export { handler as GET, handler as POST };

@@ -1,0 +1,48 @@
+import "server-only";
+import { and, eq, isNotNull } from "drizzle-orm";
+import { db } from "@/db/client";
+import { directoryEntries } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { ofCustomer } from "@/lib/tenancy";
+import type { LinkChoice } from "./link-choice";
+
+export type LinkTarget = { aadTenantId: string; aadObjectId: string; displayName: string; userPrincipalName: string | null };
+
+/**
+ * Turns the form's choice into the link columns to write: nothing for
+ * "unchanged", nulls for "none", or the chosen entry's tenant + object ID —
+ * which must be a synced, active entry of this customer's own directory.
+ */
+export async function linkTargetFor(customerId: string, choice: LinkChoice): Promise<LinkTarget | null | "unchanged"> {
+  if (choice === "unchanged") return "unchanged";
+  if (choice === "none") return null;
+  const [entry] = await db()
+    .select({
+      aadTenantId: directoryEntries.aadTenantId,
+      aadObjectId: directoryEntries.aadObjectId,
+      displayName: directoryEntries.displayName,
+      userPrincipalName: directoryEntries.userPrincipalName,
+      status: directoryEntries.status,
+    })
+    .from(directoryEntries)
+    .where(
+      and(
+        ofCustomer(directoryEntries, customerId),
+        eq(directoryEntries.id, choice),
+        eq(directoryEntries.source, "entra"),
+        isNotNull(directoryEntries.aadTenantId),
+        isNotNull(directoryEntries.aadObjectId),
+      ),
+    )
+    .limit(1);
+  if (!entry) throw new AppError("not_found", "That Entra account is not in your company directory.", { aadLink: "Choose an Entra account from the list." });
+  if (entry.status !== "active") {
+    throw new AppError("invalid_input", `${entry.displayName} is ${entry.status} in Entra and cannot be linked.`, { aadLink: "Choose an active Entra account." });
+  }
+  return { aadTenantId: entry.aadTenantId!, aadObjectId: entry.aadObjectId!, displayName: entry.displayName, userPrincipalName: entry.userPrincipalName };
+}
+
+/** The columns a link target writes on `accounts`. */
+export function linkColumns(target: LinkTarget | null) {
+  return { aadTenantId: target?.aadTenantId ?? null, aadObjectId: target?.aadObjectId ?? null };
+}

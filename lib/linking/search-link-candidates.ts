@@ -1,0 +1,60 @@
+import "server-only";
+import { and, asc, eq, ilike, isNotNull, notExists, or } from "drizzle-orm";
+import { db } from "@/db/client";
+import { accounts, directoryEntries } from "@/db/schema";
+import { likePattern } from "@/lib/pagination";
+import { ofCustomer } from "@/lib/tenancy";
+
+export type LinkCandidate = {
+  id: string;
+  displayName: string;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  userPrincipalName: string | null;
+};
+
+export const candidateLimit = 20;
+
+/**
+ * The Entra accounts a login may be linked to: synced, active, not linked to
+ * any login yet, matching what the manager types. Walking the (customer,
+ * display name) index and stopping at 20 matches keeps this quick in a
+ * 100,000-entry directory, so the picker can ask on every keystroke.
+ */
+export async function searchLinkCandidates({ customerId, q }: { customerId: string; q: string }): Promise<LinkCandidate[]> {
+  const pattern = likePattern(q.trim());
+  return db()
+    .select({
+      id: directoryEntries.id,
+      displayName: directoryEntries.displayName,
+      firstName: directoryEntries.firstName,
+      lastName: directoryEntries.lastName,
+      email: directoryEntries.email,
+      userPrincipalName: directoryEntries.userPrincipalName,
+    })
+    .from(directoryEntries)
+    .where(
+      and(
+        ofCustomer(directoryEntries, customerId),
+        eq(directoryEntries.source, "entra"),
+        eq(directoryEntries.status, "active"),
+        isNotNull(directoryEntries.aadObjectId),
+        q.trim()
+          ? or(
+              ilike(directoryEntries.displayName, pattern),
+              ilike(directoryEntries.email, pattern),
+              ilike(directoryEntries.userPrincipalName, pattern),
+            )
+          : undefined,
+        notExists(
+          db()
+            .select({ id: accounts.id })
+            .from(accounts)
+            .where(and(eq(accounts.aadTenantId, directoryEntries.aadTenantId), eq(accounts.aadObjectId, directoryEntries.aadObjectId))),
+        ),
+      ),
+    )
+    .orderBy(asc(directoryEntries.displayName), asc(directoryEntries.id))
+    .limit(candidateLimit);
+}
