@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/db/client";
-import { accounts } from "@/db/schema";
+import { accounts, directoryEntries } from "@/db/schema";
 import { hashPassword } from "@/lib/accounts/password";
 import type { Actor, CustomerActor } from "@/lib/auth/actor";
 import { createCustomer } from "@/lib/customers/create-customer";
@@ -61,4 +61,28 @@ export function createTestEntry(manager: CustomerActor, displayName = `Entry ${u
     mobilePhone: null,
     extension: null,
   });
+}
+
+/** A directory entry as a sync writes it: source entra, with tenant + object ID. */
+export async function createEntraEntry(
+  manager: CustomerActor,
+  overrides: { tenantId?: string; objectId?: string; displayName?: string; email?: string; status?: "active" | "disabled" | "removed" } = {},
+) {
+  const displayName = overrides.displayName ?? `Entra ${unique()}`;
+  const [entry] = await db()
+    .insert(directoryEntries)
+    .values({
+      customerId: manager.customerId,
+      displayName,
+      firstName: displayName.split(" ")[0],
+      lastName: displayName.split(" ")[1] ?? null,
+      email: overrides.email ?? `${unique()}@example.org`,
+      userPrincipalName: `${unique()}@contoso.example`,
+      source: "entra",
+      aadTenantId: overrides.tenantId ?? randomUUID(),
+      aadObjectId: overrides.objectId ?? randomUUID(),
+      status: overrides.status ?? "active",
+    })
+    .returning();
+  return entry!;
 }
