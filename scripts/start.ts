@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../db/embedded-server";
 import { runMigrations } from "../db/migrate";
 import { demoLogins, demoPassword, seedDemo } from "../db/seed-demo";
-import { startEmulator, type RunningEmulator } from "../emulator";
+import { DEMO_TENANT, startEmulator, type RunningEmulator } from "../emulator";
 import { workerCommand } from "../workers/worker-command";
 import { buildIfChanged } from "./launcher/build-if-changed";
 import { Children } from "./launcher/children";
@@ -74,7 +74,9 @@ ${
 Demo Microsoft Entra tenant (local emulator at ${emulator.url}); paste into Authority Setting → MS AAD:
   Tenant ID  ${emulator.demo.tenantId}
   Client ID  ${emulator.demo.clientId}
-  Secret     ${emulator.demo.clientSecret}`
+  Secret     ${emulator.demo.clientSecret}
+Its people sign in with Microsoft as e.g. MeganB@${emulator.demo.domain}, password ${DEMO_TENANT.userPassword}.
+Your browser reaches the emulator's sign-in page over HTTPS: trust its CA (${emulator.caPath}) or accept the warning.`
     : ""
 }
 `);
