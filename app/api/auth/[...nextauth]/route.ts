@@ -1,8 +1,10 @@
 import NextAuth from "next-auth";
-import type { NextRequest } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
+import { env } from "@/lib/env";
 import { companyCookie } from "@/lib/microsoft-sign-in/company-cookie";
 import { microsoftCompany } from "@/lib/microsoft-sign-in/microsoft-company";
+import { microsoftProviderId } from "@/lib/microsoft-sign-in/microsoft-provider";
 import { z } from "zod";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -19,6 +21,10 @@ async function handler(req: NextRequest, ctx: Context) {
   const [step] = (await ctx.params).nextauth;
   const customerId = z.uuid().safeParse(req.cookies.get(companyCookie.name)?.value);
   const company = step && microsoftSteps.has(step) && customerId.success ? await microsoftCompany({ customerId: customerId.data }) : null;
+  // The company turned Microsoft sign-in off while the person was at Microsoft's.
+  if (step === "callback" && (await ctx.params).nextauth[1] === microsoftProviderId && !company) {
+    return NextResponse.redirect(new URL("/sign-in/refused?reason=not_enabled", env().NEXTAUTH_URL ?? req.url));
+  }
   return NextAuth(authOptions(company))(req, ctx);
 }
 
