@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, count, eq, getTableColumns, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, getTableColumns, ilike, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, directoryEntries } from "@/db/schema";
 import { likePattern, pageOf, pageSize } from "@/lib/pagination";
+import { linkedEntryJoin } from "@/lib/linking/linked-entry-join";
 import { ofCustomer } from "@/lib/tenancy";
 
 /**
@@ -16,15 +17,7 @@ export async function searchDirectory({ customerId, q = "", page = 1 }: { custom
     db()
       .select({ ...getTableColumns(directoryEntries), linkedPortalId: accounts.portalId })
       .from(directoryEntries)
-      // The login linked to the entry, if any, of this same customer.
-      .leftJoin(
-        accounts,
-        and(
-          eq(accounts.customerId, directoryEntries.customerId),
-          eq(accounts.aadTenantId, directoryEntries.aadTenantId),
-          eq(accounts.aadObjectId, directoryEntries.aadObjectId),
-        ),
-      )
+      .leftJoin(accounts, linkedEntryJoin)
       .where(where)
       .orderBy(asc(directoryEntries.displayName), asc(directoryEntries.id))
       .limit(pageSize)

@@ -3,6 +3,7 @@ import { and, asc, count, eq, ilike, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, directoryEntries } from "@/db/schema";
 import { likePattern, pageOf, pageSize } from "@/lib/pagination";
+import { linkedEntryJoin } from "@/lib/linking/linked-entry-join";
 import { ofCustomer } from "@/lib/tenancy";
 
 export async function listUsers({ customerId, q = "", page = 1 }: { customerId: string; q?: string; page?: number }) {
@@ -35,15 +36,7 @@ export async function listUsers({ customerId, q = "", page = 1 }: { customerId: 
         linkedUpn: directoryEntries.userPrincipalName,
       })
       .from(accounts)
-      // The linked Entra entry, from this customer's own directory only.
-      .leftJoin(
-        directoryEntries,
-        and(
-          eq(directoryEntries.customerId, accounts.customerId),
-          eq(directoryEntries.aadTenantId, accounts.aadTenantId),
-          eq(directoryEntries.aadObjectId, accounts.aadObjectId),
-        ),
-      )
+      .leftJoin(directoryEntries, linkedEntryJoin)
       .where(where)
       .orderBy(asc(accounts.extension), asc(accounts.portalId))
       .limit(pageSize)
