@@ -146,7 +146,7 @@ test("a manager links their own login on My Information, then signs in with Micr
   await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Modify" }).click();
   await page.getByLabel(/Require Microsoft sign-in/).check();
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("MS AAD settings saved.")).toBeVisible();
   await context.clearCookies();
   await submitSignIn(page, company.manager.portalId, company.manager.password);

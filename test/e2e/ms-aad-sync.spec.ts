@@ -16,7 +16,7 @@ test("a manager connects the demo tenant, syncs it, watches progress and reads w
   await page.getByLabel("Secret Code").fill(DEMO_TENANT.clientSecret);
   await page.getByRole("button", { name: "Test connection" }).click();
   await expect(page.getByText(/Connected\. Microsoft Graph can read users/)).toBeVisible();
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("MS AAD settings saved.")).toBeVisible();
   // The secret never comes back to the browser: the field is empty, a mask says one is stored.
   await expect(page.getByLabel("Secret Code")).toHaveValue("");
@@ -62,12 +62,12 @@ test("a wrong secret is explained on the screen, on Test connection and on a fai
   await expect(page.locator("form [role=alert]")).toContainText("AADSTS7000215");
 
   await page.getByLabel("Tenant ID").fill("not-a-guid");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("The tenant ID is a GUID")).toBeVisible();
   await expect(page.getByLabel("Client ID")).toHaveValue(DEMO_TENANT.clientId); // what was typed stays
 
   await page.getByLabel("Tenant ID").fill(DEMO_TENANT.tenantId);
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("MS AAD settings saved.")).toBeVisible();
   await page.getByRole("button", { name: "One-time Sync" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "The client secret is wrong" })).toBeVisible({ timeout: 30_000 });

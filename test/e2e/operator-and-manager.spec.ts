@@ -45,7 +45,7 @@ test("the operator creates a customer; its manager manages users and the directo
   await page.waitForLoadState("networkidle");
 
   await page.getByLabel("Extension").fill("1000");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Entry saved.");
 
   page.once("dialog", (dialog) => dialog.accept());
@@ -78,7 +78,7 @@ test("My Information changes the name and the password, which needs the current 
   await openForm(page, "My Information");
 
   await page.getByLabel("Name", { exact: true }).fill("Renamed Boss");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Your information is saved.");
   await expect(page.getByRole("navigation", { name: "Main" })).toContainText("Renamed Boss");
 

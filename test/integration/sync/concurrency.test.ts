@@ -37,10 +37,12 @@ describe("one sync per customer, customers apart", () => {
     await configureSync(manager, tenant);
     await admin.setFaults(tenant.tenantId, { latencyMs: 300 });
     const first = await startRun(manager, "one_time");
-    const jobsBefore = await directorySyncQueue().getJobCounts("waiting", "active", "delayed");
+    // Summed: the first job may move from waiting to active meanwhile; no second one may appear.
+    const jobCount = async () => Object.values(await directorySyncQueue().getJobCounts("waiting", "active", "delayed")).reduce((a, b) => a + b, 0);
+    const jobsBefore = await jobCount();
     await expect(startRun(manager, "one_time")).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("already running") });
     await expect(startRun(manager, "simulate")).rejects.toMatchObject({ code: "conflict" });
-    expect(await directorySyncQueue().getJobCounts("waiting", "active", "delayed")).toEqual(jobsBefore);
+    expect(await jobCount()).toBeLessThanOrEqual(jobsBefore);
     const runs = await db().select().from(syncRuns).where(eq(syncRuns.customerId, manager.customerId));
     expect(runs).toHaveLength(1);
     await admin.clearFaults(tenant.tenantId);

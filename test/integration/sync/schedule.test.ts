@@ -45,7 +45,8 @@ describe("scheduled syncs", () => {
     await configureSync(manager, tenant, { skipGuests: "" });
     await scheduleDirectorySync(manager.customerId, "* * * * * *", "UTC");
     try {
-      const deadline = Date.now() + 20_000;
+      // Generous: on embedded PGlite under load the first firing can take a while.
+      const deadline = Date.now() + 45_000;
       let run;
       while (!run && Date.now() < deadline) {
         [run] = await db().select().from(syncRuns).where(and(eq(syncRuns.customerId, manager.customerId), eq(syncRuns.trigger, "schedule")));
@@ -56,5 +57,5 @@ describe("scheduled syncs", () => {
     } finally {
       await unscheduleDirectorySync(manager.customerId);
     }
-  });
+  }, 120_000);
 });
