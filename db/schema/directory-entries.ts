@@ -1,4 +1,5 @@
-import { index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, jsonb, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { customers } from "./customers";
 
 export const directorySources = ["manual", "entra", "scim"] as const;
@@ -32,12 +33,25 @@ export const directoryEntries = pgTable(
     jobTitle: text("job_title"),
     department: text("department"),
     status: directoryStatusEnum("status").notNull().default("active"),
+    // Pushed by SCIM (the Federated Directory attribute list).
+    externalId: text("external_id"),
+    employeeNumber: text("employee_number"),
+    costCenter: text("cost_center"),
+    manager: text("manager"),
+    preferredLanguage: text("preferred_language"),
+    address: text("address"),
+    // The SCIM resource as Entra last wrote it, so GET answers with every attribute it sent.
+    scimResource: jsonb("scim_resource").$type<Record<string, unknown>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique("directory_entries_customer_object_unique").on(t.customerId, t.aadObjectId),
     index("directory_entries_customer_name_idx").on(t.customerId, t.displayName),
+    // SCIM's userName is unique (case-insensitively) among a customer's live SCIM entries.
+    uniqueIndex("directory_entries_scim_user_name_unique")
+      .on(t.customerId, sql`lower(${t.userPrincipalName})`)
+      .where(sql`${t.source} = 'scim' and ${t.status} <> 'removed'`),
   ],
 );
 

@@ -5,3 +5,4 @@ export * from "./audit-log";
 export * from "./sign-in-failures";
 export * from "./entra-settings";
 export * from "./sync-runs";
+export * from "./scim";

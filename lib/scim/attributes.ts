@@ -1,0 +1,31 @@
+import { keyOf } from "./attribute-path";
+
+type Json = Record<string, unknown>;
+const alwaysReturned = new Set(["id", "schemas", "meta"]);
+
+const names = (list: string | null) =>
+  (list ?? "")
+    .split(",")
+    .map((n) => n.trim().replace(/\[.*$/, "").split(".")[0]!.toLowerCase())
+    .filter(Boolean);
+
+/** `attributes=` and `excludedAttributes=` (RFC 7644 §3.9): which top-level attributes a response carries. */
+export function project(resource: Json, query: URLSearchParams): Json {
+  const only = names(query.get("attributes"));
+  const excluded = new Set(names(query.get("excludedAttributes")));
+  const out: Json = {};
+  for (const [key, value] of Object.entries(resource)) {
+    const lower = key.toLowerCase();
+    if (alwaysReturned.has(lower) || ((only.length === 0 || only.includes(lower)) && !excluded.has(lower))) out[key] = value;
+  }
+  return out;
+}
+
+/** Paging parameters: 1-based startIndex, count capped so one request stays small. */
+export function pageParams(query: URLSearchParams): { startIndex: number; count: number } {
+  const start = Number.parseInt(query.get("startIndex") ?? "1", 10);
+  const count = Number.parseInt(query.get("count") ?? "100", 10);
+  return { startIndex: Number.isFinite(start) && start > 0 ? start : 1, count: Number.isFinite(count) ? Math.min(Math.max(count, 0), 500) : 100 };
+}
+
+export { keyOf };
