@@ -3,6 +3,14 @@ const nextConfig = {
   poweredByHeader: false,
   // Native or Node-only modules stay outside the server bundle.
   serverExternalPackages: ["argon2", "pino", "postgres", "@electric-sql/pglite", "bullmq", "ioredis", "pg"],
+  // SCIM clients differ in the case of resource endpoints (Microsoft's test
+  // collection asks for /users); the routes themselves are /Users and /Groups.
+  async rewrites() {
+    return ["Users", "Groups"].flatMap((resource) => [
+      { source: `/api/scim/v2/${resource.toLowerCase()}`, destination: `/api/scim/v2/${resource}` },
+      { source: `/api/scim/v2/${resource.toLowerCase()}/:id`, destination: `/api/scim/v2/${resource}/:id` },
+    ]);
+  },
   async headers() {
     return [
       {

@@ -10,10 +10,11 @@ type Props = {
   id: string;
   label: string;
   confirmText: string;
+  pendingText?: string;
 };
 
 /** A delete button that asks first, posts only the record's ID, and shows the server's answer. */
-export function DeleteForm({ action, id, label, confirmText }: Props) {
+export function DeleteForm({ action, id, label, confirmText, pendingText = "Deleting…" }: Props) {
   const { state, onSubmit, pending, formRef } = useFormAction(action);
   return (
     <form
@@ -25,7 +26,7 @@ export function DeleteForm({ action, id, label, confirmText }: Props) {
       className="space-y-2"
     >
       <input type="hidden" name="id" value={id} />
-      <SubmitButton pending={pending} variant="danger" pendingText="Deleting…">
+      <SubmitButton pending={pending} variant="danger" pendingText={pendingText}>
         {label}
       </SubmitButton>
       <FormMessage state={state} />

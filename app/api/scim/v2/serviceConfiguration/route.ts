@@ -1,2 +1,4 @@
+export const dynamic = "force-dynamic";
+
 // The name Microsoft's SCIM reference code (and its test collection) use for ServiceProviderConfig.
-export { dynamic, GET } from "../ServiceProviderConfig/route";
+export { GET } from "../ServiceProviderConfig/route";
