@@ -1,5 +1,6 @@
 import { ensureCertificates } from "../../emulator/certs/ensure-certificates";
 import { startEmulator } from "../../emulator/start-emulator";
+import { createBenchTenant } from "../support/bench-tenant";
 import { startBareServer } from "./bare-https-server";
 import type { DriverMessage, ServerMessage } from "./bench-protocol";
 import { capturePages } from "./capture-pages";
@@ -15,15 +16,11 @@ const send = (message: ServerMessage) => process.send!(message);
 
 const emulator = await startEmulator({ seed: "empty" });
 const { admin } = emulator;
-const tenantId = (await admin.createTenant({ displayName: "Benchmark" })).id;
-const app = await admin.createApp(tenantId, { displayName: "Bench sync", permissions: ["User.Read.All"], secret: {} });
-const started = performance.now();
-await admin.generateUsers(tenantId, userCount, "bench");
-const generateMs = performance.now() - started;
+const { tenantId, clientId, clientSecret, generateMs } = await createBenchTenant(admin, "Benchmark", userCount);
 
 const tokenResponse = await fetch(`${emulator.url}/${tenantId}/oauth2/v2.0/token`, {
   method: "POST",
-  body: new URLSearchParams({ grant_type: "client_credentials", client_id: app.clientId, client_secret: app.secret!.value, scope: "https://graph.microsoft.com/.default" }),
+  body: new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret, scope: "https://graph.microsoft.com/.default" }),
 });
 const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
 const captured = await capturePages(emulator.url, token);
@@ -40,8 +37,8 @@ send({
   adminKey: emulator.adminKey,
   bareOrigin: bare.origin,
   tenantId,
-  clientId: app.clientId,
-  clientSecret: app.secret!.value,
+  clientId,
+  clientSecret,
   generateMs,
   pageCount: captured.pageCount,
   totalBytes: captured.totalBytes,

@@ -2,6 +2,7 @@ import { fork } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { nextMessage } from "../support/next-message";
 import type { DriverMessage, ServerMessage, ServersReady } from "./bench-protocol";
 import { graphClientFor, listAllUsers } from "./graph-client-for";
 import { scaleChecks } from "./scale-checks";
@@ -23,17 +24,9 @@ if (!process.env.NODE_EXTRA_CA_CERTS) {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const servers = fork(path.join(here, "bench-servers.ts"), [String(userCount)], { execArgv: ["--import", "tsx"] });
-const nextMessage = <T extends ServerMessage["type"]>(type: T) =>
-  new Promise<Extract<ServerMessage, { type: T }>>((resolve) => {
-    const listener = (message: ServerMessage) => {
-      if (message.type !== type) return;
-      servers.off("message", listener);
-      resolve(message as Extract<ServerMessage, { type: T }>);
-    };
-    servers.on("message", listener);
-  });
+const nextServerMessage = <T extends ServerMessage["type"]>(type: T) => nextMessage<ServerMessage, T>(servers, type);
 const tell = (message: DriverMessage) => servers.send(message);
-const ready: ServersReady = await nextMessage("ready");
+const ready: ServersReady = await nextServerMessage("ready");
 console.log(`Generated ${userCount.toLocaleString("en-US")} users in ${Math.round(ready.generateMs)} ms`);
 
 const { emulatorUrl, bareOrigin, tenantId, clientId, clientSecret } = ready;
@@ -62,6 +55,6 @@ Listing ${userCount.toLocaleString("en-US")} users at $top=999 with the real Gra
 if (!values["skip-scale"]) {
   await scaleChecks(emulatorUrl, ready.adminKey);
   tell({ type: "memory" });
-  console.log(`  emulator heap after the million: ${(await nextMessage("memory")).heapUsedMb} MB`);
+  console.log(`  emulator heap after the million: ${(await nextServerMessage("memory")).heapUsedMb} MB`);
 }
 tell({ type: "stop" });

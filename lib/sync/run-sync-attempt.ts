@@ -9,6 +9,7 @@ import { DeltaExpiredError, deltaPages } from "./delta-pages";
 import { finishRun } from "./finish-run";
 import { groupMemberIds } from "./group-members";
 import { planPage, type PlanOptions } from "./plan-page";
+import { readAhead } from "./read-ahead";
 import { startAttempt } from "./run-records";
 
 // Graph keeps directory delta state about 7 days; past 6 we do not trust it.
@@ -39,10 +40,11 @@ export async function runSyncAttempt(run: SyncRun): Promise<"succeeded" | "needs
     await startAttempt(run.id, round);
     let deltaLink: string | undefined;
     let reported = { ...stats };
-    for await (const page of deltaPages(client, { deltaLink: round === "delta" ? settings.deltaLink : null }, (ms) => {
+    const pages = deltaPages(client, { deltaLink: round === "delta" ? settings.deltaLink : null }, (ms) => {
       stats.throttleWaits++;
       stats.throttleWaitMs += ms;
-    })) {
+    });
+    for await (const page of readAhead(pages)) {
       const ids = page.items.map((item) => item.id.toLowerCase());
       const existing = await loadExisting(run.customerId, ids);
       const plan = planPage(page.items, existing, options);

@@ -1,0 +1,19 @@
+import type { CustomerActor } from "../../lib/auth/actor";
+import { saveEntraSettings } from "../../lib/entra-settings/save-entra-settings";
+import { entraSettingsInput } from "../../lib/validation/entra-settings-input";
+import { createCustomerWithManager } from "../../test/support/factories";
+import type { BenchTenant } from "../support/bench-tenant";
+
+/**
+ * A customer whose MS AAD settings point at a benchmark tenant, saved as a
+ * manager saves them. Guests are not skipped, so a full sync writes every
+ * user of the tenant: the same rows the floor copies. No schedule (Not use):
+ * the benchmark starts each run itself.
+ */
+export async function benchCustomer(tenant: BenchTenant): Promise<CustomerActor> {
+  const manager = await createCustomerWithManager();
+  const { tenantId, clientId, clientSecret } = tenant;
+  const input = { usage: "not_use", tenantId, clientId, clientSecret, period: "daily", runHour: "2", runMinute: "0", runSecond: "0", removalThresholdPercent: "20" };
+  await saveEntraSettings(manager, entraSettingsInput.parse(input));
+  return manager;
+}

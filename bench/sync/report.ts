@@ -1,0 +1,42 @@
+import type { FloorMessage } from "./bench-protocol";
+import type { ChangeMix } from "./make-changes";
+import type { TimedRun } from "./timed-run";
+
+export type WorkerMeasure = { full: TimedRun; idleRssMib: number; peakRssMib: number };
+export type BenchResults = {
+  floors: FloorMessage[];
+  small: WorkerMeasure;
+  large: WorkerMeasure & { incremental: TimedRun; expected: ChangeMix };
+};
+
+const n = (value: number) => value.toLocaleString("en-US");
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mib = (value: number) => `${value.toFixed(0)} MiB`;
+const verdict = (ratio: number, target: number) => (ratio <= target ? "met" : "NOT MET");
+const counts = ({ run }: TimedRun) => `created ${n(run.created)}, updated ${run.updated}, disabled ${run.disabled}, removed ${run.removed}, unchanged ${n(run.unchanged)}; ${run.pagesFetched} pages`;
+
+/** The figures side by side, each ratio with its target and whether it is met. */
+export function printReport({ floors, small, large }: BenchResults): void {
+  const users = large.full.run.created;
+  // The faster floor is the stricter yardstick.
+  const floorMs = Math.min(...floors.map((f) => f.ms));
+  const fullRatio = large.full.ms / floorMs;
+  const incrementalShare = large.incremental.ms / large.full.ms;
+  const memoryRatio = large.peakRssMib / small.peakRssMib;
+  const { run } = large.incremental;
+  const { expected } = large;
+  const asExpected = run.created === expected.created && run.updated === expected.updated && run.disabled === expected.disabled && run.removed === expected.removed;
+
+  console.log(`
+Directory sync, ${n(users)} users: the real worker (workers/sync-worker.ts, jobs on Redis) and the floor, each in a
+fresh process, against one emulator in a process of its own; PostgreSQL scratch database.
+
+  floor: page /users/delta at 999 + COPY into an empty table: ${floors.map((f) => s(f.ms)).join(", ")} (${floors[0]!.pages} pages; the faster counts)
+  full sync, ${n(users).padEnd(7)} users:        ${s(large.full.ms).padStart(9)}   ${counts(large.full)}
+    full sync / floor:                ${fullRatio.toFixed(2).padStart(9)}   target <= 2.00   ${verdict(fullRatio, 2)}
+  incremental, ${run.created + run.updated + run.disabled + run.removed} changes:          ${s(large.incremental.ms).padStart(9)}   ${counts(large.incremental)}${asExpected ? "" : `  (EXPECTED ${JSON.stringify(expected)})`}
+    incremental / full sync:          ${`${(incrementalShare * 100).toFixed(2)} %`.padStart(9)}   target <= 2 %    ${verdict(incrementalShare, 0.02)}
+  full sync, ${n(small.full.run.created).padEnd(7)} users:        ${s(small.full.ms).padStart(9)}   ${counts(small.full)}
+  worker peak RSS (VmHWM), ${n(small.full.run.created)} users: ${mib(small.peakRssMib)}; ${n(users)} users: ${mib(large.peakRssMib)}  (idle after start: ${mib(small.idleRssMib)}, ${mib(large.idleRssMib)})
+    peak ${n(users)} / peak ${n(small.full.run.created)}:        ${memoryRatio.toFixed(2).padStart(9)}   target <= 1.30   ${verdict(memoryRatio, 1.3)}`);
+}
