@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { directoryEntries } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -29,7 +29,7 @@ export async function linkTargetFor(customerId: string, choice: LinkChoice): Pro
       and(
         ofCustomer(directoryEntries, customerId),
         eq(directoryEntries.id, choice),
-        eq(directoryEntries.source, "entra"),
+        inArray(directoryEntries.source, ["entra", "scim"]),
         isNotNull(directoryEntries.aadTenantId),
         isNotNull(directoryEntries.aadObjectId),
       ),

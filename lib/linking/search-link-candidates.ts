@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ilike, isNotNull, notExists, or } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNotNull, notExists, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, directoryEntries } from "@/db/schema";
 import { likePattern } from "@/lib/pagination";
@@ -37,7 +37,7 @@ export async function searchLinkCandidates({ customerId, q }: { customerId: stri
     .where(
       and(
         ofCustomer(directoryEntries, customerId),
-        eq(directoryEntries.source, "entra"),
+        inArray(directoryEntries.source, ["entra", "scim"]),
         eq(directoryEntries.status, "active"),
         isNotNull(directoryEntries.aadObjectId),
         q.trim()

@@ -5,6 +5,7 @@ import { directoryEntries, type DirectoryEntry } from "@/db/schema";
 import { violatedConstraint } from "@/lib/db-errors";
 import { ofCustomer } from "@/lib/tenancy";
 import { pageParams, project } from "./attributes";
+import { entraIdentityFor } from "./entra-identity";
 import { matches, parseFilter, simpleEquality } from "./filter";
 import { applyPatch } from "./patch";
 import { isResourceId, scimLocation, type ScimContext } from "./scim-context";
@@ -34,6 +35,9 @@ async function write<T>(action: () => Promise<T>, userName: string): Promise<T> 
     return await action();
   } catch (error) {
     if (violatedConstraint(error) === "directory_entries_scim_user_name_unique") throw new ScimError(409, `A user with userName ${userName} already exists.`, "uniqueness");
+    if (violatedConstraint(error) === "directory_entries_customer_object_unique") {
+      throw new ScimError(409, `The Entra account of ${userName} (its externalId) is already in the directory, synced from Microsoft Graph.`, "uniqueness");
+    }
     throw error;
   }
 }
@@ -44,9 +48,15 @@ async function find(ctx: ScimContext, id: string): Promise<DirectoryEntry> {
   return entry;
 }
 
+/** The directory columns of a resource, with its Entra identity when externalId carries one. */
+async function columnsFor(ctx: ScimContext, resource: Json) {
+  const mapped = userColumns(resource);
+  return { ...mapped, ...(await entraIdentityFor(ctx.customerId, mapped.externalId)) };
+}
+
 export async function createScimUser(ctx: ScimContext, body: Json): Promise<Json> {
   const resource = storedResource(body);
-  const columns = userColumns(resource);
+  const columns = await columnsFor(ctx, resource);
   const [entry] = await write(
     () => db().insert(directoryEntries).values({ ...columns, customerId: ctx.customerId, source: "scim", scimResource: resource }).returning(),
     columns.userPrincipalName,
@@ -59,7 +69,7 @@ export async function getScimUser(ctx: ScimContext, id: string): Promise<Json> {
 }
 
 async function save(ctx: ScimContext, entry: DirectoryEntry, resource: Json): Promise<Json> {
-  const columns = userColumns(resource);
+  const columns = await columnsFor(ctx, resource);
   const [updated] = await write(
     () => db().update(directoryEntries).set({ ...columns, scimResource: resource, updatedAt: new Date() }).where(and(live(ctx.customerId), eq(directoryEntries.id, entry.id))).returning(),
     columns.userPrincipalName,

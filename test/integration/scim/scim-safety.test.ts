@@ -1,11 +1,16 @@
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { directoryEntries, scimRequests, scimTokens } from "@/db/schema";
 import { searchDirectory } from "@/lib/directory/search-directory";
+import { linkOwnAccount } from "@/lib/linking/link-own-account";
+import { microsoftCompany } from "@/lib/microsoft-sign-in/microsoft-company";
+import { resolveMicrosoftLogin } from "@/lib/microsoft-sign-in/resolve-microsoft-login";
 import { createScimToken, revokeScimToken } from "@/lib/scim/tokens";
 import { createCustomerWithManager } from "../../support/factories";
 import { scimRequest } from "../../support/scim-client";
+import { configureSync } from "../../support/sync-fixture";
 
 type Manager = Awaited<ReturnType<typeof createCustomerWithManager>>;
 
@@ -123,5 +128,24 @@ describe("SCIM tokens, isolation and errors", () => {
     expect(rows.some((r) => r.operation === "Users.create" && r.status === 409 && r.detail?.includes("already exists"))).toBe(true);
     expect(JSON.stringify(rows)).not.toContain(tokenA);
     expect(JSON.stringify(rows)).not.toContain("+1 425 555 0109");
+  });
+});
+
+describe("SCIM users and Sign in with Microsoft", () => {
+  it("makes a user whose externalId is an object ID that Entra account: linkable, and disabled by active=false", async () => {
+    const manager = await createCustomerWithManager();
+    const tenantId = randomUUID();
+    await configureSync(manager, { tenantId, clientId: randomUUID(), clientSecret: "secret-value-1" }, { usage: "use" });
+    const token = (await createScimToken(manager, "Entra")).token;
+    const objectId = randomUUID();
+    const user = await scimRequest(token, "POST", "/Users", { userName: "pat@contoso.example", externalId: objectId, displayName: "Pat" });
+    const [entry] = await scimEntries(manager.customerId);
+    expect(entry).toMatchObject({ aadTenantId: tenantId, aadObjectId: objectId });
+
+    await linkOwnAccount(manager, entry!.id);
+    const company = (await microsoftCompany({ slug: manager.slug }))!;
+    expect(await resolveMicrosoftLogin(company, { tid: tenantId, oid: objectId })).toMatchObject({ actor: { accountId: manager.accountId } });
+    await scimRequest(token, "PATCH", `/Users/${user.body!.id}`, { Operations: [{ op: "Replace", path: "active", value: "False" }] });
+    expect(await resolveMicrosoftLogin(company, { tid: tenantId, oid: objectId })).toEqual({ refusal: "disabled" });
   });
 });
