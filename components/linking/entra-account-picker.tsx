@@ -54,9 +54,9 @@ export function EntraAccountPicker({
         AAD ID
       </p>
       <div className="flex flex-wrap items-center gap-2">
-        <output aria-labelledby="aad-id-label" data-testid="aad-id-value" className="rounded-md bg-slate-100 px-3 py-2">
+        <p aria-labelledby="aad-id-label" data-testid="aad-id-value" className="rounded-md bg-slate-100 px-3 py-2">
           {shown}
-        </output>
+        </p>
         {choice.kind === "unchanged" && current && current.status !== "active" ? (
           <span className="text-amber-800">({current.status} in Entra)</span>
         ) : null}

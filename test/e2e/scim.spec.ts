@@ -3,7 +3,7 @@ import newman, { type NewmanRunSummary } from "newman";
 import { baseURL } from "../../playwright.config";
 import { createCompany, expect, openForm, signInWithForm, test } from "./support/fixtures";
 
-const collectionPath = new URL("../../../shared/data/scim/AzureAD-SCIMReferenceCode.PostmanCollection.json", import.meta.url);
+const collectionPath = new URL("../fixtures/scim/AzureAD-SCIMReferenceCode.PostmanCollection.json", import.meta.url);
 
 /**
  * Microsoft's "SCIM Tests" collection minus its "Get Token" request: that asks

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Card } from "@/components/layout/card";
 import { LinkButton } from "@/components/layout/link-button";
 import { PageHeader } from "@/components/layout/page-header";
+import { ListTable } from "@/components/list/list-table";
 import { Pagination } from "@/components/list/pagination";
 import { SearchForm } from "@/components/list/search-form";
 import { requireCustomerPage } from "@/lib/auth/require-page";
@@ -20,45 +21,23 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <PageHeader title="User" description="Portal users of your company and their extensions." actions={<LinkButton href="/users/new">Add user</LinkButton>} />
       <Card>
         <SearchForm action="/users" q={q} placeholder="Search by name, portal ID, e-mail or extension" />
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b text-slate-500">
-              <tr>
-                <th className="py-2 pr-4">Extension</th>
-                <th className="py-2 pr-4">Name</th>
-                <th className="py-2 pr-4">Portal ID</th>
-                <th className="py-2 pr-4">E-mail</th>
-                <th className="py-2 pr-4">Site</th>
-                <th className="py-2 pr-4">Package</th>
-                <th className="py-2 pr-4">AAD ID</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.rows.map((u) => (
-                <tr key={u.id} className="border-b last:border-0">
-                  <td className="py-2 pr-4 font-mono">{u.extension ?? "—"}</td>
-                  <td className="py-2 pr-4">
-                    <Link className="font-medium text-sky-700 underline" href={`/users/${u.id}`}>
-                      {u.name}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-4 font-mono">{u.portalId}</td>
-                  <td className="py-2 pr-4">{u.email ?? "—"}</td>
-                  <td className="py-2 pr-4">{u.site ?? "—"}</td>
-                  <td className="py-2 pr-4">{u.package ?? "—"}</td>
-                  <td className="py-2 pr-4">{u.aadObjectId ? (u.linkedUpn ?? u.linkedName ?? "Linked") : "-Direct Input-"}</td>
-                </tr>
-              ))}
-              {users.rows.length === 0 ? (
-                <tr>
-                  <td colSpan={7} className="py-6 text-center text-slate-500">
-                    {q ? "No user matches your search." : "No users yet."}
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
+        <ListTable columns={["Extension", "Name", "Portal ID", "E-mail", "Site", "Package", "AAD ID"]} empty={users.rows.length > 0 ? null : q ? "No user matches your search." : "No users yet."}>
+          {users.rows.map((u) => (
+            <tr key={u.id} className="border-b last:border-0">
+              <td className="py-2 pr-4 font-mono">{u.extension ?? "—"}</td>
+              <td className="py-2 pr-4">
+                <Link className="font-medium text-sky-700 underline" href={`/users/${u.id}`}>
+                  {u.name}
+                </Link>
+              </td>
+              <td className="py-2 pr-4 font-mono">{u.portalId}</td>
+              <td className="py-2 pr-4">{u.email ?? "—"}</td>
+              <td className="py-2 pr-4">{u.site ?? "—"}</td>
+              <td className="py-2 pr-4">{u.package ?? "—"}</td>
+              <td className="py-2 pr-4">{u.aadObjectId ? (u.linkedUpn ?? u.linkedName ?? "Linked") : "-Direct Input-"}</td>
+            </tr>
+          ))}
+        </ListTable>
         <Pagination basePath="/users" params={{ q }} page={users.page} pageCount={users.pageCount} total={users.total} />
       </Card>
     </>

@@ -5,7 +5,7 @@ import { createCustomerWithManager } from "../../support/factories";
 import { scimRequest } from "../../support/scim-client";
 
 type Example = { name: string; request: { method: string; path: string; body?: Record<string, unknown> }; response: { status: number | null; body?: Record<string, any> } };
-const recorded = JSON.parse(readFileSync(new URL("../../../../shared/data/scim/entra-provisioning-scim-examples.json", import.meta.url), "utf8")) as {
+const recorded = JSON.parse(readFileSync(new URL("../../fixtures/scim/entra-provisioning-scim-examples.json", import.meta.url), "utf8")) as {
   examples: Example[];
   patch_variants: { variants: { case: string; without_flag: Record<string, unknown>; with_flag_aadOptscim062020: Record<string, unknown> }[] };
 };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { DeleteForm } from "@/components/forms/delete-form";
 import { Card } from "@/components/layout/card";
+import { ListTable } from "@/components/list/list-table";
 import { Pagination } from "@/components/list/pagination";
 import { requireCustomerPage } from "@/lib/auth/require-page";
 import { getCustomer } from "@/lib/customers/get-customer";
@@ -62,40 +63,21 @@ export default async function ScimPage({ searchParams }: { searchParams: Promise
         <CreateTokenForm />
       </Card>
       <Card title="Requests">
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b text-slate-500">
-              <tr>
-                <th className="py-2 pr-4">Time</th>
-                <th className="py-2 pr-4">Operation</th>
-                <th className="py-2 pr-4">Resource</th>
-                <th className="py-2 pr-4">Outcome</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.rows.map((r) => (
-                <tr key={r.id} className="border-b last:border-0">
-                  <td className="py-2 pr-4 whitespace-nowrap">{when(r.createdAt)}</td>
-                  <td className="py-2 pr-4">{r.operation}</td>
-                  <td className="py-2 pr-4 font-mono break-all">
-                    {r.method} {r.path}
-                  </td>
-                  <td className={`py-2 pr-4 ${r.status >= 400 ? "text-red-800" : "text-emerald-800"}`}>
-                    {r.status}
-                    {r.detail ? ` — ${r.detail}` : ""}
-                  </td>
-                </tr>
-              ))}
-              {requests.rows.length === 0 ? (
-                <tr>
-                  <td colSpan={4} className="py-6 text-center text-slate-500">
-                    No request yet.
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
+        <ListTable columns={["Time", "Operation", "Resource", "Outcome"]} empty={requests.rows.length === 0 ? "No request yet." : null}>
+          {requests.rows.map((r) => (
+            <tr key={r.id} className="border-b last:border-0">
+              <td className="py-2 pr-4 whitespace-nowrap">{when(r.createdAt)}</td>
+              <td className="py-2 pr-4">{r.operation}</td>
+              <td className="py-2 pr-4 font-mono break-all">
+                {r.method} {r.path}
+              </td>
+              <td className={`py-2 pr-4 ${r.status >= 400 ? "text-red-800" : "text-emerald-800"}`}>
+                {r.status}
+                {r.detail ? ` — ${r.detail}` : ""}
+              </td>
+            </tr>
+          ))}
+        </ListTable>
         <Pagination basePath="/authority/scim" params={{}} page={requests.page} pageCount={requests.pageCount} total={requests.total} />
       </Card>
     </>
