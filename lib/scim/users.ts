@@ -107,13 +107,24 @@ export async function listScimUsers(ctx: ScimContext, query: URLSearchParams): P
         : equality?.path === "id"
           ? (isResourceId(equality.value) ? eq(directoryEntries.id, equality.value) : sql`false`)
           : undefined;
-  const rows = await db().select().from(directoryEntries).where(and(live(ctx.customerId), indexed)).orderBy(asc(directoryEntries.createdAt), asc(directoryEntries.id));
-  const resources = rows.map(userResource).filter((r) => indexed || !filter || matches(r, filter));
   const { startIndex, count } = pageParams(query);
-  const page = resources.slice(startIndex - 1, startIndex - 1 + count);
+  const where = and(live(ctx.customerId), indexed);
+  const ordered = db().select().from(directoryEntries).where(where).orderBy(asc(directoryEntries.createdAt), asc(directoryEntries.id));
+  let page: Json[];
+  let totalResults: number;
+  if (!filter || indexed) {
+    // No filter, or Entra's indexed one: the database pages.
+    const [rows, [total]] = await Promise.all([ordered.limit(count).offset(startIndex - 1), db().select({ n: sql<number>`count(*)::int` }).from(directoryEntries).where(where)]);
+    page = rows.map(userResource);
+    totalResults = total?.n ?? 0;
+  } else {
+    const resources = (await ordered).map(userResource).filter((r) => matches(r, filter));
+    page = resources.slice(startIndex - 1, startIndex - 1 + count);
+    totalResults = resources.length;
+  }
   return {
     schemas: [schemaUris.listResponse],
-    totalResults: resources.length,
+    totalResults,
     startIndex,
     itemsPerPage: page.length,
     Resources: page.map((r) => project(r, query)),

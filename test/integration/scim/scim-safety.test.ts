@@ -81,6 +81,16 @@ describe("SCIM tokens, isolation and errors", () => {
     expect(await scimEntries(a.customerId)).toEqual(before);
   });
 
+  it("pages with startIndex and count, filtered or not", async () => {
+    const manager = await createCustomerWithManager();
+    const token = (await createScimToken(manager, "paging")).token;
+    for (const name of ["p1", "p2", "p3"]) await scimRequest(token, "POST", "/Users", { userName: `${name}@paging.example`, name: { familyName: "Pager" } });
+    const page = await scimRequest(token, "GET", "/Users?startIndex=2&count=1");
+    expect(page.body).toMatchObject({ totalResults: 3, startIndex: 2, itemsPerPage: 1, Resources: [{ userName: "p2@paging.example" }] });
+    const filtered = await scimRequest(token, "GET", '/Users?filter=name.familyName eq "pager" and userName sw "p"&startIndex=3&count=5');
+    expect(filtered.body).toMatchObject({ totalResults: 3, itemsPerPage: 1, Resources: [{ userName: "p3@paging.example" }] });
+  });
+
   it("accepts plain application/json as well", async () => {
     expect((await scimRequest(tokenA, "POST", "/Users", { userName: "json@a.example" }, "application/json")).status).toBe(201);
   });
