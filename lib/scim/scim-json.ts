@@ -27,15 +27,20 @@ export function scimErrorResponse(error: ScimError): Response {
   );
 }
 
+const maxBodyBytes = 1_000_000;
+
 /** Both SCIM's own media type and plain JSON are accepted, as Entra and test tools send either. */
 export async function readScimBody(request: Request): Promise<Record<string, unknown>> {
   const type = request.headers.get("content-type") ?? "";
   if (type && !/^application\/(scim\+)?json\b/i.test(type)) {
     throw new ScimError(415, `Send the body as application/scim+json or application/json, not ${type.split(";")[0]}.`);
   }
+  const text = await request.text();
+  // Entra sends one resource or a few operations per request; a megabyte is plenty.
+  if (text.length > maxBodyBytes) throw new ScimError(413, "The request body is too large.");
   let body: unknown;
   try {
-    body = JSON.parse(await request.text());
+    body = JSON.parse(text);
   } catch {
     throw new ScimError(400, "The request body is not valid JSON.", "invalidSyntax");
   }

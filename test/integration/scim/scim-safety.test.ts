@@ -73,6 +73,7 @@ describe("SCIM tokens, isolation and errors", () => {
     expect(await scimRequest(tokenA, "POST", "/Users", '{"userName": "x", "active": tre}')).toMatchObject({ status: 400, body: { scimType: "invalidSyntax" } });
     expect(await scimRequest(tokenA, "POST", "/Users", { active: true })).toMatchObject({ status: 400, body: { scimType: "invalidValue" } });
     expect((await scimRequest(tokenA, "POST", "/Users", { userName: "x" }, "text/plain")).status).toBe(415);
+    expect((await scimRequest(tokenA, "POST", "/Users", { userName: "big", title: "x".repeat(1_100_000) })).status).toBe(413);
     const id = before[0]!.id;
     expect(await scimRequest(tokenA, "PATCH", `/Users/${id}`, { Operations: [{ op: "explode", path: "active" }] })).toMatchObject({ status: 400, body: { scimType: "invalidSyntax" } });
     expect(await scimRequest(tokenA, "PUT", `/Users/${id}`, { userame: "typo" })).toMatchObject({ status: 400 });
