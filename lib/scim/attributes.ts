@@ -1,5 +1,3 @@
-import { keyOf } from "./attribute-path";
-
 type Json = Record<string, unknown>;
 const alwaysReturned = new Set(["id", "schemas", "meta"]);
 
@@ -28,4 +26,3 @@ export function pageParams(query: URLSearchParams): { startIndex: number; count:
   return { startIndex: Number.isFinite(start) && start > 0 ? start : 1, count: Number.isFinite(count) ? Math.min(Math.max(count, 0), 500) : 100 };
 }
 
-export { keyOf };
