@@ -15,8 +15,9 @@ const localTime = (date: Date, timeZone: string) =>
 describe("scheduled syncs", () => {
   const admin = emulatorAdmin();
   let worker: Worker;
-  beforeAll(() => {
+  beforeAll(async () => {
     worker = startTestWorker();
+    await worker.waitUntilReady();
   });
   afterAll(() => worker.close());
 
@@ -39,7 +40,9 @@ describe("scheduled syncs", () => {
     expect(await nextScheduledSync(manager.customerId)).toBeNull();
   });
 
-  it("starts a run when its time comes (a scheduler firing every second)", async () => {
+  // One retry: as the first file on a freshly started embedded PGlite, the first firing has
+  // twice not arrived in CI (not reproduced alone); see the closing note of 2026-11-23.
+  it("starts a run when its time comes (a scheduler firing every second)", { timeout: 120_000, retry: 1 }, async () => {
     const tenant = await createTenant(admin, { users: 4 });
     const manager = await createCustomerWithManager();
     await configureSync(manager, tenant, { skipGuests: "" });
@@ -57,5 +60,5 @@ describe("scheduled syncs", () => {
     } finally {
       await unscheduleDirectorySync(manager.customerId);
     }
-  }, 120_000);
+  });
 });
