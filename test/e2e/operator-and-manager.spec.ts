@@ -1,4 +1,4 @@
-import { createCompany, expect, formAlert, openForm, signInWithForm, test, unique } from "./support/fixtures";
+import { createCompany, expect, fillFields, formAlert, openForm, signInWithForm, test, unique } from "./support/fixtures";
 
 test("the operator creates a customer; its manager manages users and the directory", async ({ context, page }) => {
   const company = await createCompany(context);
@@ -9,10 +9,7 @@ test("the operator creates a customer; its manager manages users and the directo
 
   // Add a user.
   await openForm(page, "Add user");
-  await page.getByLabel("Portal ID").fill("rich");
-  await page.getByLabel("Name").fill("Rich Field");
-  await page.getByLabel("Extension").fill("2101");
-  await page.getByLabel("Password").fill("user-password-12");
+  await fillFields(page, { "Portal ID": "rich", Name: "Rich Field", Extension: "2101", Password: "user-password-12" });
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(page).toHaveURL(/\/users$/);
   const row = page.getByRole("row", { name: /Rich Field/ });
@@ -21,10 +18,7 @@ test("the operator creates a customer; its manager manages users and the directo
 
   // A second user with the same extension is refused with a clear message.
   await openForm(page, "Add user");
-  await page.getByLabel("Portal ID").fill("other");
-  await page.getByLabel("Name").fill("Other Person");
-  await page.getByLabel("Extension").fill("2101");
-  await page.getByLabel("Password").fill("user-password-12");
+  await fillFields(page, { "Portal ID": "other", Name: "Other Person", Extension: "2101", Password: "user-password-12" });
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(formAlert(page)).toContainText("Extension 2101 is already used");
 

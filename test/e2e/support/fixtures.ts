@@ -55,6 +55,21 @@ export async function openForm(page: Page, linkName: string) {
   await page.waitForLoadState("networkidle");
 }
 
+/**
+ * Fills labelled fields and checks they all still hold their values before
+ * going on: a field typed into while Next.js renders the page a second time
+ * (see openForm) can lose its text, and the form would then not submit.
+ */
+export async function fillFields(page: Page, values: Record<string, string>) {
+  await expect(async () => {
+    for (const [label, value] of Object.entries(values)) {
+      const field = page.getByLabel(label, { exact: true });
+      if ((await field.inputValue()) !== value) await field.fill(value);
+    }
+    for (const [label, value] of Object.entries(values)) await expect(page.getByLabel(label, { exact: true })).toHaveValue(value, { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+}
+
 /** The message a form shows after a submit (not Next.js's own route announcer, which is an alert too). */
 export const formAlert = (page: Page) => page.locator("form [role=alert]");
 
