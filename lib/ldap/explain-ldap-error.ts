@@ -58,7 +58,8 @@ export function explainLdapError(error: unknown): LdapProblem {
     return retry("timeout", "The directory server did not answer in time.");
   }
   if (lostCodes.has(code) || /^(Connection closed before|Socket error\.|Socket connection not established)/.test(text)) {
-    return retry("connection_lost", "The connection to the directory server was lost.");
+    // Also what a plain-LDAP port does to a TLS handshake (ldaps:// on 389): it hangs up.
+    return retry("connection_lost", "The directory server closed the connection. If this happens at once every time, check that the port speaks LDAPS (636).");
   }
   return retry("unknown", "The directory request failed for an unexpected reason; see the server log.");
 }
