@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { customers } from "./customers";
-import { directoryEntries } from "./directory-entries";
 
 export const syncTriggers = ["schedule", "one_time", "simulate", "full_resync"] as const;
 export type SyncTrigger = (typeof syncTriggers)[number];
@@ -63,7 +62,12 @@ export const syncChangeKinds = ["created", "updated", "disabled", "enabled", "re
 export type SyncChangeKind = (typeof syncChangeKinds)[number];
 export const syncChangeKindEnum = pgEnum("sync_change_kind", syncChangeKinds);
 
-/** What a run changed (or, for Simulate, would change) for whom: field → [old, new]. */
+/**
+ * What a run changed (or, for Simulate, would change) for whom: field → [old, new].
+ * A full round writes one row per user, so the rows carry no foreign keys but
+ * the run's (whose delete cascades): the customer's follows from the run, and
+ * the entry is found by its object ID, which a sync never changes.
+ */
 export const syncRunChanges = pgTable(
   "sync_run_changes",
   {
@@ -71,10 +75,7 @@ export const syncRunChanges = pgTable(
     runId: uuid("run_id")
       .notNull()
       .references(() => syncRuns.id, { onDelete: "cascade" }),
-    customerId: uuid("customer_id")
-      .notNull()
-      .references(() => customers.id, { onDelete: "cascade" }),
-    directoryEntryId: uuid("directory_entry_id").references(() => directoryEntries.id, { onDelete: "set null" }),
+    customerId: uuid("customer_id").notNull(),
     aadObjectId: uuid("aad_object_id").notNull(),
     displayName: text("display_name"),
     kind: syncChangeKindEnum("kind").notNull(),
@@ -85,15 +86,3 @@ export const syncRunChanges = pgTable(
 );
 
 export type SyncRunChange = typeof syncRunChanges.$inferSelect;
-
-/** Object IDs a full round has seen so far: what is missing at its end was removed in Entra. */
-export const syncRunSeen = pgTable(
-  "sync_run_seen",
-  {
-    runId: uuid("run_id")
-      .notNull()
-      .references(() => syncRuns.id, { onDelete: "cascade" }),
-    aadObjectId: uuid("aad_object_id").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.runId, t.aadObjectId] })],
-);

@@ -6,13 +6,18 @@ import { ofCustomer } from "@/lib/tenancy";
 import { syncedFieldNames } from "./graph-user";
 import type { ExistingEntry, PagePlan } from "./plan-page";
 
-/** The directory entries a page talks about, in one query (the IDs as one JSON parameter, see applyPage). */
+/**
+ * The directory entries a page talks about, in one query. The IDs go as one
+ * array parameter, so each is an index lookup: a set-returning function gave
+ * the planner no row count, and it chose to scan the customer's whole
+ * directory for every page.
+ */
 export async function loadExisting(customerId: string, objectIds: string[]): Promise<Map<string, ExistingEntry>> {
   if (objectIds.length === 0) return new Map();
   const rows = await db()
     .select()
     .from(directoryEntries)
-    .where(and(ofCustomer(directoryEntries, customerId), sql`${directoryEntries.aadObjectId} in (select id::uuid from json_array_elements_text(${JSON.stringify(objectIds)}::json) as page(id))`));
+    .where(and(ofCustomer(directoryEntries, customerId), sql`${directoryEntries.aadObjectId} = any(${`{${objectIds.join(",")}}`}::uuid[])`));
   return new Map(rows.map((r) => [r.aadObjectId!, { ...r, aadObjectId: r.aadObjectId! }]));
 }
 
@@ -21,7 +26,7 @@ export type PageContext = {
   customerId: string;
   tenantId: string;
   simulate: boolean;
-  trackSeen: boolean;
+  round: "full" | "delta";
   itemCount: number;
   throttle: { waits: number; waitMs: number };
   existing: ReadonlyMap<string, ExistingEntry>;
@@ -30,7 +35,7 @@ export type PageContext = {
 /**
  * Writes one page in one transaction, a statement per kind of write rather
  * than per user: the upsert of changed entries (skipped by Simulate), the
- * per-entry change records, the IDs seen, and the run's progress counters.
+ * per-entry change records, and the run's progress counters.
  *
  * A page's rows travel as one JSON parameter that PostgreSQL unpacks
  * (`json_to_recordset`), not as a VALUES list: a thousand users are thirteen
@@ -39,41 +44,31 @@ export type PageContext = {
  */
 export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void> {
   await db().transaction(async (tx) => {
-    const entryIds = new Map([...ctx.existing].map(([objectId, e]) => [objectId, e.id]));
     if (!ctx.simulate && plan.writes.length > 0) {
-      const written = await tx.execute<{ id: string; aad_object_id: string }>(sql`
+      await tx.execute(sql`
         insert into directory_entries (customer_id, source, aad_tenant_id, aad_object_id, status, ${list(syncedColumns)})
         select ${ctx.customerId}::uuid, 'entra', ${ctx.tenantId}::uuid, r."aadObjectId", r.status, ${list(syncedFieldNames.map((f) => `r."${f}"`))}
         from ${jsonRows(plan.writes, `"aadObjectId" uuid, status directory_status, ${syncedFieldNames.map((f) => `"${f}" text`).join(", ")}`)}
         on conflict (customer_id, aad_object_id) do update
           set ${list(syncedColumns.map((c) => `${c} = excluded.${c}`))}, status = excluded.status, aad_tenant_id = excluded.aad_tenant_id, updated_at = now()
           -- An entry that another source owns is never overwritten.
-          where directory_entries.source = 'entra'
-        returning id, aad_object_id`);
-      for (const w of written) entryIds.set(w.aad_object_id, w.id);
+          where directory_entries.source = 'entra'`);
     }
     const changes = [
       ...plan.changes,
       ...plan.removals.map((r) => ({ aadObjectId: r.aadObjectId, displayName: r.displayName, kind: "removed" as const, fields: { status: [ctx.existing.get(r.aadObjectId)?.status ?? null, "removed"] as [unknown, unknown] } })),
     ];
     if (changes.length > 0) {
-      const rows = changes.map((c) => ({ ...c, directoryEntryId: entryIds.get(c.aadObjectId) ?? null }));
       await tx.execute(sql`
-        insert into sync_run_changes (run_id, customer_id, directory_entry_id, aad_object_id, display_name, kind, fields)
-        select ${ctx.runId}::uuid, ${ctx.customerId}::uuid, r."directoryEntryId", r."aadObjectId", r."displayName", r.kind, r.fields
-        from ${jsonRows(rows, `"directoryEntryId" uuid, "aadObjectId" uuid, "displayName" text, kind sync_change_kind, fields jsonb`)}`);
+        insert into sync_run_changes (run_id, customer_id, aad_object_id, display_name, kind, fields)
+        select ${ctx.runId}::uuid, ${ctx.customerId}::uuid, r."aadObjectId", r."displayName", r.kind, r.fields
+        from ${jsonRows(changes, `"aadObjectId" uuid, "displayName" text, kind sync_change_kind, fields jsonb`)}`);
     }
-    if (!ctx.trackSeen && plan.seen.length > 0) {
+    if (ctx.round === "delta" && plan.seen.length > 0) {
       // Delta may remove a user and bring them back later in the same round: the last word wins.
       await tx
         .delete(syncRunChanges)
         .where(and(eq(syncRunChanges.runId, ctx.runId), eq(syncRunChanges.kind, "removed"), inArray(syncRunChanges.aadObjectId, plan.seen)));
-    }
-    if (ctx.trackSeen && plan.seen.length > 0) {
-      await tx.execute(sql`
-        insert into sync_run_seen (run_id, aad_object_id)
-        select ${ctx.runId}::uuid, id::uuid from json_array_elements_text(${JSON.stringify(plan.seen)}::json) as seen(id)
-        on conflict do nothing`);
     }
     await tx
       .update(syncRuns)

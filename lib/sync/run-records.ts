@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { syncRunChanges, syncRunSeen, syncRuns, type SyncRun, type SyncTrigger } from "@/db/schema";
+import { syncRunChanges, syncRuns, type SyncRun, type SyncTrigger } from "@/db/schema";
 import { violatedConstraint } from "@/lib/db-errors";
 import type { EntraProblem } from "@/lib/entra/explain-entra-error";
 
@@ -39,12 +39,11 @@ export async function getRunById(runId: string): Promise<SyncRun | undefined> {
 
 /**
  * A new attempt starts from a clean slate for everything it recomputes
- * (pages, seen IDs, pending removals); what earlier attempts already changed
+ * (pages, pending removals); what earlier attempts already changed
  * in the directory stays counted, and is "unchanged" to this one.
  */
 export async function startAttempt(runId: string, round: "full" | "delta"): Promise<void> {
   await db().transaction(async (tx) => {
-    await tx.delete(syncRunSeen).where(eq(syncRunSeen.runId, runId));
     await tx.delete(syncRunChanges).where(and(eq(syncRunChanges.runId, runId), eq(syncRunChanges.kind, "removed")));
     await tx
       .update(syncRuns)
@@ -69,7 +68,6 @@ export async function countAttempt(runId: string): Promise<void> {
 /** A failed attempt that will be retried: say so on the run, and drop what it had not yet applied. */
 export async function noteRetry(runId: string, problem: EntraProblem): Promise<void> {
   await db().transaction(async (tx) => {
-    await tx.delete(syncRunSeen).where(eq(syncRunSeen.runId, runId));
     await tx.delete(syncRunChanges).where(and(eq(syncRunChanges.runId, runId), eq(syncRunChanges.kind, "removed")));
     await tx
       .update(syncRuns)
@@ -81,7 +79,6 @@ export async function noteRetry(runId: string, problem: EntraProblem): Promise<v
 /** The run failed for good: nothing is removed, the delta link is not moved, and the reason is kept in plain words. */
 export async function failRun(runId: string, problem: EntraProblem): Promise<void> {
   await db().transaction(async (tx) => {
-    await tx.delete(syncRunSeen).where(eq(syncRunSeen.runId, runId));
     await tx.delete(syncRunChanges).where(and(eq(syncRunChanges.runId, runId), eq(syncRunChanges.kind, "removed")));
     await tx
       .update(syncRuns)

@@ -36,8 +36,12 @@ export async function runSyncAttempt(run: SyncRun): Promise<"succeeded" | "needs
     members: settings.groupFilter.length > 0 ? await groupMemberIds(client, settings.groupFilter.map((g) => g.id)) : null,
   };
 
+  // What a full round has seen; what it has not seen at the end was removed in Entra.
+  // Object IDs only (about 100 bytes each), never the pages themselves.
+  let seen = new Set<string>();
   const walk = async (): Promise<string> => {
     await startAttempt(run.id, round);
+    seen = new Set();
     let deltaLink: string | undefined;
     let reported = { ...stats };
     const pages = deltaPages(client, { deltaLink: round === "delta" ? settings.deltaLink : null }, (ms) => {
@@ -50,7 +54,8 @@ export async function runSyncAttempt(run: SyncRun): Promise<"succeeded" | "needs
       const plan = planPage(page.items, existing, options);
       const throttle = { waits: stats.throttleWaits - reported.throttleWaits, waitMs: stats.throttleWaitMs - reported.throttleWaitMs };
       reported = { ...stats };
-      await applyPage({ runId: run.id, customerId: run.customerId, tenantId: settings.tenantId, simulate, trackSeen: round === "full", itemCount: page.items.length, throttle, existing }, plan);
+      await applyPage({ runId: run.id, customerId: run.customerId, tenantId: settings.tenantId, simulate, round, itemCount: page.items.length, throttle, existing }, plan);
+      if (round === "full") for (const id of plan.seen) seen.add(id);
       deltaLink = page.deltaLink ?? deltaLink;
     }
     if (!deltaLink) throw new Error("Microsoft Graph ended the round without a delta link");
@@ -66,5 +71,5 @@ export async function runSyncAttempt(run: SyncRun): Promise<"succeeded" | "needs
     round = "full";
     deltaLink = await walk();
   }
-  return finishRun({ runId: run.id, customerId: run.customerId, round, simulate, deltaLink, removalThresholdPercent: settings.removalThresholdPercent });
+  return finishRun({ runId: run.id, customerId: run.customerId, round, seen, simulate, deltaLink, removalThresholdPercent: settings.removalThresholdPercent });
 }
