@@ -3,7 +3,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import postgres from "postgres";
 import { deltaPages } from "../../lib/sync/delta-pages";
-import { statusOf, syncedFieldNames, toSyncedFields, type DeltaItem } from "../../lib/sync/graph-user";
+import { statusOf, toSyncedFields, type DeltaItem } from "../../lib/sync/graph-user";
+import { syncedFieldNames } from "../../lib/sync/synced-fields";
 import { graphClientFor } from "../emulator/graph-client-for";
 import type { FloorInput, FloorMessage } from "./bench-protocol";
 

@@ -32,11 +32,14 @@ export const accounts = pgTable(
     userType: text("user_type"),
     aadTenantId: uuid("aad_tenant_id"),
     aadObjectId: uuid("aad_object_id"),
+    // Linked to an entry imported from Active Directory: may sign in with the directory password.
+    ldapObjectGuid: uuid("ldap_object_guid"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique("accounts_entra_link_unique").on(t.aadTenantId, t.aadObjectId),
+    unique("accounts_ldap_link_unique").on(t.customerId, t.ldapObjectGuid),
     unique("accounts_customer_extension_unique").on(t.customerId, t.extension),
     index("accounts_customer_role_idx").on(t.customerId, t.role),
     check(

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, jsonb, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { customers } from "./customers";
 
-export const directorySources = ["manual", "entra", "scim"] as const;
+export const directorySources = ["manual", "entra", "scim", "ldap"] as const;
 export type DirectorySource = (typeof directorySources)[number];
 export const directorySourceEnum = pgEnum("directory_source", directorySources);
 
@@ -10,7 +10,7 @@ export const directoryStatuses = ["active", "disabled", "removed"] as const;
 export type DirectoryStatus = (typeof directoryStatuses)[number];
 export const directoryStatusEnum = pgEnum("directory_status", directoryStatuses);
 
-/** The company directory: typed in by a manager, or synced from Entra. */
+/** The company directory: typed in by a manager, synced from Entra, pushed by SCIM, or imported from Active Directory. */
 export const directoryEntries = pgTable(
   "directory_entries",
   {
@@ -30,6 +30,9 @@ export const directoryEntries = pgTable(
     aadTenantId: uuid("aad_tenant_id"),
     aadObjectId: uuid("aad_object_id"),
     userPrincipalName: text("user_principal_name"),
+    // Imported from Active Directory (LDAPS): objectGUID is the stable key, sAMAccountName the account.
+    ldapObjectGuid: uuid("ldap_object_guid"),
+    accountName: text("account_name"),
     jobTitle: text("job_title"),
     department: text("department"),
     status: directoryStatusEnum("status").notNull().default("active"),
@@ -47,6 +50,7 @@ export const directoryEntries = pgTable(
   },
   (t) => [
     unique("directory_entries_customer_object_unique").on(t.customerId, t.aadObjectId),
+    unique("directory_entries_customer_ldap_guid_unique").on(t.customerId, t.ldapObjectGuid),
     index("directory_entries_customer_name_idx").on(t.customerId, t.displayName),
     // SCIM's userName is unique (case-insensitively) among a customer's live SCIM entries.
     uniqueIndex("directory_entries_scim_user_name_unique")

@@ -6,3 +6,4 @@ export * from "./sign-in-failures";
 export * from "./entra-settings";
 export * from "./sync-runs";
 export * from "./scim";
+export * from "./ldap-settings";

@@ -3,6 +3,11 @@ import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uni
 import { accounts } from "./accounts";
 import { customers } from "./customers";
 
+/** Where a run reads the directory from: Microsoft Graph, or Active Directory over LDAPS. */
+export const syncConnectors = ["entra", "ldap"] as const;
+export type SyncConnector = (typeof syncConnectors)[number];
+export const syncConnectorEnum = pgEnum("sync_connector", syncConnectors);
+
 export const syncTriggers = ["schedule", "one_time", "simulate", "full_resync"] as const;
 export type SyncTrigger = (typeof syncTriggers)[number];
 export const syncTriggerEnum = pgEnum("sync_trigger", syncTriggers);
@@ -22,6 +27,7 @@ export const syncRuns = pgTable(
     customerId: uuid("customer_id")
       .notNull()
       .references(() => customers.id, { onDelete: "cascade" }),
+    connector: syncConnectorEnum("connector").notNull().default("entra"),
     trigger: syncTriggerEnum("trigger").notNull(),
     status: syncStatusEnum("status").notNull().default("queued"),
     round: syncRoundEnum("round"),
@@ -49,9 +55,9 @@ export const syncRuns = pgTable(
   },
   (t) => [
     index("sync_runs_customer_time_idx").on(t.customerId, t.queuedAt),
-    // The database, not a race between two clicks, decides that a customer has one active run.
+    // The database, not a race between two clicks, decides that a customer has one active run per connector.
     uniqueIndex("sync_runs_one_active_per_customer")
-      .on(t.customerId)
+      .on(t.customerId, t.connector)
       .where(sql`${t.status} in ('queued', 'running')`),
   ],
 );
@@ -66,7 +72,7 @@ export const syncChangeKindEnum = pgEnum("sync_change_kind", syncChangeKinds);
  * What a run changed (or, for Simulate, would change) for whom: field → [old, new].
  * A full round writes one row per user, so the rows carry no foreign keys but
  * the run's (whose delete cascades): the customer's follows from the run, and
- * the entry is found by its object ID, which a sync never changes.
+ * the entry is found by its object ID (the connector's key), which a sync never changes.
  */
 export const syncRunChanges = pgTable(
   "sync_run_changes",
@@ -76,7 +82,8 @@ export const syncRunChanges = pgTable(
       .notNull()
       .references(() => syncRuns.id, { onDelete: "cascade" }),
     customerId: uuid("customer_id").notNull(),
-    aadObjectId: uuid("aad_object_id").notNull(),
+    // The connector's stable key: Entra's object ID or AD's objectGUID.
+    objectId: uuid("object_id").notNull(),
     displayName: text("display_name"),
     kind: syncChangeKindEnum("kind").notNull(),
     fields: jsonb("fields").$type<Record<string, [unknown, unknown]>>().notNull().default({}),

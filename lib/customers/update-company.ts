@@ -4,16 +4,21 @@ import { db } from "@/db/client";
 import { customers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CustomerActor } from "@/lib/auth/actor";
-import { withSchedule } from "@/lib/entra-settings/apply-schedule";
 import { getEntraSettings } from "@/lib/entra-settings/get-entra-settings";
+import { getLdapSettings } from "@/lib/ldap-settings/get-ldap-settings";
+import { withSchedule } from "@/lib/sync/apply-schedule";
 import { notFound } from "@/lib/errors";
 import { getCustomer } from "./get-customer";
 
 /** A manager edits their own company's name and time zone (the slug is fixed: it is in every portal ID). */
 export async function updateCompany(actor: CustomerActor, input: { name: string; timeZone: string }) {
-  // A scheduled sync runs in the company's time zone: move the schedule with it.
-  const [current, settings] = await Promise.all([getCustomer({ customerId: actor.customerId }), getEntraSettings({ customerId: actor.customerId })]);
-  const write = () => db().transaction(async (tx) => {
+  // A scheduled sync runs in the company's time zone: move the schedules with it.
+  const [current, entra, ldap] = await Promise.all([
+    getCustomer({ customerId: actor.customerId }),
+    getEntraSettings({ customerId: actor.customerId }),
+    getLdapSettings({ customerId: actor.customerId }),
+  ]);
+  let write = () => db().transaction(async (tx) => {
     const updated = await tx
       .update(customers)
       .set({ name: input.name, timeZone: input.timeZone, updatedAt: new Date() })
@@ -27,6 +32,11 @@ export async function updateCompany(actor: CustomerActor, input: { name: string;
       detail: { fields: ["name", "timeZone"] },
     });
   });
-  if (!settings?.enabled || current.timeZone === input.timeZone) return write();
-  return withSchedule(actor.customerId, { state: settings, timeZone: input.timeZone }, { state: settings, timeZone: current.timeZone }, write);
+  if (current.timeZone === input.timeZone) return write();
+  for (const [connector, state] of [["entra", entra], ["ldap", ldap]] as const) {
+    if (!state?.enabled) continue;
+    const inner = write;
+    write = () => withSchedule({ customerId: actor.customerId, connector }, { state, timeZone: input.timeZone }, { state, timeZone: current.timeZone }, inner);
+  }
+  return write();
 }

@@ -7,8 +7,8 @@ import type { CustomerActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { seal } from "@/lib/secrets/secret-box";
+import { withSchedule } from "@/lib/sync/apply-schedule";
 import type { EntraSettingsInput } from "@/lib/validation/entra-settings-input";
-import { withSchedule } from "./apply-schedule";
 import { getEntraSettings } from "./get-entra-settings";
 
 /**
@@ -39,7 +39,7 @@ export async function saveEntraSettings(actor: CustomerActor, input: EntraSettin
   const { timeZone } = await getCustomer({ customerId: actor.customerId });
   const next = { state: { ...values }, timeZone };
   const previous = { state: existing, timeZone };
-  await withSchedule(actor.customerId, next, previous, () => db().transaction(async (tx) => {
+  await withSchedule({ customerId: actor.customerId, connector: "entra" }, next, previous, () => db().transaction(async (tx) => {
     if (existing) {
       await tx.update(entraSettings).set(values).where(eq(entraSettings.customerId, actor.customerId));
     } else {

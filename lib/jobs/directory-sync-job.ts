@@ -1,6 +1,7 @@
 import "server-only";
 import type { Queue } from "bullmq";
 import { z } from "zod";
+import { syncConnectors, type SyncConnector } from "@/db/schema";
 import { env } from "@/lib/env";
 import { createQueue } from "./queue-backend";
 
@@ -13,6 +14,8 @@ export const directorySyncQueueName = "directory-sync";
 
 export const directorySyncPayload = z.object({
   customerId: z.uuid(),
+  // Schedulers saved before the LDAP connector existed carry no connector: they are Entra's.
+  connector: z.enum(syncConnectors).default("entra"),
   // Present for runs a manager started (the run row exists already); a
   // scheduled job has none and creates its run when it starts.
   runId: z.uuid().optional(),
@@ -38,22 +41,24 @@ export async function enqueueDirectorySync(payload: Required<DirectorySyncPayloa
   await directorySyncQueue().add("sync", payload, { ...jobRetryOptions(), jobId: payload.runId });
 }
 
-const schedulerId = (customerId: string) => `directory-sync:${customerId}`;
+// Entra's scheduler keeps the ID it had before there were two connectors.
+const schedulerId = (customerId: string, connector: SyncConnector) =>
+  connector === "entra" ? `directory-sync:${customerId}` : `directory-sync:${connector}:${customerId}`;
 
-export async function scheduleDirectorySync(customerId: string, pattern: string, timeZone: string): Promise<void> {
+export async function scheduleDirectorySync(customerId: string, connector: SyncConnector, pattern: string, timeZone: string): Promise<void> {
   await directorySyncQueue().upsertJobScheduler(
-    schedulerId(customerId),
+    schedulerId(customerId, connector),
     { pattern, tz: timeZone },
-    { name: "scheduled-sync", data: { customerId }, opts: jobRetryOptions() },
+    { name: "scheduled-sync", data: { customerId, connector }, opts: jobRetryOptions() },
   );
 }
 
-export async function unscheduleDirectorySync(customerId: string): Promise<void> {
-  await directorySyncQueue().removeJobScheduler(schedulerId(customerId));
+export async function unscheduleDirectorySync(customerId: string, connector: SyncConnector): Promise<void> {
+  await directorySyncQueue().removeJobScheduler(schedulerId(customerId, connector));
 }
 
-export async function nextScheduledSync(customerId: string): Promise<Date | null> {
-  const scheduler = await directorySyncQueue().getJobScheduler(schedulerId(customerId));
+export async function nextScheduledSync(customerId: string, connector: SyncConnector): Promise<Date | null> {
+  const scheduler = await directorySyncQueue().getJobScheduler(schedulerId(customerId, connector));
   return scheduler?.next ? new Date(scheduler.next) : null;
 }
 

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { directoryEntries, syncRunChanges, syncRuns } from "@/db/schema";
+import { directoryEntries, syncRunChanges, syncRuns, type SyncConnector } from "@/db/schema";
 import { ofCustomer } from "@/lib/tenancy";
-import { syncedFieldNames } from "./graph-user";
+import { connectorKeys } from "./connector-keys";
+import { syncedFieldNames } from "./synced-fields";
 import type { ExistingEntry, PagePlan } from "./plan-page";
 
 /**
@@ -12,19 +13,27 @@ import type { ExistingEntry, PagePlan } from "./plan-page";
  * the planner no row count, and it chose to scan the customer's whole
  * directory for every page.
  */
-export async function loadExisting(customerId: string, objectIds: string[]): Promise<Map<string, ExistingEntry>> {
-  if (objectIds.length === 0) return new Map();
+export async function loadExisting(customerId: string, connector: SyncConnector, keys: string[]): Promise<Map<string, ExistingEntry>> {
+  if (keys.length === 0) return new Map();
+  const { keyColumn } = connectorKeys[connector];
   const rows = await db()
     .select()
     .from(directoryEntries)
-    .where(and(ofCustomer(directoryEntries, customerId), sql`${directoryEntries.aadObjectId} = any(${`{${objectIds.join(",")}}`}::uuid[])`));
-  return new Map(rows.map((r) => [r.aadObjectId!, { ...r, aadObjectId: r.aadObjectId! }]));
+    .where(and(ofCustomer(directoryEntries, customerId), sql`${keyColumn} = any(${`{${keys.join(",")}}`}::uuid[])`));
+  return new Map(
+    rows.map((r) => {
+      const key = (connector === "entra" ? r.aadObjectId : r.ldapObjectGuid)!;
+      return [key, { ...r, key }];
+    }),
+  );
 }
 
 export type PageContext = {
   runId: string;
   customerId: string;
-  tenantId: string;
+  connector: SyncConnector;
+  /** Entra's tenant, stored with each entry it owns; null for other connectors. */
+  tenantId: string | null;
   simulate: boolean;
   round: "full" | "delta";
   itemCount: number;
@@ -44,31 +53,32 @@ export type PageContext = {
  */
 export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void> {
   await db().transaction(async (tx) => {
+    const { source, keyColumnName } = connectorKeys[ctx.connector];
     if (!ctx.simulate && plan.writes.length > 0) {
       await tx.execute(sql`
-        insert into directory_entries (customer_id, source, aad_tenant_id, aad_object_id, status, ${list(syncedColumns)})
-        select ${ctx.customerId}::uuid, 'entra', ${ctx.tenantId}::uuid, r."aadObjectId", r.status, ${list(syncedFieldNames.map((f) => `r."${f}"`))}
-        from ${jsonRows(plan.writes, `"aadObjectId" uuid, status directory_status, ${syncedFieldNames.map((f) => `"${f}" text`).join(", ")}`)}
-        on conflict (customer_id, aad_object_id) do update
+        insert into directory_entries (customer_id, source, aad_tenant_id, ${sql.raw(keyColumnName)}, status, ${list(syncedColumns)})
+        select ${ctx.customerId}::uuid, ${source}::directory_source, ${ctx.tenantId}::uuid, r.key, r.status, ${list(syncedFieldNames.map((f) => `r."${f}"`))}
+        from ${jsonRows(plan.writes, `key uuid, status directory_status, ${syncedFieldNames.map((f) => `"${f}" text`).join(", ")}`)}
+        on conflict (customer_id, ${sql.raw(keyColumnName)}) do update
           set ${list(syncedColumns.map((c) => `${c} = excluded.${c}`))}, status = excluded.status, aad_tenant_id = excluded.aad_tenant_id, updated_at = now()
           -- An entry that another source owns is never overwritten.
-          where directory_entries.source = 'entra'`);
+          where directory_entries.source = ${source}::directory_source`);
     }
     const changes = [
       ...plan.changes,
-      ...plan.removals.map((r) => ({ aadObjectId: r.aadObjectId, displayName: r.displayName, kind: "removed" as const, fields: { status: [ctx.existing.get(r.aadObjectId)?.status ?? null, "removed"] as [unknown, unknown] } })),
+      ...plan.removals.map((r) => ({ objectId: r.objectId, displayName: r.displayName, kind: "removed" as const, fields: { status: [ctx.existing.get(r.objectId)?.status ?? null, "removed"] as [unknown, unknown] } })),
     ];
     if (changes.length > 0) {
       await tx.execute(sql`
-        insert into sync_run_changes (run_id, customer_id, aad_object_id, display_name, kind, fields)
-        select ${ctx.runId}::uuid, ${ctx.customerId}::uuid, r."aadObjectId", r."displayName", r.kind, r.fields
-        from ${jsonRows(changes, `"aadObjectId" uuid, "displayName" text, kind sync_change_kind, fields jsonb`)}`);
+        insert into sync_run_changes (run_id, customer_id, object_id, display_name, kind, fields)
+        select ${ctx.runId}::uuid, ${ctx.customerId}::uuid, r."objectId", r."displayName", r.kind, r.fields
+        from ${jsonRows(changes, `"objectId" uuid, "displayName" text, kind sync_change_kind, fields jsonb`)}`);
     }
     if (ctx.round === "delta" && plan.seen.length > 0) {
       // Delta may remove a user and bring them back later in the same round: the last word wins.
       await tx
         .delete(syncRunChanges)
-        .where(and(eq(syncRunChanges.runId, ctx.runId), eq(syncRunChanges.kind, "removed"), inArray(syncRunChanges.aadObjectId, plan.seen)));
+        .where(and(eq(syncRunChanges.runId, ctx.runId), eq(syncRunChanges.kind, "removed"), inArray(syncRunChanges.objectId, plan.seen)));
     }
     await tx
       .update(syncRuns)
@@ -90,7 +100,7 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
 
 const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const syncedColumns = syncedFieldNames.map(columnOf);
-// Only names from this file and graph-user.ts are ever put in raw SQL, never input.
+// Only names from this file, synced-fields.ts and connector-keys.ts are ever put in raw SQL, never input.
 const list = (items: readonly string[]): SQL => sql.raw(items.join(", "));
 /** Objects (keyed by the recordset's quoted names) as the rows of a table `r` with the given column types. */
 const jsonRows = (rows: readonly object[], columns: string): SQL => sql`json_to_recordset(${JSON.stringify(rows)}::json) as r(${sql.raw(columns)})`;

@@ -26,14 +26,14 @@ export async function confirmRemovals(actor: CustomerActor, { runId }: { runId: 
     const [newer] = await tx
       .select({ id: syncRuns.id })
       .from(syncRuns)
-      .where(and(ofCustomer(syncRuns, actor.customerId), gt(syncRuns.queuedAt, run.queuedAt), inArray(syncRuns.status, ["succeeded", "confirmed", "running", "queued"])))
+      .where(and(ofCustomer(syncRuns, actor.customerId), eq(syncRuns.connector, run.connector), gt(syncRuns.queuedAt, run.queuedAt), inArray(syncRuns.status, ["succeeded", "confirmed", "running", "queued"])))
       .orderBy(desc(syncRuns.queuedAt))
       .limit(1);
     if (newer) throw new AppError("conflict", "A newer sync has run since; its result replaces this one.");
 
-    await applyRemovals(tx, run.id, actor.customerId);
+    await applyRemovals(tx, { runId: run.id, customerId: actor.customerId, connector: run.connector });
     await tx.update(syncRuns).set({ status: "confirmed", removed: run.pendingRemovals, pendingRemovals: 0 }).where(eq(syncRuns.id, run.id));
-    if (run.deltaLink) {
+    if (run.connector === "entra" && run.deltaLink) {
       await tx.update(entraSettings).set({ deltaLink: run.deltaLink, deltaLinkAt: new Date() }).where(eq(entraSettings.customerId, actor.customerId));
     }
     await recordAudit(tx, actor, { action: "sync.confirm_removals", targetType: "sync_run", targetId: run.id, detail: { removed: run.pendingRemovals } });

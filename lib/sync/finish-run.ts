@@ -1,17 +1,20 @@
 import "server-only";
 import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { directoryEntries, entraSettings, syncRunChanges, syncRuns } from "@/db/schema";
+import { directoryEntries, entraSettings, syncRunChanges, syncRuns, type SyncConnector } from "@/db/schema";
 import { ofCustomer } from "@/lib/tenancy";
+import { connectorKeys } from "./connector-keys";
 
 export type FinishInput = {
   runId: string;
   customerId: string;
+  connector: SyncConnector;
   round: "full" | "delta";
   /** The object IDs a full round saw (kept in the worker: IDs only, a few MB for 100,000 users). */
   seen: ReadonlySet<string>;
   simulate: boolean;
-  deltaLink: string;
+  /** Graph's position to continue from next time; connectors that always read everything have none. */
+  deltaLink: string | null;
   removalThresholdPercent: number;
 };
 
@@ -22,6 +25,7 @@ export type FinishInput = {
  * The delta link is saved only here, with the removals, never by Simulate.
  */
 export async function finishRun(input: FinishInput): Promise<"succeeded" | "needs_confirmation"> {
+  const { source, keyColumnName } = connectorKeys[input.connector];
   return db().transaction(async (tx) => {
     if (input.round === "full") {
       // All the seen IDs go as one parameter, and EXCEPT compares the two sets
@@ -29,17 +33,17 @@ export async function finishRun(input: FinishInput): Promise<"succeeded" | "need
       // elements, and with NOT EXISTS it chose a scan of the array per entry.
       await tx.execute(sql`
         with gone as (
-          select aad_object_id from directory_entries
-          where customer_id = ${input.customerId} and source = 'entra' and status <> 'removed'
+          select ${sql.raw(keyColumnName)} as key from directory_entries
+          where customer_id = ${input.customerId} and source = ${source}::directory_source and status <> 'removed'
           except select id::uuid from json_array_elements_text(${JSON.stringify([...input.seen])}::json) as seen(id)
-          except select aad_object_id from sync_run_changes where run_id = ${input.runId} and kind = 'removed'
+          except select object_id from sync_run_changes where run_id = ${input.runId} and kind = 'removed'
         )
-        insert into sync_run_changes (run_id, customer_id, aad_object_id, display_name, kind, fields)
-        select ${input.runId}, d.customer_id, d.aad_object_id, d.display_name, 'removed', jsonb_build_object('status', jsonb_build_array(d.status, 'removed'))
-        from gone join directory_entries d on d.customer_id = ${input.customerId} and d.aad_object_id = gone.aad_object_id`);
+        insert into sync_run_changes (run_id, customer_id, object_id, display_name, kind, fields)
+        select ${input.runId}, d.customer_id, gone.key, d.display_name, 'removed', jsonb_build_object('status', jsonb_build_array(d.status, 'removed'))
+        from gone join directory_entries d on d.customer_id = ${input.customerId} and d.${sql.raw(keyColumnName)} = gone.key`);
     }
     const removals = tx
-      .select({ id: syncRunChanges.aadObjectId })
+      .select({ id: syncRunChanges.objectId })
       .from(syncRunChanges)
       .where(and(eq(syncRunChanges.runId, input.runId), eq(syncRunChanges.kind, "removed")));
     const [[pending], [synced]] = await Promise.all([
@@ -47,7 +51,7 @@ export async function finishRun(input: FinishInput): Promise<"succeeded" | "need
       tx
         .select({ n: count() })
         .from(directoryEntries)
-        .where(and(ofCustomer(directoryEntries, input.customerId), eq(directoryEntries.source, "entra"), ne(directoryEntries.status, "removed"))),
+        .where(and(ofCustomer(directoryEntries, input.customerId), eq(directoryEntries.source, source), ne(directoryEntries.status, "removed"))),
     ]);
     const toRemove = pending?.n ?? 0;
     const base = synced?.n ?? 0;
@@ -64,21 +68,27 @@ export async function finishRun(input: FinishInput): Promise<"succeeded" | "need
         .where(eq(syncRuns.id, input.runId));
       return "needs_confirmation";
     }
-    await applyRemovals(tx, input.runId, input.customerId);
+    await applyRemovals(tx, { runId: input.runId, customerId: input.customerId, connector: input.connector });
     await tx.update(syncRuns).set({ status: "succeeded", removed: toRemove, pendingRemovals: 0, deltaLink: input.deltaLink, finishedAt }).where(eq(syncRuns.id, input.runId));
-    await tx.update(entraSettings).set({ deltaLink: input.deltaLink, deltaLinkAt: finishedAt }).where(eq(entraSettings.customerId, input.customerId));
+    if (input.deltaLink) {
+      await tx.update(entraSettings).set({ deltaLink: input.deltaLink, deltaLinkAt: finishedAt }).where(eq(entraSettings.customerId, input.customerId));
+    }
     return "succeeded";
   });
 }
 
 /** Marks the entries a run found removed as removed — kept, not deleted, so a restore brings them back. */
-export async function applyRemovals(tx: Pick<ReturnType<typeof db>, "update" | "select">, runId: string, customerId: string): Promise<void> {
+export async function applyRemovals(
+  tx: Pick<ReturnType<typeof db>, "update" | "select">,
+  { runId, customerId, connector }: { runId: string; customerId: string; connector: SyncConnector },
+): Promise<void> {
+  const { source, keyColumn } = connectorKeys[connector];
   const ids = tx
-    .select({ id: syncRunChanges.aadObjectId })
+    .select({ id: syncRunChanges.objectId })
     .from(syncRunChanges)
     .where(and(eq(syncRunChanges.runId, runId), eq(syncRunChanges.kind, "removed")));
   await tx
     .update(directoryEntries)
     .set({ status: "removed", updatedAt: new Date() })
-    .where(and(ofCustomer(directoryEntries, customerId), eq(directoryEntries.source, "entra"), inArray(directoryEntries.aadObjectId, ids)));
+    .where(and(ofCustomer(directoryEntries, customerId), eq(directoryEntries.source, source), inArray(keyColumn, ids)));
 }

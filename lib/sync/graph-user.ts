@@ -1,4 +1,5 @@
 import type { DirectoryStatus } from "@/db/schema";
+import { displayNameOf, type SourceEntry, type SyncedFields } from "./synced-fields";
 
 /** The user properties a sync asks Graph for (`$select`): what we store and what the options need. */
 export const selectedUserProperties = [
@@ -34,31 +35,6 @@ export type GraphUser = {
 /** A delta item is a user, or the note that one left: `@removed` with reason `changed` (soft) or `deleted` (hard). */
 export type DeltaItem = GraphUser & { "@removed"?: { reason: string } };
 
-/** The fields of a directory entry that come from Entra; everything else about an entry is local. */
-export type SyncedFields = {
-  userPrincipalName: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  displayName: string;
-  email: string | null;
-  officePhone: string | null;
-  mobilePhone: string | null;
-  jobTitle: string | null;
-  department: string | null;
-};
-
-export const syncedFieldNames = [
-  "userPrincipalName",
-  "firstName",
-  "lastName",
-  "displayName",
-  "email",
-  "officePhone",
-  "mobilePhone",
-  "jobTitle",
-  "department",
-] as const satisfies readonly (keyof SyncedFields)[];
-
 export function toSyncedFields(user: GraphUser): SyncedFields {
   const firstName = user.givenName ?? null;
   const lastName = user.surname ?? null;
@@ -66,16 +42,36 @@ export function toSyncedFields(user: GraphUser): SyncedFields {
     userPrincipalName: user.userPrincipalName ?? null,
     firstName,
     lastName,
-    displayName: user.displayName || [firstName, lastName].filter(Boolean).join(" ") || user.userPrincipalName || user.id,
+    displayName: displayNameOf(user.displayName, firstName, lastName, user.userPrincipalName, user.id),
     email: user.mail ?? null,
     // The iPECS "office phone" is the first business phone.
     officePhone: user.businessPhones?.[0] ?? null,
     mobilePhone: user.mobilePhone ?? null,
     jobTitle: user.jobTitle ?? null,
     department: user.department ?? null,
+    accountName: null,
   };
 }
 
 export function statusOf(user: GraphUser): DirectoryStatus {
   return user.accountEnabled === false ? "disabled" : "active";
+}
+
+/** Graph's options for which users the directory keeps: no guests, or only members of some groups. */
+export type GraphFilter = {
+  skipGuests: boolean;
+  /** Transitive members of the chosen groups, or null for everyone. */
+  members: ReadonlySet<string> | null;
+};
+
+/** A delta item as the sync plans it. */
+export function fromGraph(item: DeltaItem, filter: GraphFilter): SourceEntry {
+  const key = item.id.toLowerCase();
+  return {
+    key,
+    removed: item["@removed"] !== undefined,
+    filteredOut: (filter.skipGuests && item.userType === "Guest") || (filter.members !== null && !filter.members.has(key)),
+    fields: toSyncedFields(item),
+    status: statusOf(item),
+  };
 }

@@ -1,24 +1,22 @@
 import type { DirectoryStatus, SyncChangeKind } from "@/db/schema";
-import { statusOf, syncedFieldNames, toSyncedFields, type DeltaItem, type SyncedFields } from "./graph-user";
+import { syncedFieldNames, type SourceEntry, type SyncedFields } from "./synced-fields";
 
 /** A synced entry as it stands in the directory before the page is applied. */
-export type ExistingEntry = SyncedFields & { id: string; aadObjectId: string; status: DirectoryStatus; source: string };
+export type ExistingEntry = SyncedFields & { id: string; key: string; status: DirectoryStatus; source: string };
 
 export type PlanOptions = {
-  skipGuests: boolean;
+  /** Do not add accounts that are disabled in the source; ones already listed show as disabled. */
   skipDisabled: boolean;
-  /** Transitive members of the chosen groups, or null for everyone. */
-  members: ReadonlySet<string> | null;
 };
 
-export type EntryWrite = SyncedFields & { aadObjectId: string; status: DirectoryStatus };
-export type PlannedChange = { aadObjectId: string; displayName: string; kind: SyncChangeKind; fields: Record<string, [unknown, unknown]> };
-export type PendingRemoval = { aadObjectId: string; entryId: string; displayName: string };
+export type EntryWrite = SyncedFields & { key: string; status: DirectoryStatus };
+export type PlannedChange = { objectId: string; displayName: string; kind: SyncChangeKind; fields: Record<string, [unknown, unknown]> };
+export type PendingRemoval = { objectId: string; entryId: string; displayName: string };
 
 export type PagePlan = {
   writes: EntryWrite[];
   changes: PlannedChange[];
-  /** Object IDs this round keeps in the directory (a full round removes the rest at its end). */
+  /** Keys this round keeps in the directory (a full round removes the rest at its end). */
   seen: string[];
   /** Removals are never written per page: they wait for the run to complete. */
   removals: PendingRemoval[];
@@ -26,38 +24,39 @@ export type PagePlan = {
 };
 
 /**
- * What one page of Graph users means for the directory — pure, so every rule
- * is tested without a database. Only entries that would really change are
- * written; a change delivered twice (in one page or across runs) is a no-op
- * the second time. Entries owned by another source are never touched.
+ * What one page of a connector's users means for the directory — pure, so
+ * every rule is tested without a database. Only entries that would really
+ * change are written; a change delivered twice (in one page or across runs)
+ * is a no-op the second time. Entries owned by another source are never touched.
  */
-export function planPage(items: readonly DeltaItem[], existing: ReadonlyMap<string, ExistingEntry>, options: PlanOptions): PagePlan {
+export function planPage(entries: readonly SourceEntry[], existing: ReadonlyMap<string, ExistingEntry>, options: PlanOptions, source: string): PagePlan {
   const plan: PagePlan = { writes: [], changes: [], seen: [], removals: [], counts: { created: 0, updated: 0, disabled: 0, unchanged: 0, skipped: 0 } };
 
-  // Delta may deliver a user more than once; the last delivery is the truth.
-  const latest = new Map<string, DeltaItem>();
-  for (const item of items) latest.set(item.id.toLowerCase(), item);
+  // A source may deliver a user more than once; the last delivery is the truth.
+  const latest = new Map<string, SourceEntry>();
+  for (const entry of entries) latest.set(entry.key, entry);
 
-  for (const [id, item] of latest) {
-    const current = existing.get(id);
-    if (current && current.source !== "entra") {
+  for (const [key, entry] of latest) {
+    const current = existing.get(key);
+    if (current && current.source !== source) {
       plan.counts.skipped++;
       continue;
     }
-    const excluded = item["@removed"] !== undefined || isExcluded(item, options, current);
+    // Skipping disabled accounts means not adding them; one already listed shows as disabled.
+    const excluded = entry.removed || entry.filteredOut || (options.skipDisabled && entry.status === "disabled" && !current);
     if (excluded) {
       if (current && current.status !== "removed") {
-        plan.removals.push({ aadObjectId: id, entryId: current.id, displayName: current.displayName });
+        plan.removals.push({ objectId: key, entryId: current.id, displayName: current.displayName });
       } else {
         plan.counts.skipped++;
       }
       continue;
     }
-    plan.seen.push(id);
-    const next: EntryWrite = { ...toSyncedFields(item), aadObjectId: id, status: statusOf(item) };
+    plan.seen.push(key);
+    const next: EntryWrite = { ...entry.fields, key, status: entry.status };
     if (!current) {
       plan.writes.push(next);
-      plan.changes.push({ aadObjectId: id, displayName: next.displayName, kind: "created", fields: diff(null, next) });
+      plan.changes.push({ objectId: key, displayName: next.displayName, kind: "created", fields: diff(null, next) });
       plan.counts.created++;
       continue;
     }
@@ -68,19 +67,11 @@ export function planPage(items: readonly DeltaItem[], existing: ReadonlyMap<stri
     }
     plan.writes.push(next);
     const kind = changeKind(current.status, next.status);
-    plan.changes.push({ aadObjectId: id, displayName: next.displayName, kind, fields });
+    plan.changes.push({ objectId: key, displayName: next.displayName, kind, fields });
     if (kind === "disabled") plan.counts.disabled++;
     else plan.counts.updated++;
   }
   return plan;
-}
-
-function isExcluded(user: DeltaItem, options: PlanOptions, current: ExistingEntry | undefined): boolean {
-  if (options.skipGuests && user.userType === "Guest") return true;
-  if (options.members && !options.members.has(user.id.toLowerCase())) return true;
-  // Skipping disabled accounts means not adding them; one already listed shows as disabled.
-  if (options.skipDisabled && user.accountEnabled === false && !current) return true;
-  return false;
 }
 
 function changeKind(from: DirectoryStatus, to: DirectoryStatus): SyncChangeKind {

@@ -1,9 +1,12 @@
 import "server-only";
 import type { Job } from "bullmq";
+import type { SyncRun } from "@/db/schema";
 import { directorySyncPayload, type DirectorySyncPayload } from "@/lib/jobs/directory-sync-job";
 import { diagnoseEntraError } from "@/lib/entra/diagnose-entra-error";
 import { explainEntraError } from "@/lib/entra/explain-entra-error";
 import { getEntraSettings } from "@/lib/entra-settings/get-entra-settings";
+import { runLdapImportAttempt } from "@/lib/ldap-import/run-ldap-import-attempt";
+import { explainLdapError } from "@/lib/ldap/explain-ldap-error";
 import { logger } from "@/lib/logger";
 import { countAttempt, createRun, failRun, getRunById, noteRetry, RunAlreadyActiveError, supersedeUnconfirmed } from "./run-records";
 import { runSyncAttempt } from "./run-sync-attempt";
@@ -20,7 +23,7 @@ export async function processSyncJob(job: Job<DirectorySyncPayload>): Promise<vo
   let runId = payload.runId;
   if (!runId) {
     try {
-      runId = (await createRun({ customerId: payload.customerId, trigger: "schedule" })).id;
+      runId = (await createRun({ customerId: payload.customerId, connector: payload.connector, trigger: "schedule" })).id;
     } catch (error) {
       if (!(error instanceof RunAlreadyActiveError)) throw error;
       logger.info({ customerId: payload.customerId }, "scheduled sync skipped: a sync is already running");
@@ -33,16 +36,15 @@ export async function processSyncJob(job: Job<DirectorySyncPayload>): Promise<vo
   const run = await getRunById(runId);
   if (!run || !["queued", "running"].includes(run.status)) return; // already final: a duplicate delivery
   await countAttempt(run.id);
-  await supersedeUnconfirmed(run.customerId, run.id);
-  const log = logger.child({ runId: run.id, customerId: run.customerId, trigger: run.trigger, attempt: job.attemptsMade + 1 });
+  await supersedeUnconfirmed(run);
+  const log = logger.child({ runId: run.id, customerId: run.customerId, connector: run.connector, trigger: run.trigger, attempt: job.attemptsMade + 1 });
   log.info("sync started");
 
   try {
-    const outcome = await runSyncAttempt(run);
+    const outcome = run.connector === "ldap" ? await runLdapImportAttempt(run) : await runSyncAttempt(run);
     log.info({ outcome }, "sync finished");
   } catch (error) {
-    const settings = await getEntraSettings({ customerId: run.customerId });
-    const problem = settings ? await diagnoseEntraError(error, settings.tenantId) : explainEntraError(error);
+    const problem = await explainFailure(run, error);
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     log.warn({ code: problem.code, retryable: problem.retryable, lastAttempt, err: redactable(error) }, "sync attempt failed");
     if (problem.retryable && !lastAttempt) {
@@ -51,6 +53,12 @@ export async function processSyncJob(job: Job<DirectorySyncPayload>): Promise<vo
     }
     await failRun(run.id, problem);
   }
+}
+
+async function explainFailure(run: SyncRun, error: unknown) {
+  if (run.connector === "ldap") return explainLdapError(error);
+  const settings = await getEntraSettings({ customerId: run.customerId });
+  return settings ? diagnoseEntraError(error, settings.tenantId) : explainEntraError(error);
 }
 
 /** Error details for the log without anything a library may have attached (requests carry tokens). */

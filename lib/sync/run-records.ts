@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { syncRunChanges, syncRuns, type SyncRun, type SyncTrigger } from "@/db/schema";
+import { syncRunChanges, syncRuns, type SyncConnector, type SyncRun, type SyncTrigger } from "@/db/schema";
 import { violatedConstraint } from "@/lib/db-errors";
 import type { EntraProblem } from "@/lib/entra/explain-entra-error";
 
@@ -13,7 +13,7 @@ export class RunAlreadyActiveError extends Error {
   }
 }
 
-export async function createRun(input: { customerId: string; trigger: SyncTrigger; requestedBy?: string | null }): Promise<SyncRun> {
+export async function createRun(input: { customerId: string; connector: SyncConnector; trigger: SyncTrigger; requestedBy?: string | null }): Promise<SyncRun> {
   try {
     const [run] = await db().insert(syncRuns).values(input).returning();
     return run!;
@@ -23,11 +23,11 @@ export async function createRun(input: { customerId: string; trigger: SyncTrigge
   }
 }
 
-export async function findActiveRun(customerId: string): Promise<SyncRun | undefined> {
+export async function findActiveRun(customerId: string, connector: SyncConnector): Promise<SyncRun | undefined> {
   const [run] = await db()
     .select()
     .from(syncRuns)
-    .where(and(eq(syncRuns.customerId, customerId), inArray(syncRuns.status, ["queued", "running"])))
+    .where(and(eq(syncRuns.customerId, customerId), eq(syncRuns.connector, connector), inArray(syncRuns.status, ["queued", "running"])))
     .limit(1);
   return run;
 }
@@ -88,9 +88,9 @@ export async function failRun(runId: string, problem: EntraProblem): Promise<voi
 }
 
 /** A newer run makes an older unconfirmed one moot: its removals are recomputed by the newer one. */
-export async function supersedeUnconfirmed(customerId: string, exceptRunId: string): Promise<void> {
+export async function supersedeUnconfirmed(run: Pick<SyncRun, "id" | "customerId" | "connector">): Promise<void> {
   await db()
     .update(syncRuns)
     .set({ status: "superseded" })
-    .where(and(eq(syncRuns.customerId, customerId), eq(syncRuns.status, "needs_confirmation"), sql`${syncRuns.id} <> ${exceptRunId}`));
+    .where(and(eq(syncRuns.customerId, run.customerId), eq(syncRuns.connector, run.connector), eq(syncRuns.status, "needs_confirmation"), sql`${syncRuns.id} <> ${run.id}`));
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { syncRuns, type SyncTrigger } from "@/db/schema";
+import { syncRuns, type SyncConnector, type SyncTrigger } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { getEntraSettings } from "@/lib/entra-settings/get-entra-settings";
+import { getLdapSettings } from "@/lib/ldap-settings/get-ldap-settings";
 import { AppError } from "@/lib/errors";
 import { enqueueDirectorySync, runJobIsAlive } from "@/lib/jobs/directory-sync-job";
 import { logger } from "@/lib/logger";
@@ -13,34 +14,35 @@ import { createRun, failRun, findActiveRun, RunAlreadyActiveError } from "./run-
 const alreadyRunning = () => new AppError("conflict", "A sync is already running for your company. Wait for it to finish.");
 
 /**
- * One-time Sync, Simulate and Full resync from the MS AAD screen. The run row
+ * One-time Sync (or import), Simulate and Full resync from a connector's screen. The run row
  * is the lock (one active run per customer, enforced by a unique index); a
  * run whose job the queue no longer holds is marked failed first, so a lost
  * job cannot block the company forever.
  */
-export async function startRun(actor: CustomerActor, trigger: Exclude<SyncTrigger, "schedule">) {
-  if (!(await getEntraSettings({ customerId: actor.customerId }))) {
-    throw new AppError("invalid_input", "Save the MS AAD settings before running a sync.");
+export async function startRun(actor: CustomerActor, trigger: Exclude<SyncTrigger, "schedule">, connector: SyncConnector = "entra") {
+  const saved = connector === "entra" ? await getEntraSettings({ customerId: actor.customerId }) : await getLdapSettings({ customerId: actor.customerId });
+  if (!saved) {
+    throw new AppError("invalid_input", `Save the ${connector === "entra" ? "MS AAD" : "Active Directory"} settings before running a sync.`);
   }
-  const run = await createOrReclaim(actor, trigger);
+  const run = await createOrReclaim(actor, trigger, connector);
   try {
-    await enqueueDirectorySync({ customerId: actor.customerId, runId: run.id });
+    await enqueueDirectorySync({ customerId: actor.customerId, connector, runId: run.id });
   } catch (error) {
     logger.error({ err: error, runId: run.id }, "could not enqueue a sync");
     await db().delete(syncRuns).where(eq(syncRuns.id, run.id));
     throw new AppError("unavailable", "The job queue cannot be reached, so no sync was started. Please try again in a moment.");
   }
-  await recordAudit(db(), actor, { action: `sync.${trigger}`, targetType: "sync_run", targetId: run.id });
+  await recordAudit(db(), actor, { action: `sync.${trigger}`, targetType: "sync_run", targetId: run.id, detail: { connector } });
   return run;
 }
 
-async function createOrReclaim(actor: CustomerActor, trigger: Exclude<SyncTrigger, "schedule">) {
-  const create = () => createRun({ customerId: actor.customerId, trigger, requestedBy: actor.accountId });
+async function createOrReclaim(actor: CustomerActor, trigger: Exclude<SyncTrigger, "schedule">, connector: SyncConnector) {
+  const create = () => createRun({ customerId: actor.customerId, connector, trigger, requestedBy: actor.accountId });
   try {
     return await create();
   } catch (error) {
     if (!(error instanceof RunAlreadyActiveError)) throw error;
-    const active = await findActiveRun(actor.customerId);
+    const active = await findActiveRun(actor.customerId, connector);
     if (!active || (await runJobIsAlive(active.id))) throw alreadyRunning();
     await failRun(active.id, { code: "interrupted", message: "The sync was interrupted and its job was lost.", retryable: false });
     try {

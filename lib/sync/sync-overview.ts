@@ -1,43 +1,46 @@
 import "server-only";
 import { and, desc, eq, inArray, notInArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { syncRuns } from "@/db/schema";
+import { syncRuns, type SyncConnector } from "@/db/schema";
 import { nextScheduledSync } from "@/lib/jobs/directory-sync-job";
 import { logger } from "@/lib/logger";
 import { ofCustomer } from "@/lib/tenancy";
 import { cronPattern, nextRunAt, type ScheduleSettings } from "./schedule";
 
-/** What the MS AAD screen shows about syncing: the run going on, the last one finished, the next one due. */
-export async function syncOverview({ customerId, schedule, timeZone }: { customerId: string; schedule: (ScheduleSettings & { enabled: boolean }) | null; timeZone: string }) {
+type OverviewInput = { customerId: string; connector: SyncConnector; schedule: (ScheduleSettings & { enabled: boolean }) | null; timeZone: string };
+
+/** What a connector's screen shows about syncing: the run going on, the last one finished, the next one due. */
+export async function syncOverview(input: OverviewInput) {
+  const ofConnector = and(ofCustomer(syncRuns, input.customerId), eq(syncRuns.connector, input.connector));
   const [[activeRun], [lastRun], next] = await Promise.all([
-    db().select().from(syncRuns).where(and(ofCustomer(syncRuns, customerId), inArray(syncRuns.status, ["queued", "running"]))).limit(1),
+    db().select().from(syncRuns).where(and(ofConnector, inArray(syncRuns.status, ["queued", "running"]))).limit(1),
     db()
       .select()
       .from(syncRuns)
-      .where(and(ofCustomer(syncRuns, customerId), notInArray(syncRuns.status, ["queued", "running"])))
+      .where(and(ofConnector, notInArray(syncRuns.status, ["queued", "running"])))
       .orderBy(desc(syncRuns.queuedAt))
       .limit(1),
-    nextRun(customerId, schedule, timeZone),
+    nextRun(input),
   ]);
   return { activeRun: activeRun ?? null, lastRun: lastRun ?? null, nextRun: next };
 }
 
-async function nextRun(customerId: string, schedule: (ScheduleSettings & { enabled: boolean }) | null, timeZone: string) {
+async function nextRun({ customerId, connector, schedule, timeZone }: OverviewInput) {
   if (!schedule?.enabled) return null;
   try {
-    return { at: await nextScheduledSync(customerId), estimated: false };
+    return { at: await nextScheduledSync(customerId, connector), estimated: false };
   } catch (error) {
     // The queue is the truth; when it cannot be asked, say when it should fire.
-    logger.warn({ err: error, customerId }, "could not read the job scheduler");
+    logger.warn({ err: error, customerId, connector }, "could not read the job scheduler");
     return { at: nextRunAt(cronPattern(schedule), timeZone), estimated: true };
   }
 }
 
-export async function pendingConfirmationRun(customerId: string) {
+export async function pendingConfirmationRun(customerId: string, connector: SyncConnector) {
   const [run] = await db()
     .select()
     .from(syncRuns)
-    .where(and(ofCustomer(syncRuns, customerId), eq(syncRuns.status, "needs_confirmation")))
+    .where(and(ofCustomer(syncRuns, customerId), eq(syncRuns.connector, connector), eq(syncRuns.status, "needs_confirmation")))
     .orderBy(desc(syncRuns.queuedAt))
     .limit(1);
   return run ?? null;

@@ -34,15 +34,15 @@ describe("sync history", () => {
       .returning();
     aRunIds = aRuns.map((r) => r.id);
     await db().insert(syncRunChanges).values([
-      { runId: aRunIds[0]!, customerId: a.customerId, aadObjectId: "11111111-1111-4111-8111-111111111111", displayName: "Ann", kind: "created", fields: { email: [null, "ann@x.example"] } },
-      { runId: aRunIds[0]!, customerId: a.customerId, aadObjectId: "22222222-2222-4222-8222-222222222222", displayName: "Bob", kind: "updated", fields: { lastName: ["B", "Bee"] } },
+      { runId: aRunIds[0]!, customerId: a.customerId, objectId: "11111111-1111-4111-8111-111111111111", displayName: "Ann", kind: "created", fields: { email: [null, "ann@x.example"] } },
+      { runId: aRunIds[0]!, customerId: a.customerId, objectId: "22222222-2222-4222-8222-222222222222", displayName: "Bob", kind: "updated", fields: { lastName: ["B", "Bee"] } },
     ]);
     const [bRun] = await db().insert(syncRuns).values({ customerId: b.customerId, trigger: "simulate", status: "succeeded" }).returning();
     bRunId = bRun!.id;
   });
 
   it("lists a customer's runs newest first", async () => {
-    const runs = await listRuns({ customerId: a.customerId });
+    const runs = await listRuns({ customerId: a.customerId, connector: "entra" });
     expect(runs.rows.map((r) => r.id)).toEqual([...aRunIds].reverse());
     expect(runs.total).toBe(3);
   });
@@ -53,7 +53,7 @@ describe("sync history", () => {
   });
 
   it("plots finished runs oldest first with entries changed and duration", async () => {
-    const points = await runChartPoints({ customerId: a.customerId });
+    const points = await runChartPoints({ customerId: a.customerId, connector: "entra" });
     expect(points.map((p) => [p.changed, p.seconds, p.failed])).toEqual([
       [1, 10, false],
       [2, 20, false],
@@ -65,6 +65,6 @@ describe("sync history", () => {
     await expect(getRun({ customerId: a.customerId, runId: bRunId })).rejects.toMatchObject({ code: "not_found" });
     await expect(getRunProgress({ customerId: a.customerId, runId: bRunId })).rejects.toMatchObject({ code: "not_found" });
     expect((await listRunChanges({ customerId: b.customerId, runId: aRunIds[0]! })).total).toBe(0);
-    expect((await listRuns({ customerId: b.customerId })).rows.map((r) => r.id)).toEqual([bRunId]);
+    expect((await listRuns({ customerId: b.customerId, connector: "entra" })).rows.map((r) => r.id)).toEqual([bRunId]);
   });
 });

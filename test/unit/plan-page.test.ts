@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DeltaItem } from "@/lib/sync/graph-user";
+import { fromGraph, type DeltaItem, type GraphFilter } from "@/lib/sync/graph-user";
 import { planPage, type ExistingEntry, type PlanOptions } from "@/lib/sync/plan-page";
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
@@ -20,7 +20,7 @@ const user = (n: number, extra: Partial<DeltaItem> = {}): DeltaItem => ({
 });
 const existing = (n: number, extra: Partial<ExistingEntry> = {}): ExistingEntry => ({
   id: `entry-${n}`,
-  aadObjectId: id(n),
+  key: id(n),
   userPrincipalName: `u${n}@contoso.example`,
   firstName: "User",
   lastName: String(n),
@@ -30,56 +30,61 @@ const existing = (n: number, extra: Partial<ExistingEntry> = {}): ExistingEntry 
   mobilePhone: null,
   jobTitle: null,
   department: null,
+  accountName: null,
   status: "active",
   source: "entra",
   ...extra,
 });
-const everyone: PlanOptions = { skipGuests: true, skipDisabled: false, members: null };
-const index = (...entries: ExistingEntry[]) => new Map(entries.map((e) => [e.aadObjectId, e]));
+type Options = GraphFilter & PlanOptions;
+const everyone: Options = { skipGuests: true, skipDisabled: false, members: null };
+const index = (...entries: ExistingEntry[]) => new Map(entries.map((e) => [e.key, e]));
+/** Graph's items through the Entra connector's mapping, then planned. */
+const planGraph = (items: DeltaItem[], current: ReadonlyMap<string, ExistingEntry>, options: Options) =>
+  planPage(items.map((item) => fromGraph(item, options)), current, options, "entra");
 
 describe("planPage", () => {
   it("creates new users with the first business phone as the office phone", () => {
-    const plan = planPage([user(1)], new Map(), everyone);
+    const plan = planGraph([user(1)], new Map(), everyone);
     expect(plan.counts.created).toBe(1);
     expect(plan.writes[0]).toMatchObject({ officePhone: "+1 425 555 0100", firstName: "User", lastName: "1", status: "active" });
     expect(plan.changes[0]!.kind).toBe("created");
   });
 
   it("writes nothing for an unchanged user, and only changed fields are recorded", () => {
-    expect(planPage([user(1)], index(existing(1)), everyone)).toMatchObject({ writes: [], counts: { unchanged: 1 } });
-    const plan = planPage([user(1, { surname: "Renamed" })], index(existing(1)), everyone);
-    expect(plan.changes).toEqual([{ aadObjectId: id(1), displayName: "User 1", kind: "updated", fields: { lastName: ["1", "Renamed"] } }]);
+    expect(planGraph([user(1)], index(existing(1)), everyone)).toMatchObject({ writes: [], counts: { unchanged: 1 } });
+    const plan = planGraph([user(1, { surname: "Renamed" })], index(existing(1)), everyone);
+    expect(plan.changes).toEqual([{ objectId: id(1), displayName: "User 1", kind: "updated", fields: { lastName: ["1", "Renamed"] } }]);
   });
 
   it("disables, re-enables and restores by status", () => {
-    expect(planPage([user(1, { accountEnabled: false })], index(existing(1)), everyone).changes[0]).toMatchObject({ kind: "disabled", fields: { status: ["active", "disabled"] } });
-    expect(planPage([user(1)], index(existing(1, { status: "disabled" })), everyone).changes[0]!.kind).toBe("enabled");
-    expect(planPage([user(1)], index(existing(1, { status: "removed" })), everyone).changes[0]!.kind).toBe("restored");
+    expect(planGraph([user(1, { accountEnabled: false })], index(existing(1)), everyone).changes[0]).toMatchObject({ kind: "disabled", fields: { status: ["active", "disabled"] } });
+    expect(planGraph([user(1)], index(existing(1, { status: "disabled" })), everyone).changes[0]!.kind).toBe("enabled");
+    expect(planGraph([user(1)], index(existing(1, { status: "removed" })), everyone).changes[0]!.kind).toBe("restored");
   });
 
   it("never writes removals per page: they wait for the end of the run", () => {
-    const plan = planPage([{ id: id(1), "@removed": { reason: "deleted" } }], index(existing(1)), everyone);
+    const plan = planGraph([{ id: id(1), "@removed": { reason: "deleted" } }], index(existing(1)), everyone);
     expect(plan.writes).toEqual([]);
-    expect(plan.removals).toEqual([{ aadObjectId: id(1), entryId: "entry-1", displayName: "User 1" }]);
+    expect(plan.removals).toEqual([{ objectId: id(1), entryId: "entry-1", displayName: "User 1" }]);
   });
 
   it("keeps the last delivery when a user arrives twice in one page", () => {
-    const plan = planPage([user(1, { surname: "First" }), user(1, { surname: "Second" })], new Map(), everyone);
+    const plan = planGraph([user(1, { surname: "First" }), user(1, { surname: "Second" })], new Map(), everyone);
     expect(plan.writes).toHaveLength(1);
     expect(plan.writes[0]!.lastName).toBe("Second");
   });
 
   it("skips guests, users outside the chosen groups, and new disabled users when asked", () => {
-    const options: PlanOptions = { skipGuests: true, skipDisabled: true, members: new Set([id(1), id(2), id(3)]) };
-    const plan = planPage([user(1), user(2, { userType: "Guest" }), user(3, { accountEnabled: false }), user(4)], new Map(), options);
-    expect(plan.writes.map((w) => w.aadObjectId)).toEqual([id(1)]);
+    const options: Options = { skipGuests: true, skipDisabled: true, members: new Set([id(1), id(2), id(3)]) };
+    const plan = planGraph([user(1), user(2, { userType: "Guest" }), user(3, { accountEnabled: false }), user(4)], new Map(), options);
+    expect(plan.writes.map((w) => w.key)).toEqual([id(1)]);
     expect(plan.counts.skipped).toBe(3);
     // An entry that is already listed shows as disabled rather than vanishing.
-    expect(planPage([user(3, { accountEnabled: false })], index(existing(3)), options).changes[0]!.kind).toBe("disabled");
+    expect(planGraph([user(3, { accountEnabled: false })], index(existing(3)), options).changes[0]!.kind).toBe("disabled");
   });
 
   it("never touches an entry that another source owns", () => {
-    const plan = planPage([user(1, { surname: "Changed" })], index(existing(1, { source: "scim" })), everyone);
+    const plan = planGraph([user(1, { surname: "Changed" })], index(existing(1, { source: "scim" })), everyone);
     expect(plan.writes).toEqual([]);
     expect(plan.counts.skipped).toBe(1);
   });

@@ -1,17 +1,17 @@
 import "server-only";
-import { and, desc, isNotNull } from "drizzle-orm";
+import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { db } from "@/db/client";
-import { syncRuns } from "@/db/schema";
+import { syncRuns, type SyncConnector } from "@/db/schema";
 import { ofCustomer } from "@/lib/tenancy";
 
 export type RunChartPoint = { runId: string; at: Date; changed: number; seconds: number; failed: boolean };
 
 /** The last finished runs, oldest first, as the history chart plots them. */
-export async function runChartPoints({ customerId, limit = 30 }: { customerId: string; limit?: number }): Promise<RunChartPoint[]> {
+export async function runChartPoints({ customerId, connector, limit = 30 }: { customerId: string; connector: SyncConnector; limit?: number }): Promise<RunChartPoint[]> {
   const rows = await db()
     .select()
     .from(syncRuns)
-    .where(and(ofCustomer(syncRuns, customerId), isNotNull(syncRuns.finishedAt), isNotNull(syncRuns.startedAt)))
+    .where(and(ofCustomer(syncRuns, customerId), eq(syncRuns.connector, connector), isNotNull(syncRuns.finishedAt), isNotNull(syncRuns.startedAt)))
     .orderBy(desc(syncRuns.finishedAt))
     .limit(limit);
   return rows.reverse().map((r) => ({

@@ -29,7 +29,7 @@ describe("never deprovision by accident", () => {
     const [settingsBefore] = await db().select().from(entraSettings).where(eq(entraSettings.customerId, manager.customerId));
     expect(settingsBefore!.deltaLink).not.toBe(held.deltaLink);
     const pending = await db().select().from(syncRunChanges).where(eq(syncRunChanges.runId, held.id));
-    expect(pending.filter((c) => c.kind === "removed").map((c) => c.aadObjectId).sort()).toEqual(users.slice(0, 6).map((u) => u.id).sort());
+    expect(pending.filter((c) => c.kind === "removed").map((c) => c.objectId).sort()).toEqual(users.slice(0, 6).map((u) => u.id).sort());
 
     await confirmRemovals(manager, { runId: held.id });
     expect((await directoryOf(manager.customerId)).filter((e) => e.status === "removed")).toHaveLength(6);

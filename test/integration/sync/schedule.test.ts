@@ -27,17 +27,17 @@ describe("scheduled syncs", () => {
     await db().update(customers).set({ timeZone: "America/New_York" }).where(eq(customers.id, manager.customerId));
     await configureSync(manager, tenant, { usage: "use", period: "daily", runHour: "9", runMinute: "30", runSecond: "15" });
 
-    const next = await nextScheduledSync(manager.customerId);
+    const next = await nextScheduledSync(manager.customerId, "entra");
     expect(next).not.toBeNull();
     expect(localTime(next!, "America/New_York")).toBe("09:30:15");
     expect(next!.getTime()).toBe(nextRunAt(cronPattern({ period: "daily", weekday: null, runHour: 9, runMinute: 30, runSecond: 15 }), "America/New_York").getTime());
 
     // Moving the company to another zone moves the schedule with it.
     await updateCompany(manager, { name: "Moved", timeZone: "Asia/Tokyo" });
-    expect(localTime((await nextScheduledSync(manager.customerId))!, "Asia/Tokyo")).toBe("09:30:15");
+    expect(localTime((await nextScheduledSync(manager.customerId, "entra"))!, "Asia/Tokyo")).toBe("09:30:15");
 
     await configureSync(manager, tenant, { usage: "not_use" });
-    expect(await nextScheduledSync(manager.customerId)).toBeNull();
+    expect(await nextScheduledSync(manager.customerId, "entra")).toBeNull();
   });
 
   // One retry: as the first file on a freshly started embedded PGlite, the first firing has
@@ -46,7 +46,7 @@ describe("scheduled syncs", () => {
     const tenant = await createTenant(admin, { users: 4 });
     const manager = await createCustomerWithManager();
     await configureSync(manager, tenant, { skipGuests: "" });
-    await scheduleDirectorySync(manager.customerId, "* * * * * *", "UTC");
+    await scheduleDirectorySync(manager.customerId, "entra", "* * * * * *", "UTC");
     try {
       // Generous: on embedded PGlite under load the first firing can take a while.
       const deadline = Date.now() + 45_000;
@@ -58,7 +58,7 @@ describe("scheduled syncs", () => {
       expect(run, "a scheduled run was created").toBeDefined();
       expect((await waitForRun(run!.id)).status).toBe("succeeded");
     } finally {
-      await unscheduleDirectorySync(manager.customerId);
+      await unscheduleDirectorySync(manager.customerId, "entra");
     }
   });
 });

@@ -19,8 +19,8 @@ export default async function MsAadPage() {
   const actor = await requireCustomerPage("settings:manage");
   const [customer, settings] = await Promise.all([getCustomer({ customerId: actor.customerId }), getEntraSettings({ customerId: actor.customerId })]);
   const [overview, pending] = await Promise.all([
-    syncOverview({ customerId: actor.customerId, schedule: settings, timeZone: customer.timeZone }),
-    pendingConfirmationRun(actor.customerId),
+    syncOverview({ customerId: actor.customerId, connector: "entra", schedule: settings, timeZone: customer.timeZone }),
+    pendingConfirmationRun(actor.customerId, "entra"),
   ]);
 
   return (

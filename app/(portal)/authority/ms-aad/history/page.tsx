@@ -20,8 +20,8 @@ export default async function SyncHistoryPage({ searchParams }: { searchParams: 
   const { page } = listQuery.parse(await searchParams);
   const [customer, runs, points] = await Promise.all([
     getCustomer({ customerId: actor.customerId }),
-    listRuns({ customerId: actor.customerId, page }),
-    runChartPoints({ customerId: actor.customerId }),
+    listRuns({ customerId: actor.customerId, connector: "entra", page }),
+    runChartPoints({ customerId: actor.customerId, connector: "entra" }),
   ]);
   return (
     <Card title="Sync history">

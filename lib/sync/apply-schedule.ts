@@ -1,13 +1,15 @@
 import "server-only";
+import type { SyncConnector } from "@/db/schema";
 import { scheduleDirectorySync, unscheduleDirectorySync } from "@/lib/jobs/directory-sync-job";
 import { logger } from "@/lib/logger";
 import { AppError } from "@/lib/errors";
-import { cronPattern, type ScheduleSettings } from "@/lib/sync/schedule";
+import { cronPattern, type ScheduleSettings } from "./schedule";
 
 export type ScheduleState = (ScheduleSettings & { enabled: boolean }) | null;
+export type ScheduleTarget = { customerId: string; connector: SyncConnector };
 
 /**
- * Makes the customer's job scheduler match settings: Usage = Use upserts it
+ * Makes a customer's job scheduler for one connector match its settings: Usage = Use upserts it
  * (cron from period + time, in the company's time zone), Not use removes it.
  *
  * Callers change the schedule *before* the database and put the old one back
@@ -15,28 +17,28 @@ export type ScheduleState = (ScheduleSettings & { enabled: boolean }) | null;
  * database, whose single session an open transaction would hold, so the two
  * are never done inside one transaction.
  */
-export async function applySchedule(customerId: string, state: ScheduleState, timeZone: string): Promise<void> {
+export async function applySchedule(target: ScheduleTarget, state: ScheduleState, timeZone: string): Promise<void> {
   try {
-    if (state?.enabled) await scheduleDirectorySync(customerId, cronPattern(state), timeZone);
-    else await unscheduleDirectorySync(customerId);
+    if (state?.enabled) await scheduleDirectorySync(target.customerId, target.connector, cronPattern(state), timeZone);
+    else await unscheduleDirectorySync(target.customerId, target.connector);
   } catch (error) {
-    logger.error({ err: error, customerId }, "could not update the sync schedule");
+    logger.error({ err: error, ...target }, "could not update the sync schedule");
     throw new AppError("unavailable", "The job queue cannot be reached, so nothing was saved. Please try again in a moment.");
   }
 }
 
 /** Runs a database write under a new schedule, restoring the old schedule if the write fails. */
 export async function withSchedule<T>(
-  customerId: string,
+  target: ScheduleTarget,
   next: { state: ScheduleState; timeZone: string },
   previous: { state: ScheduleState; timeZone: string },
   write: () => Promise<T>,
 ): Promise<T> {
-  await applySchedule(customerId, next.state, next.timeZone);
+  await applySchedule(target, next.state, next.timeZone);
   try {
     return await write();
   } catch (error) {
-    await applySchedule(customerId, previous.state, previous.timeZone).catch(() => undefined);
+    await applySchedule(target, previous.state, previous.timeZone).catch(() => undefined);
     throw error;
   }
 }

@@ -1,0 +1,83 @@
+import "server-only";
+import { and, eq, isNull, ne } from "drizzle-orm";
+import { db } from "@/db/client";
+import { accounts, directoryEntries, type LdapSettings } from "@/db/schema";
+import { customerPortalId } from "@/lib/accounts/portal-id";
+import { getCustomer } from "@/lib/customers/get-customer";
+import { logger } from "@/lib/logger";
+import { ofCustomer } from "@/lib/tenancy";
+
+/**
+ * Stored as the password hash of logins created for directory entries: it is
+ * not an argon2 hash, so no password ever matches it. Such a login signs in
+ * with the directory password only.
+ */
+export const directoryOnlyPasswordHash = "!directory-password-only";
+
+export type PortalUsersResult = { created: number; withoutExtension: number };
+
+/**
+ * pascom's "create a user for every imported entry": each active imported
+ * entry that no login is linked to gets one, with the next free extension of
+ * the configured range and the default package and user type. The link's
+ * unique key (customer, objectGUID) makes a second creation impossible, even
+ * from two runs at once.
+ */
+export async function createPortalUsers(customerId: string, settings: Pick<LdapSettings, "extensionRangeStart" | "extensionRangeEnd" | "defaultPackage" | "defaultUserType">): Promise<PortalUsersResult> {
+  const { slug } = await getCustomer({ customerId });
+  const unlinked = await db()
+    .select({ guid: directoryEntries.ldapObjectGuid, accountName: directoryEntries.accountName, displayName: directoryEntries.displayName, email: directoryEntries.email })
+    .from(directoryEntries)
+    .leftJoin(accounts, and(eq(accounts.customerId, directoryEntries.customerId), eq(accounts.ldapObjectGuid, directoryEntries.ldapObjectGuid)))
+    .where(and(ofCustomer(directoryEntries, customerId), eq(directoryEntries.source, "ldap"), ne(directoryEntries.status, "removed"), isNull(accounts.id)))
+    .orderBy(directoryEntries.accountName);
+  if (unlinked.length === 0) return { created: 0, withoutExtension: 0 };
+
+  const taken = await db().select({ extension: accounts.extension, portalId: accounts.portalId }).from(accounts).where(eq(accounts.customerId, customerId));
+  const free = freeExtensions(settings, new Set(taken.map((t) => t.extension).filter((e): e is string => e !== null)));
+  const portalIds = new Set(taken.map((t) => t.portalId));
+
+  const rows = [];
+  for (const entry of unlinked) {
+    const extension = free.next();
+    if (extension.done) break;
+    rows.push({
+      customerId,
+      role: "user" as const,
+      portalId: uniquePortalId(localPartOf(entry.accountName ?? entry.guid!), slug, portalIds),
+      passwordHash: directoryOnlyPasswordHash,
+      name: entry.displayName,
+      email: entry.email,
+      extension: extension.value,
+      package: settings.defaultPackage,
+      userType: settings.defaultUserType,
+      ldapObjectGuid: entry.guid,
+    });
+  }
+  if (rows.length > 0) {
+    await db().insert(accounts).values(rows).onConflictDoNothing();
+  }
+  const withoutExtension = unlinked.length - rows.length;
+  if (withoutExtension > 0) logger.warn({ customerId, withoutExtension }, "the extension range is used up: some imported entries have no portal user");
+  return { created: rows.length, withoutExtension };
+}
+
+function* freeExtensions(settings: Pick<LdapSettings, "extensionRangeStart" | "extensionRangeEnd">, taken: ReadonlySet<string>): Generator<string> {
+  if (settings.extensionRangeStart === null || settings.extensionRangeEnd === null) return;
+  for (let n = settings.extensionRangeStart; n <= settings.extensionRangeEnd; n++) {
+    if (!taken.has(String(n))) yield String(n);
+  }
+}
+
+/** sAMAccountName as a portal ID's local part: lower case, only the characters portal IDs allow. */
+function localPartOf(accountName: string): string {
+  const cleaned = accountName.toLowerCase().replace(/[^a-z0-9._-]/g, "-").replace(/^[^a-z0-9]+/, "");
+  return (cleaned || "user").slice(0, 56);
+}
+
+function uniquePortalId(localPart: string, slug: string, taken: Set<string>): string {
+  let candidate = customerPortalId(localPart, slug);
+  for (let n = 2; taken.has(candidate); n++) candidate = customerPortalId(`${localPart}-${n}`, slug);
+  taken.add(candidate);
+  return candidate;
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import type { SyncRun } from "@/db/schema";
+import { loadLdapConnection } from "@/lib/ldap-settings/load-ldap-connection";
+import { searchUserPages } from "@/lib/ldap/search-user-pages";
+import { finishRun } from "@/lib/sync/finish-run";
+import type { SourceEntry } from "@/lib/sync/synced-fields";
+import { walkPages } from "@/lib/sync/walk-pages";
+import { createPortalUsers } from "./create-portal-users";
+import { fromDirectoryUser } from "./from-directory-user";
+
+/**
+ * One attempt at an Active Directory import: a paged search (1,000 a page)
+ * through the same walk as Entra's sync, always a full round (LDAP has no
+ * delta), then removals under the same threshold. After a completed import,
+ * portal users are created for new entries when the company asked for it.
+ */
+export async function runLdapImportAttempt(run: SyncRun): Promise<"succeeded" | "needs_confirmation"> {
+  const { settings, config } = await loadLdapConnection(run.customerId);
+  const simulate = run.trigger === "simulate";
+  const seen = await walkPages(
+    { runId: run.id, customerId: run.customerId, connector: "ldap", tenantId: null, simulate, round: "full", options: { skipDisabled: settings.skipDisabled } },
+    entriesOf(searchUserPages(config)),
+  );
+  const outcome = await finishRun({ runId: run.id, customerId: run.customerId, connector: "ldap", round: "full", seen, simulate, deltaLink: null, removalThresholdPercent: settings.removalThresholdPercent });
+  if (!simulate && settings.createPortalUsers) await createPortalUsers(run.customerId, settings);
+  return outcome;
+}
+
+async function* entriesOf(pages: AsyncIterable<Parameters<typeof fromDirectoryUser>[0][]>): AsyncGenerator<SourceEntry[]> {
+  for await (const page of pages) yield page.map(fromDirectoryUser);
+}
