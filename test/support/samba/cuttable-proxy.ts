@@ -8,6 +8,8 @@ export type CuttableProxy = {
   cut(): void;
   /** Stops listening and drops everything: afterwards connections are refused. */
   close(): Promise<void>;
+  /** Resolves once the server has sent `bytes` more through the relay (counted from now). */
+  afterServerSent(bytes: number): Promise<void>;
 };
 
 /**
@@ -19,8 +21,17 @@ export type CuttableProxy = {
  */
 export async function startCuttableProxy(target: { host: string; port: number }, listenHost = "127.0.0.1"): Promise<CuttableProxy> {
   const sockets = new Set<net.Socket>();
+  let sent = 0;
+  const waiters: { until: number; resolve: () => void }[] = [];
   const server = net.createServer((client) => {
     const upstream = net.connect(target);
+    upstream.on("data", (chunk: Buffer) => {
+      sent += chunk.length;
+      for (const waiter of waiters.filter((w) => sent >= w.until)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    });
     for (const socket of [client, upstream]) {
       sockets.add(socket);
       socket.on("close", () => sockets.delete(socket));
@@ -38,6 +49,7 @@ export async function startCuttableProxy(target: { host: string; port: number },
     host: listenHost,
     port: (server.address() as net.AddressInfo).port,
     cut,
+    afterServerSent: (bytes) => new Promise((resolve) => waiters.push({ until: sent + bytes, resolve })),
     close: () =>
       new Promise<void>((resolve) => {
         cut();
