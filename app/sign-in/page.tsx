@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/get-actor";
 import { MicrosoftSignInForm } from "./microsoft-sign-in-form";
@@ -24,6 +25,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <span className="h-px flex-1 bg-slate-200" />
         </div>
         <MicrosoftSignInForm company={typeof company === "string" ? company.slice(0, 200) : ""} />
+        <p className="mt-6 text-center text-sm">
+          <Link href="/sign-in/directory" className="text-sky-700 hover:underline">
+            Sign in with your directory account
+          </Link>
+        </p>
       </div>
     </main>
   );

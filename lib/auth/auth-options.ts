@@ -8,12 +8,31 @@ import { logger } from "@/lib/logger";
 import type { MicrosoftCompany } from "@/lib/microsoft-sign-in/microsoft-company";
 import { microsoftProvider, microsoftProviderId } from "@/lib/microsoft-sign-in/microsoft-provider";
 import { clientAddress } from "./client-address";
+import { signInWithDirectory } from "./sign-in-with-directory";
 import { signInWithPassword } from "./sign-in-with-password";
+import type { Actor } from "./actor";
 
 const credentialsSchema = z.object({
   portalId: z.string().trim().min(1).max(200),
   password: z.string().min(1).max(1000),
 });
+
+const directoryCredentialsSchema = z.object({
+  company: z.string().trim().min(1).max(200),
+  username: z.string().trim().min(1).max(300),
+  password: z.string().max(1000),
+});
+
+/** next-auth hands the message of a thrown Error to the sign-in page: ours are written for people. */
+async function asSessionUser(signIn: () => Promise<Actor>) {
+  try {
+    const actor = await signIn();
+    return { id: actor.accountId, name: actor.name, role: actor.role, customerId: actor.customerId };
+  } catch (error) {
+    if (error instanceof AppError) throw new Error(error.message);
+    throw error;
+  }
+}
 
 /**
  * next-auth's configuration; a function so nothing reads the environment at
@@ -40,17 +59,17 @@ export function authOptions(microsoftCompany: MicrosoftCompany | null = null): N
         async authorize(credentials, req) {
           const parsed = credentialsSchema.safeParse(credentials);
           if (!parsed.success) throw new Error("Enter your portal ID and password.");
-          try {
-            const actor = await signInWithPassword({
-              ...parsed.data,
-              clientAddress: clientAddress(req.headers ?? {}),
-            });
-            return { id: actor.accountId, name: actor.name, role: actor.role, customerId: actor.customerId };
-          } catch (error) {
-            // next-auth hands the message of a thrown Error to the sign-in page.
-            if (error instanceof AppError) throw new Error(error.message);
-            throw error;
-          }
+          return asSessionUser(() => signInWithPassword({ ...parsed.data, clientAddress: clientAddress(req.headers ?? {}) }));
+        },
+      }),
+      CredentialsProvider({
+        id: "directory",
+        name: "Directory account (Active Directory)",
+        credentials: { company: { type: "text" }, username: { type: "text" }, password: { type: "password" } },
+        async authorize(credentials, req) {
+          const parsed = directoryCredentialsSchema.safeParse(credentials);
+          if (!parsed.success) throw new Error("Enter your company, user name and password.");
+          return asSessionUser(() => signInWithDirectory({ ...parsed.data, clientAddress: clientAddress(req.headers ?? {}) }));
         },
       }),
       ...(microsoftCompany ? [microsoftProvider(microsoftCompany)] : []),

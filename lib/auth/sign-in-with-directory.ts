@@ -1,0 +1,89 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { accounts, customers, directoryEntries, ldapSettings } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { authenticateDirectoryUser } from "@/lib/ldap/authenticate-directory-user";
+import { reduceUsername } from "@/lib/ldap/reduce-username";
+import { loadLdapConnection } from "@/lib/ldap-settings/load-ldap-connection";
+import { logger } from "@/lib/logger";
+import { companySlugFrom } from "@/lib/microsoft-sign-in/microsoft-company";
+import type { Actor } from "./actor";
+import { lockoutMessage } from "./lockout";
+import { addressKey, clearFailures, lockoutRemaining, portalKey, recordFailure } from "./sign-in-failures";
+
+const wrongCredentials = "The user name or password is incorrect.";
+
+// Told only to someone whose password was right: AD answers these sub-codes only then.
+const accountProblems: Record<string, string> = {
+  account_disabled: "Your directory account is disabled. Ask your administrator.",
+  account_expired: "Your directory account has expired. Ask your administrator.",
+  password_expired: "Your directory password has expired. Change it at your computer, then sign in again.",
+  must_change_password: "You must change your directory password before signing in. Change it at your computer, then sign in again.",
+  account_locked: "Your directory account is locked. Try again later or ask your administrator.",
+};
+
+/**
+ * "Configure authentication: YES": a login linked to an entry imported from
+ * Active Directory signs in with the directory password. The company's
+ * settings decide whether this is offered; AD checks the password (a bind as
+ * the person's own DN); the login must be linked to that entry, and the entry
+ * still active. The same lockout as password sign-in applies, per company and
+ * user name and per client address.
+ */
+export async function signInWithDirectory(input: { company: string; username: string; password: string; clientAddress: string }): Promise<Actor> {
+  const slug = companySlugFrom(input.company);
+  const username = reduceUsername(input.username).toLowerCase();
+  if (!slug || !username) throw new AppError("invalid_input", "Enter your company and user name.");
+  // An empty password would be an unauthenticated bind, which AD answers with success.
+  if (input.password.trim() === "") throw new AppError("invalid_input", "Enter your password.");
+
+  const keys = [portalKey(`directory:${slug}:${username}`), addressKey(input.clientAddress)];
+  const remaining = await lockoutRemaining(keys);
+  if (remaining > 0) {
+    logger.warn({ slug, clientAddress: input.clientAddress }, "directory sign-in refused: locked out");
+    throw new AppError("rate_limited", lockoutMessage(remaining));
+  }
+
+  const [company] = await db()
+    .select({ customerId: customers.id })
+    .from(customers)
+    .innerJoin(ldapSettings, eq(ldapSettings.customerId, customers.id))
+    .where(and(eq(customers.slug, slug), eq(ldapSettings.authenticationEnabled, true)))
+    .limit(1);
+  if (!company) throw new AppError("forbidden", `Sign-in with a directory password is not enabled for “${slug}”.`);
+
+  const { config } = await loadLdapConnection(company.customerId);
+  const result = await authenticateDirectoryUser(config, username, input.password);
+  if (!result.ok) {
+    if (result.stage === "directory") {
+      logger.error({ customerId: company.customerId, code: result.problem.code }, "directory sign-in: the directory could not be asked");
+      throw new AppError("unavailable", "Your company's directory cannot be reached right now. Please try again later.");
+    }
+    logger.info({ customerId: company.customerId, code: result.problem.code, clientAddress: input.clientAddress }, "directory sign-in failed");
+    const told = accountProblems[result.problem.code];
+    if (told) throw new AppError("forbidden", told);
+    await recordFailure(keys);
+    throw new AppError("unauthenticated", wrongCredentials);
+  }
+
+  const [linked] = await db()
+    .select({ account: accounts, entryStatus: directoryEntries.status })
+    .from(accounts)
+    .leftJoin(
+      directoryEntries,
+      and(eq(directoryEntries.customerId, accounts.customerId), eq(directoryEntries.ldapObjectGuid, accounts.ldapObjectGuid), eq(directoryEntries.source, "ldap")),
+    )
+    .where(and(eq(accounts.customerId, company.customerId), eq(accounts.ldapObjectGuid, result.user.objectGuid)))
+    .limit(1);
+  if (!linked) throw new AppError("forbidden", "Your directory account has no portal login. Ask your manager to create one.");
+  if (linked.entryStatus !== "active") {
+    logger.info({ accountId: linked.account.id, entryStatus: linked.entryStatus }, "directory sign-in refused: the entry is not active");
+    throw new AppError("forbidden", "Your directory account is disabled or removed in the company directory. Ask your manager.");
+  }
+
+  await clearFailures(keys[0]!);
+  logger.info({ accountId: linked.account.id }, "signed in with directory password");
+  const { account } = linked;
+  return { accountId: account.id, role: account.role, customerId: account.customerId, portalId: account.portalId, name: account.name };
+}
