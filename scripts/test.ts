@@ -1,11 +1,13 @@
 import { ensureCertificates } from "../emulator";
 import { ensureChromium } from "./test-steps/chromium";
+import { ensureSamba } from "./test-steps/samba";
 import { reachable } from "./test-steps/reachable";
 import { runStep, type StepResult } from "./test-steps/run-step";
 
 /**
  * `npm test`: the whole suite, in the order that fails fastest — types, unit,
- * the emulator, integration on real PostgreSQL with jobs on Redis, the sync
+ * the emulator, integration on real PostgreSQL with jobs on Redis (and a
+ * Samba AD domain controller for the LDAP connector), the sync
  * tests again with jobs on BullMQ's PostgreSQL backend, everything again on
  * embedded PGlite, then the browser tests against the built portal.
  */
@@ -28,6 +30,8 @@ for (const [up, name, url, variable] of [[postgresUp, "PostgreSQL", adminUrl, "T
 
 results.push(runStep("Type check", ["npx", "tsc", "--noEmit", "-p", "."]));
 results.push(runStep("Unit tests", vitest("unit", "test-results/unit.json"), { report: "test-results/unit.json" }));
+// The integration and browser tests start a Samba AD domain controller (test/support/samba).
+ensureSamba();
 results.push(runStep("Entra/Graph emulator tests", vitest("emulator", "test-results/emulator.json"), { report: "test-results/emulator.json" }));
 if (postgresUp && redisUp) {
   results.push(runStep("Integration tests on PostgreSQL, jobs on Redis", vitest("integration", "test-results/integration-pg-redis.json"), { env: { TEST_DB: "postgres", TEST_QUEUE: "redis", REDIS_URL: redisUrl }, report: "test-results/integration-pg-redis.json" }));
