@@ -1,0 +1,69 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { ldapSettings } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { CustomerActor } from "@/lib/auth/actor";
+import { getCustomer } from "@/lib/customers/get-customer";
+import { seal } from "@/lib/secrets/secret-box";
+import { withSchedule } from "@/lib/sync/apply-schedule";
+import type { LdapSettingsInput } from "@/lib/validation/ldap-settings-input";
+import { getLdapSettings } from "./get-ldap-settings";
+import { requirePasswordFor } from "./stored-password-rule";
+
+/**
+ * Saves the Active Directory screen. The proxy password is sealed before it
+ * reaches the database and kept when the field is left blank — but only for
+ * the server it was saved for: a new address needs it typed again (see
+ * stored-password-rule.ts). Usage = Use schedules the import, Not use removes
+ * the schedule; the audit record names what changed, never the password.
+ */
+export async function saveLdapSettings(actor: CustomerActor, input: LdapSettingsInput): Promise<void> {
+  const existing = await getLdapSettings({ customerId: actor.customerId });
+  requirePasswordFor(existing, input);
+  const sealed = input.bindPassword ? seal(input.bindPassword, actor.customerId) : null;
+  const { usage, bindPassword: _password, ...fields } = input;
+  const values = {
+    ...fields,
+    enabled: usage === "use",
+    weekday: input.period === "weekly" ? input.weekday : null,
+    updatedAt: new Date(),
+    updatedBy: actor.accountId,
+    ...(sealed ? { bindPasswordCiphertext: sealed.ciphertext, bindPasswordKeyId: sealed.keyId } : {}),
+  };
+
+  const { timeZone } = await getCustomer({ customerId: actor.customerId });
+  await withSchedule({ customerId: actor.customerId, connector: "ldap" }, { state: values, timeZone }, { state: existing, timeZone }, () =>
+    db().transaction(async (tx) => {
+      if (existing) {
+        await tx.update(ldapSettings).set(values).where(eq(ldapSettings.customerId, actor.customerId));
+      } else {
+        await tx.insert(ldapSettings).values({ ...values, customerId: actor.customerId, bindPasswordCiphertext: sealed!.ciphertext, bindPasswordKeyId: sealed!.keyId });
+      }
+      await recordAudit(tx, actor, {
+        action: "ldap_settings.save",
+        targetType: "ldap_settings",
+        targetId: actor.customerId,
+        detail: {
+          usage,
+          url: input.url,
+          startTls: input.startTls,
+          baseDn: input.baseDn,
+          bindName: input.bindName,
+          passwordChanged: Boolean(sealed),
+          caCertificate: input.caCertificate ? "set" : "none",
+          period: input.period,
+          authenticationEnabled: input.authenticationEnabled,
+          createPortalUsers: input.createPortalUsers,
+          ...(existing ? { changed: changedFields(existing, values) } : { created: true }),
+        },
+      });
+    }),
+  );
+}
+
+/** Names of the settings that differ from the stored ones (values stay out of the log). */
+function changedFields(existing: Record<string, unknown>, next: Record<string, unknown>): string[] {
+  const ignored = new Set(["updatedAt", "updatedBy", "bindPasswordCiphertext", "bindPasswordKeyId"]);
+  return Object.keys(next).filter((key) => !ignored.has(key) && existing[key] !== next[key]);
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { db } from "@/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { CustomerActor } from "@/lib/auth/actor";
+import { lockoutMessage } from "@/lib/auth/lockout";
+import { clearFailures, lockoutRemaining, portalKey, recordFailure } from "@/lib/auth/sign-in-failures";
+import { getCustomer } from "@/lib/customers/get-customer";
+import { AppError } from "@/lib/errors";
+import { authenticateDirectoryUser } from "@/lib/ldap/authenticate-directory-user";
+import type { LdapTestAuthenticationInput } from "@/lib/validation/ldap-settings-input";
+import { describeLdapProblem } from "./describe-ldap-problem";
+import type { LdapTestResult } from "./test-ldap-settings";
+import { loadLdapConnection } from "./load-ldap-connection";
+
+// Problems AD reports only once the password was right: no guess to count.
+const accountStates = new Set(["account_disabled", "account_expired", "password_expired", "must_change_password", "account_locked", "logon_hours", "logon_workstation"]);
+
+/**
+ * Test authentication: checks one person's directory password against the
+ * saved settings, exactly as directory sign-in will (find them as the proxy
+ * user, then bind as them). Wrong guesses count towards the same lockout as
+ * that sign-in (per company and user name), so this form cannot be used to
+ * try passwords faster than the sign-in page allows. The password is never
+ * repeated, logged or audited.
+ */
+export async function testLdapAuthentication(actor: CustomerActor, input: LdapTestAuthenticationInput): Promise<LdapTestResult> {
+  const { slug } = await getCustomer({ customerId: actor.customerId });
+  const username = input.username;
+  const key = portalKey(`directory:${slug}:${username.toLowerCase()}`);
+  const remaining = await lockoutRemaining([key]);
+  if (remaining > 0) throw new AppError("rate_limited", lockoutMessage(remaining));
+
+  const { settings, config } = await loadLdapConnection(actor.customerId);
+  const outcome = await authenticateDirectoryUser(config, username, input.password);
+  let result: LdapTestResult;
+  if (outcome.ok) {
+    await clearFailures(key);
+    const who = [outcome.user.givenName, outcome.user.sn].filter(Boolean).join(" ") || outcome.user.dn;
+    const offered = settings.authenticationEnabled
+      ? " With Configure authentication on, a login linked to this entry can sign in with this password."
+      : " Directory sign-in is not offered yet: turn on “Configure authentication” and save.";
+    result = { ok: true, message: `Authenticated: the directory accepted the password of ${username} (${who}).${offered}` };
+  } else if (outcome.stage === "user") {
+    if (!accountStates.has(outcome.problem.code)) await recordFailure([key]);
+    result = { ok: false, code: outcome.problem.code, message: `The directory refused ${username}: ${describeLdapProblem(outcome.problem)}` };
+  } else {
+    result = { ok: false, code: outcome.problem.code, message: `The directory could not be asked: ${describeLdapProblem(outcome.problem)}. Check the settings with Test connection.` };
+  }
+  await recordAudit(db(), actor, {
+    action: "ldap_settings.test_authentication",
+    targetType: "ldap_settings",
+    targetId: actor.customerId,
+    detail: { username, outcome: result.ok ? "ok" : result.code },
+  });
+  return result;
+}
