@@ -83,6 +83,12 @@ describe("planPage", () => {
     expect(planGraph([user(3, { accountEnabled: false })], index(existing(3)), options).changes[0]!.kind).toBe("disabled");
   });
 
+  it("lets no connector take over another connector's entry", () => {
+    const imported = { ...fromGraph(user(1, { surname: "From AD" }), everyone), filteredOut: false };
+    const plan = planPage([imported], index(existing(1)), everyone, "ldap");
+    expect(plan).toMatchObject({ writes: [], changes: [], counts: { skipped: 1 } });
+  });
+
   it("never touches an entry that another source owns", () => {
     const plan = planGraph([user(1, { surname: "Changed" })], index(existing(1, { source: "scim" })), everyone);
     expect(plan.writes).toEqual([]);
