@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, directoryEntries, type LdapSettings } from "@/db/schema";
 import { customerPortalId } from "@/lib/accounts/portal-id";
@@ -17,19 +17,33 @@ export const directoryOnlyPasswordHash = "!directory-password-only";
 export type PortalUsersResult = { created: number; withoutExtension: number };
 
 /**
- * pascom's "create a user for every imported entry": each active imported
- * entry that no login is linked to gets one, with the next free extension of
+ * pascom's "create a user for every imported entry": each entry the import
+ * just read that no login is linked to gets one, with the next free extension of
  * the configured range and the default package and user type. The link's
  * unique key (customer, objectGUID) makes a second creation impossible, even
  * from two runs at once.
  */
-export async function createPortalUsers(customerId: string, settings: Pick<LdapSettings, "extensionRangeStart" | "extensionRangeEnd" | "defaultPackage" | "defaultUserType">): Promise<PortalUsersResult> {
+export async function createPortalUsers(
+  customerId: string,
+  settings: Pick<LdapSettings, "extensionRangeStart" | "extensionRangeEnd" | "defaultPackage" | "defaultUserType">,
+  seen: ReadonlySet<string>,
+): Promise<PortalUsersResult> {
+  if (seen.size === 0) return { created: 0, withoutExtension: 0 };
   const { slug } = await getCustomer({ customerId });
   const unlinked = await db()
     .select({ guid: directoryEntries.ldapObjectGuid, accountName: directoryEntries.accountName, displayName: directoryEntries.displayName, email: directoryEntries.email })
     .from(directoryEntries)
     .leftJoin(accounts, and(eq(accounts.customerId, directoryEntries.customerId), eq(accounts.ldapObjectGuid, directoryEntries.ldapObjectGuid)))
-    .where(and(ofCustomer(directoryEntries, customerId), eq(directoryEntries.source, "ldap"), ne(directoryEntries.status, "removed"), isNull(accounts.id)))
+    .where(
+      and(
+        ofCustomer(directoryEntries, customerId),
+        eq(directoryEntries.source, "ldap"),
+        ne(directoryEntries.status, "removed"),
+        isNull(accounts.id),
+        // Only what the import just read: an entry about to be removed gets no login.
+        sql`${directoryEntries.ldapObjectGuid} = any(${`{${[...seen].join(",")}}`}::uuid[])`,
+      ),
+    )
     .orderBy(directoryEntries.accountName);
   if (unlinked.length === 0) return { created: 0, withoutExtension: 0 };
 
