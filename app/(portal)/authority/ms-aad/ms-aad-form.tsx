@@ -3,12 +3,12 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { fieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
-import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
-import { weekdays } from "@/lib/sync/schedule";
 import { saveEntraSettingsAction, testConnectionAction } from "./actions";
 import { GroupPicker } from "./group-picker";
+import { ScheduleFields } from "./schedule-fields";
+import { SettingsFormButtons } from "./settings-form-buttons";
 
 export type MsAadValues = {
   enabled: boolean;
@@ -28,12 +28,6 @@ export type MsAadValues = {
   removalThresholdPercent: number;
 };
 
-const periods = [
-  { value: "hourly", label: "Every hour" },
-  { value: "daily", label: "Every day" },
-  { value: "weekly", label: "Every week" },
-];
-
 /**
  * The MS AAD settings: shown read-only until Modify; Save stores them, Cancel
  * puts back what is stored, Test connection tries the values on the form.
@@ -42,7 +36,6 @@ const periods = [
 export function MsAadForm({ values, timeZone }: { values: MsAadValues | null; timeZone: string }) {
   const [editing, setEditing] = useState(values === null);
   const [formKey, setFormKey] = useState(0);
-  const [period, setPeriod] = useState(values?.period ?? "daily");
   const save = useFormAction(saveEntraSettingsAction);
   const test = useFormAction(testConnectionAction);
   const e = (f: string) => fieldError(save.state, f) ?? fieldError(test.state, f);
@@ -64,7 +57,6 @@ export function MsAadForm({ values, timeZone }: { values: MsAadValues | null; ti
 
   const cancel = () => {
     setFormKey((k) => k + 1); // remount: every field back to the stored value
-    setPeriod(values?.period ?? "daily");
     setEditing(values === null);
   };
 
@@ -91,20 +83,7 @@ export function MsAadForm({ values, timeZone }: { values: MsAadValues | null; ti
           error={e("clientSecret")}
         />
         <TextField label="Secret expiry date (optional)" name="secretExpiresOn" type="date" defaultValue={values?.secretExpiresOn ?? ""} hint="We warn you 30 days before." error={e("secretExpiresOn")} />
-        <SelectField label="User Look-Up Period" name="period" options={periods} value={period} onChange={(ev) => setPeriod(ev.target.value as MsAadValues["period"])} error={e("period")} />
-        {period === "weekly" ? (
-          <SelectField label="Day of the week" name="weekday" options={weekdays.map((d, i) => ({ value: String(i), label: d }))} defaultValue={String(values?.weekday ?? 1)} error={e("weekday")} />
-        ) : (
-          <input type="hidden" name="weekday" value="" />
-        )}
-        <div className="md:col-span-2">
-          <p className="mb-1 text-sm font-medium text-slate-700">User Look-Up Execution Time ({timeZone})</p>
-          <div className="grid grid-cols-3 gap-3 sm:max-w-md">
-            <TextField label="Hour" name="runHour" type="number" min={0} max={23} defaultValue={values?.runHour ?? 2} error={e("runHour")} />
-            <TextField label="Minute" name="runMinute" type="number" min={0} max={59} defaultValue={values?.runMinute ?? 0} error={e("runMinute")} />
-            <TextField label="Second" name="runSecond" type="number" min={0} max={59} defaultValue={values?.runSecond ?? 0} error={e("runSecond")} />
-          </div>
-        </div>
+        <ScheduleFields values={values} timeZone={timeZone} error={e} />
         <div className="space-y-2 text-sm">
           <label className="flex items-center gap-2">
             <input type="checkbox" name="skipGuests" defaultChecked={values?.skipGuests ?? true} /> Skip guest accounts
@@ -133,29 +112,7 @@ export function MsAadForm({ values, timeZone }: { values: MsAadValues | null; ti
       </fieldset>
       <FormMessage state={test.state} />
       <FormMessage state={save.state} />
-      <div className="flex flex-wrap gap-2">
-        {editing ? (
-          <>
-            <button type="submit" name="intent" value="save" disabled={save.pending} className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-sky-800 disabled:opacity-60">
-              {save.pending ? "Saving…" : "Save"}
-            </button>
-            {values ? (
-              <button type="button" onClick={cancel} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm shadow-sm hover:bg-slate-100">
-                Cancel
-              </button>
-            ) : null}
-            <button type="submit" name="intent" value="test" disabled={test.pending} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm shadow-sm hover:bg-slate-100 disabled:opacity-60">
-              {test.pending ? "Testing…" : "Test connection"}
-            </button>
-          </>
-        ) : (
-          // Its own key: were React to reuse this node as the Save button, the
-          // click that turned it into type="submit" would submit the form.
-          <button key="modify" type="button" onClick={() => setEditing(true)} className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-sky-800">
-            Modify
-          </button>
-        )}
-      </div>
+      <SettingsFormButtons editing={editing} canCancel={values !== null} saving={save.pending} testing={test.pending} onModify={() => setEditing(true)} onCancel={cancel} />
     </form>
   );
 }

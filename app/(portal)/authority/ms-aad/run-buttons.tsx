@@ -6,7 +6,8 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import type { ActionState } from "@/lib/actions/action-state";
 import { fullResyncAction, oneTimeSyncAction, simulateAction } from "./actions";
 
-function RunButton({ action, label, variant, confirmText }: { action: (p: ActionState, f: FormData) => Promise<ActionState>; label: string; variant: "primary" | "secondary"; confirmText?: string }) {
+/** One manual run: a form of its own, so each button shows its own outcome. */
+export function RunButton({ action, label, variant, confirmText }: { action: (p: ActionState, f: FormData) => Promise<ActionState>; label: string; variant: "primary" | "secondary"; confirmText?: string }) {
   const { state, onSubmit, pending } = useFormAction(action);
   return (
     <form

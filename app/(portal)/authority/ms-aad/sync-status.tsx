@@ -5,8 +5,24 @@ import { RunStatusBadge } from "@/components/sync/run-status-badge";
 import { formatDateTime } from "@/lib/format-date";
 import { runProgressOf } from "@/lib/sync/history/run-progress";
 
+type Props = {
+  activeRun: SyncRun | null;
+  lastRun: SyncRun | null;
+  timeZone: string;
+  /** Where a run's details live (MS AAD's by default; each connector has its own). */
+  runsPath?: string;
+  /** Said before the first run. */
+  firstRunHint?: string;
+};
+
 /** The run going on (live), or else the outcome of the last one. */
-export function SyncStatus({ activeRun, lastRun, timeZone }: { activeRun: SyncRun | null; lastRun: SyncRun | null; timeZone: string }) {
+export function SyncStatus({
+  activeRun,
+  lastRun,
+  timeZone,
+  runsPath = "/authority/ms-aad/runs",
+  firstRunHint = "No sync has run yet. The first one is best started by hand: One-time Sync.",
+}: Props) {
   if (activeRun) {
     return (
       <div className="mt-4">
@@ -14,14 +30,14 @@ export function SyncStatus({ activeRun, lastRun, timeZone }: { activeRun: SyncRu
       </div>
     );
   }
-  if (!lastRun) return <p className="mt-4 text-sm text-slate-600">No sync has run yet. The first one is best started by hand: One-time Sync.</p>;
+  if (!lastRun) return <p className="mt-4 text-sm text-slate-600">{firstRunHint}</p>;
   return (
     <div className="mt-4 rounded-md border border-slate-200 p-4 text-sm">
       <p className="mb-2 flex flex-wrap items-center gap-2">
         <span className="font-medium">Last run</span>
         <RunStatusBadge status={lastRun.status} />
         <span className="text-slate-600">{formatDateTime(lastRun.finishedAt ?? lastRun.queuedAt, timeZone)}</span>
-        <Link className="text-sky-700 underline" href={`/authority/ms-aad/runs/${lastRun.id}`}>
+        <Link className="text-sky-700 underline" href={`${runsPath}/${lastRun.id}`}>
           Details
         </Link>
       </p>

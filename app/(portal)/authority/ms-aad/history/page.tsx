@@ -1,17 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Card } from "@/components/layout/card";
-import { Pagination } from "@/components/list/pagination";
-import { RunChart } from "@/components/sync/run-chart";
-import { RunStatusBadge } from "@/components/sync/run-status-badge";
-import { triggerLabel } from "@/components/sync/trigger-label";
 import { requireCustomerPage } from "@/lib/auth/require-page";
 import { getCustomer } from "@/lib/customers/get-customer";
-import { formatDateTime } from "@/lib/format-date";
-import { formatDuration, runSeconds } from "@/lib/sync/history/format-duration";
 import { listRuns } from "@/lib/sync/history/list-runs";
 import { runChartPoints } from "@/lib/sync/history/run-chart-points";
 import { listQuery } from "@/lib/validation/fields";
+import { RunHistory } from "./run-history";
 
 export const metadata: Metadata = { title: "Sync history" };
 
@@ -25,60 +19,7 @@ export default async function SyncHistoryPage({ searchParams }: { searchParams: 
   ]);
   return (
     <Card title="Sync history">
-      <RunChart points={points} />
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b text-slate-500">
-            <tr>
-              <th className="py-2 pr-3">Started</th>
-              <th className="py-2 pr-3">Trigger</th>
-              <th className="py-2 pr-3">Status</th>
-              <th className="py-2 pr-3">Round</th>
-              <th className="py-2 pr-3 text-right">Created</th>
-              <th className="py-2 pr-3 text-right">Updated</th>
-              <th className="py-2 pr-3 text-right">Disabled</th>
-              <th className="py-2 pr-3 text-right">Removed</th>
-              <th className="py-2 pr-3 text-right">Unchanged</th>
-              <th className="py-2 pr-3 text-right">Skipped</th>
-              <th className="py-2 pr-3 text-right">Pages</th>
-              <th className="py-2 pr-3">Duration</th>
-            </tr>
-          </thead>
-          <tbody>
-            {runs.rows.map((run) => (
-              <tr key={run.id} className="border-b last:border-0">
-                <td className="py-2 pr-3">
-                  <Link className="text-sky-700 underline" href={`/authority/ms-aad/runs/${run.id}`}>
-                    {formatDateTime(run.startedAt ?? run.queuedAt, customer.timeZone)}
-                  </Link>
-                </td>
-                <td className="py-2 pr-3">{triggerLabel[run.trigger]}</td>
-                <td className="py-2 pr-3">
-                  <RunStatusBadge status={run.status} />
-                  {run.errorCode ? <span className="ml-1 font-mono text-xs text-red-800">{run.errorCode}</span> : null}
-                </td>
-                <td className="py-2 pr-3">{run.round ?? "—"}</td>
-                <td className="py-2 pr-3 text-right">{run.created}</td>
-                <td className="py-2 pr-3 text-right">{run.updated}</td>
-                <td className="py-2 pr-3 text-right">{run.disabled}</td>
-                <td className="py-2 pr-3 text-right">{run.status === "needs_confirmation" ? `${run.pendingRemovals} held` : run.removed}</td>
-                <td className="py-2 pr-3 text-right">{run.unchanged}</td>
-                <td className="py-2 pr-3 text-right">{run.skipped}</td>
-                <td className="py-2 pr-3 text-right">{run.pagesFetched}</td>
-                <td className="py-2 pr-3">{formatDuration(runSeconds(run))}</td>
-              </tr>
-            ))}
-            {runs.rows.length === 0 ? (
-              <tr>
-                <td colSpan={12} className="py-6 text-center text-slate-500">
-                  No sync has run yet.
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
-      <Pagination basePath="/authority/ms-aad/history" page={runs.page} pageCount={runs.pageCount} total={runs.total} />
+      <RunHistory runs={runs} points={points} timeZone={customer.timeZone} basePath="/authority/ms-aad/history" runsPath="/authority/ms-aad/runs" />
     </Card>
   );
 }

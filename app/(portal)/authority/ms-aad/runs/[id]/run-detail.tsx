@@ -1,0 +1,115 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { syncChangeKinds, type SyncConnector, type SyncTrigger } from "@/db/schema";
+import { Card } from "@/components/layout/card";
+import { Pagination } from "@/components/list/pagination";
+import { RunProgress } from "@/components/sync/run-progress";
+import { RunStatusBadge } from "@/components/sync/run-status-badge";
+import { triggerLabel } from "@/components/sync/trigger-label";
+import type { ActionState } from "@/lib/actions/action-state";
+import { orNotFound } from "@/lib/auth/or-not-found";
+import { getCustomer } from "@/lib/customers/get-customer";
+import { formatDateTime } from "@/lib/format-date";
+import { formatDuration, runSeconds } from "@/lib/sync/history/format-duration";
+import { getRun } from "@/lib/sync/history/get-run";
+import { listRunChanges } from "@/lib/sync/history/list-run-changes";
+import { runProgressOf } from "@/lib/sync/history/run-progress";
+import { listQuery } from "@/lib/validation/fields";
+import { ConfirmRemovalsButton } from "../../confirm-removals-button";
+import { ChangeRow } from "./change-row";
+
+type Props = {
+  customerId: string;
+  runId: string;
+  /** A run of another connector is not found here: it has its own page. */
+  connector: SyncConnector;
+  query: Record<string, string>;
+  /** Where this connector's runs live. */
+  runsPath: string;
+  labels?: Record<SyncTrigger, string>;
+  /** What the run reads from, for the counters' label ("Graph", "Directory"). */
+  sourceName: string;
+  confirmAction?: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+};
+
+/** One run of a connector: what it did, how long it took, and each entry it changed (filterable by kind). */
+export async function RunDetail({ customerId, runId, connector, query, runsPath, labels = triggerLabel, sourceName, confirmAction }: Props) {
+  const { page } = listQuery.parse(query);
+  const kind = syncChangeKinds.find((k) => k === query.kind);
+  const [customer, run, changes] = await Promise.all([
+    getCustomer({ customerId }),
+    orNotFound(getRun({ customerId, runId })),
+    listRunChanges({ customerId, runId, kind, page }),
+  ]);
+  if (run.connector !== connector) notFound();
+  const tz = customer.timeZone;
+  const active = run.status === "queued" || run.status === "running";
+  const runPath = `${runsPath}/${run.id}`;
+  const filterHref = (k?: string) => `${runPath}${k ? `?kind=${k}` : ""}`;
+
+  return (
+    <>
+      <Card title={`${labels[run.trigger]} of ${formatDateTime(run.startedAt ?? run.queuedAt, tz)}`}>
+        {run.trigger === "simulate" ? (
+          <p className="mb-4 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">Nothing was written: this is what a sync would change.</p>
+        ) : null}
+        {run.status === "needs_confirmation" ? (
+          <div role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            <p className="mb-2">This run would remove {run.pendingRemovals} entries, more than your threshold, so it removed none. The entries are listed below as removed.</p>
+            <ConfirmRemovalsButton runId={run.id} count={run.pendingRemovals} action={confirmAction} />
+          </div>
+        ) : null}
+        {active ? <RunProgress runId={run.id} initial={runProgressOf(run)} /> : null}
+        <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[11rem_1fr]">
+          <dt className="text-slate-500">Status</dt>
+          <dd>
+            <RunStatusBadge status={run.status} />
+          </dd>
+          <dt className="text-slate-500">Round</dt>
+          <dd>{run.round === "full" ? "Full (every user)" : run.round === "delta" ? "Changes only (delta)" : "—"}</dd>
+          <dt className="text-slate-500">Queued / started / finished</dt>
+          <dd>
+            {formatDateTime(run.queuedAt, tz)} / {formatDateTime(run.startedAt, tz)} / {formatDateTime(run.finishedAt, tz)}
+          </dd>
+          <dt className="text-slate-500">Duration, attempts</dt>
+          <dd>
+            {formatDuration(runSeconds(run))}, {run.attempts} attempt{run.attempts === 1 ? "" : "s"}
+          </dd>
+          <dt className="text-slate-500">Counts</dt>
+          <dd>
+            {run.created} created, {run.updated} updated, {run.disabled} disabled, {run.removed} removed, {run.unchanged} unchanged, {run.skipped} skipped
+          </dd>
+          <dt className="text-slate-500">{sourceName}</dt>
+          <dd>
+            {run.pagesFetched} pages, {run.entriesProcessed} entries
+            {run.connector === "entra" ? `; throttled ${run.throttleWaits} times (${Math.round(run.throttleWaitMs / 1000)} s waited)` : ""}
+          </dd>
+          {run.error ? (
+            <>
+              <dt className="text-slate-500">Error</dt>
+              <dd className="text-red-800">
+                {run.error} {run.errorCode ? <span className="font-mono">({run.errorCode})</span> : null}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </Card>
+      <Card title="Changes">
+        <nav aria-label="Filter changes" className="mb-3 flex flex-wrap gap-2 text-sm">
+          {[undefined, ...syncChangeKinds].map((k) => (
+            <Link key={k ?? "all"} href={filterHref(k)} aria-current={k === kind ? "page" : undefined} className={`rounded-full border px-3 py-1 ${k === kind ? "border-sky-700 bg-sky-50 text-sky-900" : "border-slate-300 text-slate-700"}`}>
+              {k ?? "all"}
+            </Link>
+          ))}
+        </nav>
+        <ul className="divide-y text-sm">
+          {changes.rows.map((change) => (
+            <ChangeRow key={change.id} change={change} />
+          ))}
+        </ul>
+        {changes.rows.length === 0 ? <p className="py-4 text-center text-sm text-slate-500">No changes{kind ? ` of this kind` : ""}.</p> : null}
+        <Pagination basePath={runPath} params={{ kind }} page={changes.page} pageCount={changes.pageCount} total={changes.total} />
+      </Card>
+    </>
+  );
+}
