@@ -7,6 +7,7 @@ const tabs = [
   { href: "/authority/managers", label: "Managers", match: (p: string) => p.startsWith("/authority/managers") },
   { href: "/authority/ms-aad", label: "MS AAD", match: (p: string) => p === "/authority/ms-aad" || p.startsWith("/authority/ms-aad/runs") },
   { href: "/authority/ms-aad/history", label: "Sync history", match: (p: string) => p.startsWith("/authority/ms-aad/history") },
+  { href: "/authority/ad-ldaps", label: "Active Directory", match: (p: string) => p.startsWith("/authority/ad-ldaps") },
   { href: "/authority/scim", label: "SCIM", match: (p: string) => p.startsWith("/authority/scim") },
 ];
 
