@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { createCompany, expect, fillFields, formAlert, openForm, signInWithForm, test as base } from "./support/fixtures";
+import { createCompany, expect, fillFields, formAlert, openForm, signInWithForm, test as base, unique } from "./support/fixtures";
 import { E2eDirectory, useSambaDomainController, type DirectoryPerson } from "./support/samba-directory";
 import type { SambaFacts } from "../support/samba/samba-global-setup";
 
@@ -18,12 +18,15 @@ const test = base.extend<object, { samba: SambaFacts }>({
   ],
 });
 
+// sAMAccountName is unique in the whole domain, which the integration tests (and other runs) share.
+const suffix = unique().slice(0, 5);
 const people: DirectoryPerson[] = [
-  { sAMAccountName: "alice", givenName: "Alice", sn: "Anders", mail: "alice@contoso.test", password: "Al1ce!E2e-Passw0rd" },
-  { sAMAccountName: "bruno", givenName: "Bruno", sn: "Berg", mail: "bruno@contoso.test", password: "Brun0!E2e-Passw0rd" },
-  { sAMAccountName: "carla", givenName: "Carla", sn: "Cruz", mail: "carla@contoso.test", password: "C4rla!E2e-Passw0rd" },
+  { sAMAccountName: `alice-${suffix}`, givenName: "Alice", sn: "Anders", mail: `alice-${suffix}@contoso.test`, password: "Al1ce!E2e-Passw0rd" },
+  { sAMAccountName: `bruno-${suffix}`, givenName: "Bruno", sn: "Berg", mail: `bruno-${suffix}@contoso.test`, password: "Brun0!E2e-Passw0rd" },
+  { sAMAccountName: `carla-${suffix}`, givenName: "Carla", sn: "Cruz", mail: `carla-${suffix}@contoso.test`, password: "C4rla!E2e-Passw0rd" },
 ];
 const alice = people[0]!;
+const login = (person: DirectoryPerson, slug: string) => `${person.sAMAccountName}@${slug}`;
 
 /** The AD screen's status card says how the last run went: "<counts>", or for Simulate "… Would have: <counts>". */
 const lastRunCounts = (page: Page, counts: RegExp) => page.getByText(counts);
@@ -70,13 +73,13 @@ test("a manager connects Active Directory, tests it, simulates, imports, and an 
 
     // Test authentication: the right password, then a wrong one, explained.
     const testAuthentication = page.getByRole("form", { name: "Test authentication" });
-    await fillFields(page, { Username: "CONTOSO\\alice", Password: alice.password });
+    await fillFields(page, { Username: `CONTOSO\\${alice.sAMAccountName}`, Password: alice.password });
     await testAuthentication.getByRole("button", { name: "Test authentication" }).click();
-    await expect(testAuthentication.getByRole("status")).toContainText("Authenticated: the directory accepted the password of alice (Alice Anders).");
+    await expect(testAuthentication.getByRole("status")).toContainText(`Authenticated: the directory accepted the password of ${alice.sAMAccountName} (Alice Anders).`);
     await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
-    await fillFields(page, { Username: "alice", Password: "Wr0ng!E2e-Passw0rd" });
+    await fillFields(page, { Username: alice.sAMAccountName, Password: "Wr0ng!E2e-Passw0rd" });
     await testAuthentication.getByRole("button", { name: "Test authentication" }).click();
-    await expect(formAlert(page)).toHaveText("The directory refused alice: The password is wrong for this account. (AD error 52e)");
+    await expect(formAlert(page)).toHaveText(`The directory refused ${alice.sAMAccountName}: The password is wrong for this account. (AD error 52e)`);
 
     // Simulate reads the directory and writes nothing.
     await page.getByRole("button", { name: "Simulate" }).click();
@@ -103,17 +106,17 @@ test("a manager connects Active Directory, tests it, simulates, imports, and an 
     await page.getByRole("searchbox").fill("Anders");
     await page.getByRole("button", { name: "Search" }).click();
     const row = page.getByRole("row", { name: /Alice Anders/ });
-    await expect(row).toContainText("alice@contoso.test");
+    await expect(row).toContainText(alice.mail);
     await expect(row).toContainText("Yes"); // Sync
     // Soft, as the source below: the directory's "Linked login" column joins Entra links only so far.
-    await expect.soft(row, "the directory shows the login linked to the imported entry").toContainText(`alice@${company.slug}`);
+    await expect.soft(row, "the directory shows the login linked to the imported entry").toContainText(login(alice, company.slug));
     // A portal user each, with the next free extension of the range (created right after the import: give it a moment).
     await expect(async () => {
-      await page.goto("/users?q=contoso.test");
-      await expect(page.getByRole("row", { name: /Alice Anders/ })).toContainText(`7000Alice Andersalice@${company.slug}`, { timeout: 1_000 });
+      await page.goto(`/users?q=${suffix}`);
+      await expect(page.getByRole("row", { name: /Alice Anders/ })).toContainText(`7000Alice Anders${login(alice, company.slug)}`, { timeout: 1_000 });
     }).toPass({ timeout: 15_000 });
-    await expect(page.getByRole("row", { name: /Bruno Berg/ })).toContainText(`7001Bruno Bergbruno@${company.slug}`);
-    await expect(page.getByRole("row", { name: /Carla Cruz/ })).toContainText(`7002Carla Cruzcarla@${company.slug}`);
+    await expect(page.getByRole("row", { name: /Bruno Berg/ })).toContainText(`7001Bruno Berg${login(people[1]!, company.slug)}`);
+    await expect(page.getByRole("row", { name: /Carla Cruz/ })).toContainText(`7002Carla Cruz${login(people[2]!, company.slug)}`);
 
     await openForm(page, "Company Directory");
     await page.getByRole("searchbox").fill("Anders");
@@ -128,10 +131,10 @@ test("a manager connects Active Directory, tests it, simulates, imports, and an 
     await page.getByRole("link", { name: "Sign in with your directory account" }).click();
     await expect(page.getByRole("heading", { name: "Sign in with your directory account" })).toBeVisible();
     await page.waitForLoadState("networkidle");
-    await fillFields(page, { "Company ID": company.slug, Username: "alice", Password: alice.password });
+    await fillFields(page, { "Company ID": company.slug, Username: alice.sAMAccountName, Password: alice.password });
     await page.getByRole("button", { name: "Sign in with directory password" }).click();
     await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 15_000 });
-    await expect(page.getByText(`alice@${company.slug}`).first()).toBeVisible();
+    await expect(page.getByText(login(alice, company.slug)).first()).toBeVisible();
   } finally {
     await directory.deleteOu(ou).catch(() => undefined);
     await directory.close();

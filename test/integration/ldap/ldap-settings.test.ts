@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/db/client";
@@ -16,6 +17,9 @@ import { useSambaDirectory } from "@/test/support/samba/samba-directory";
 
 const directory = useSambaDirectory();
 const ALICE_PASSWORD = "Al1ce!Passw0rd";
+// sAMAccountName is unique in the whole domain, which other test files and runs (and the e2e tests) share.
+const suffix = randomBytes(3).toString("hex");
+const alice = `alice-${suffix}`;
 
 /** The screen's form as posted, for the test domain controller, bound as Administrator. */
 function form(overrides: Record<string, string> = {}) {
@@ -116,14 +120,14 @@ describe("Test connection and Test authentication", () => {
     manager = await createCustomerWithManager();
     ou = await directory().createOu();
     await directory().addUsers(ou, [
-      { sAMAccountName: "alice", givenName: "Alice", sn: "Example", password: ALICE_PASSWORD },
-      { sAMAccountName: "carl", password: "C4rl!Passw0rd", disabled: true },
+      { sAMAccountName: alice, givenName: "Alice", sn: "Example", password: ALICE_PASSWORD },
+      { sAMAccountName: `carl-${suffix}`, password: "C4rl!Passw0rd", disabled: true },
     ]);
   });
 
   it("connects with the form's values and says what it found", async () => {
     const result = await testLdapSettings(manager, connection({ baseDn: ou }));
-    expect(result).toEqual({ ok: true, message: expect.stringMatching(/^Connected: the proxy user signed in and found 2 users under the base DN \(for example (alice|carl)\)\.$/) });
+    expect(result).toEqual({ ok: true, message: expect.stringMatching(new RegExp(`^Connected: the proxy user signed in and found 2 users under the base DN \\(for example (alice|carl)-${suffix}\\)\\.$`)) });
   });
 
   it("explains a wrong proxy password (AD 52e), without repeating it", async () => {
@@ -153,23 +157,23 @@ describe("Test connection and Test authentication", () => {
   });
 
   it("Test authentication checks a person's password against the saved settings", async () => {
-    await expect(testLdapAuthentication(manager, ldapTestAuthenticationInput.parse({ username: "alice", password: ALICE_PASSWORD }))).rejects.toMatchObject({
+    await expect(testLdapAuthentication(manager, ldapTestAuthenticationInput.parse({ username: alice, password: ALICE_PASSWORD }))).rejects.toMatchObject({
       message: "Save the Active Directory settings first.",
     });
     await saveLdapSettings(manager, settings({ baseDn: ou }));
 
-    const ok = await testLdapAuthentication(manager, ldapTestAuthenticationInput.parse({ username: "CONTOSO\\alice", password: ALICE_PASSWORD }));
-    expect(ok).toEqual({ ok: true, message: expect.stringContaining("Authenticated: the directory accepted the password of alice (Alice Example).") });
+    const ok = await testLdapAuthentication(manager, ldapTestAuthenticationInput.parse({ username: `CONTOSO\\${alice}`, password: ALICE_PASSWORD }));
+    expect(ok).toEqual({ ok: true, message: expect.stringContaining(`Authenticated: the directory accepted the password of ${alice} (Alice Example).`) });
     expect(ok.message).toContain("turn on “Configure authentication”");
 
-    const wrong = await testLdapAuthentication(manager, ldapTestAuthenticationInput.parse({ username: "alice@contoso.test", password: "Wr0ng!Passw0rd" }));
-    expect(wrong).toEqual({ ok: false, code: "wrong_password", message: "The directory refused alice: The password is wrong for this account. (AD error 52e)" });
+    const wrong = await testLdapAuthentication(manager, ldapTestAuthenticationInput.parse({ username: `${alice}@contoso.test`, password: "Wr0ng!Passw0rd" }));
+    expect(wrong).toEqual({ ok: false, code: "wrong_password", message: `The directory refused ${alice}: The password is wrong for this account. (AD error 52e)` });
 
     const unknown = await testLdapAuthentication(manager, ldapTestAuthenticationInput.parse({ username: "nobody", password: "Wr0ng!Passw0rd" }));
     expect(unknown).toMatchObject({ ok: false, code: "no_such_user" });
 
     const audit = await db().select().from(auditLog).where(and(eq(auditLog.customerId, manager.customerId), eq(auditLog.action, "ldap_settings.test_authentication")));
-    expect(audit.map((a) => a.detail)).toEqual(expect.arrayContaining([{ username: "alice", outcome: "ok" }, { username: "alice", outcome: "wrong_password" }]));
+    expect(audit.map((a) => a.detail)).toEqual(expect.arrayContaining([{ username: alice, outcome: "ok" }, { username: alice, outcome: "wrong_password" }]));
     expect(JSON.stringify(audit)).not.toContain(ALICE_PASSWORD);
     expect(JSON.stringify(audit)).not.toContain("Wr0ng!Passw0rd");
   });
@@ -177,7 +181,7 @@ describe("Test connection and Test authentication", () => {
   it("counts wrong guesses towards the directory sign-in lockout", async () => {
     const company = await createCustomerWithManager();
     await saveLdapSettings(company, settings({ baseDn: ou }));
-    const guess = (password: string) => testLdapAuthentication(company, ldapTestAuthenticationInput.parse({ username: "alice", password }));
+    const guess = (password: string) => testLdapAuthentication(company, ldapTestAuthenticationInput.parse({ username: alice, password }));
     const maxFailures = Number(process.env.SIGN_IN_MAX_FAILURES ?? 10);
     for (let i = 0; i < maxFailures; i++) expect(await guess(`Wr0ng!Guess${i}`)).toMatchObject({ ok: false, code: "wrong_password" });
     await expect(guess(ALICE_PASSWORD)).rejects.toMatchObject({ code: "rate_limited", message: expect.stringContaining("Too many failed sign-in attempts") });
