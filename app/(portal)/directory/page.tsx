@@ -24,7 +24,7 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         title="Company Directory"
-        description="Everyone in your company's phone book. Entries with Sync = Yes come from Microsoft Entra ID."
+        description="Everyone in your company's phone book. Entries with Sync = Yes come from Microsoft Entra ID or Active Directory."
         actions={canManage ? <LinkButton href="/directory/new">Add entry</LinkButton> : undefined}
       />
       <Card>

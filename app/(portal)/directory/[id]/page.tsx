@@ -21,7 +21,7 @@ export default async function DirectoryEntryPage({ params }: { params: Promise<{
     <>
       <PageHeader
         title={entry.displayName}
-        description={synced ? `Synced from Microsoft Entra ID${entry.userPrincipalName ? ` as ${entry.userPrincipalName}` : ""}. Only the extension can be changed here.` : "Manual entry."}
+        description={synced ? `${sourceLabel[entry.source]}${entry.userPrincipalName ? ` as ${entry.userPrincipalName}` : ""}. Only the extension can be changed here.` : "Manual entry."}
         actions={<StatusBadge status={entry.status} />}
       />
       <Card>
@@ -35,3 +35,10 @@ export default async function DirectoryEntryPage({ params }: { params: Promise<{
     </>
   );
 }
+
+const sourceLabel: Record<string, string> = {
+  entra: "Synced from Microsoft Entra ID",
+  scim: "Provisioned by Microsoft Entra ID (SCIM)",
+  ldap: "Imported from Active Directory",
+  manual: "Manual entry",
+};
