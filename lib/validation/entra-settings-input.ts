@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { syncPeriods } from "@/db/schema";
+import { checkbox, clock } from "./fields";
 
 const guid = (label: string) =>
   z
@@ -7,15 +8,6 @@ const guid = (label: string) =>
     .trim()
     .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `The ${label} is a GUID like 72f988bf-86f1-41af-91ab-2d7cd011db47.`)
     .transform((v) => v.toLowerCase());
-
-const clock = (label: string, max: number) =>
-  z.coerce
-    .number({ message: `Enter the ${label} as a number.` })
-    .int(`Enter the ${label} as a whole number.`)
-    .min(0, `The ${label} is 0 to ${max}.`)
-    .max(max, `The ${label} is 0 to ${max}.`);
-
-const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 const groupFilter = z.preprocess(
   (v) => {

@@ -71,3 +71,14 @@ export const listQuery = z.object({
   q: z.string().trim().max(100).catch(""),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
+
+/** An hour, minute or second of a schedule, as a form posts it. */
+export const clock = (label: string, max: number) =>
+  z.coerce
+    .number({ message: `Enter the ${label} as a number.` })
+    .int(`Enter the ${label} as a whole number.`)
+    .min(0, `The ${label} is 0 to ${max}.`)
+    .max(max, `The ${label} is 0 to ${max}.`);
+
+/** A form checkbox: "on" when ticked, absent when not. */
+export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());

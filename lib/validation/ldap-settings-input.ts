@@ -4,16 +4,7 @@ import { ldapUsernameAttributes, syncPeriods } from "@/db/schema";
 import { defaultUserFilter } from "@/lib/ldap/ldap-connection-config";
 import { reduceUsername } from "@/lib/ldap/reduce-username";
 import { parseUserFilter } from "@/lib/ldap/user-filter";
-import { optionalText } from "./fields";
-
-const clock = (label: string, max: number) =>
-  z.coerce
-    .number({ message: `Enter the ${label} as a number.` })
-    .int(`Enter the ${label} as a whole number.`)
-    .min(0, `The ${label} is 0 to ${max}.`)
-    .max(max, `The ${label} is 0 to ${max}.`);
-
-const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+import { checkbox, clock, optionalText } from "./fields";
 
 export const plainLdapMessage = "Plain LDAP would send passwords in clear; Active Directory refuses it. Use ldaps:// or turn on StartTLS.";
 
