@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, json, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { customers } from "./customers";
 
@@ -70,9 +70,10 @@ export const syncChangeKindEnum = pgEnum("sync_change_kind", syncChangeKinds);
 
 /**
  * What a run changed (or, for Simulate, would change) for whom: field → [old, new].
- * A full round writes one row per user, so the rows carry no foreign keys but
- * the run's (whose delete cascades): the customer's follows from the run, and
- * the entry is found by its object ID (the connector's key), which a sync never changes.
+ * Entries a run created are not here but in syncRunCreatedPages. The rows
+ * carry no foreign keys but the run's (whose delete cascades): the customer's
+ * follows from the run, and the entry is found by its object ID (the
+ * connector's key), which a sync never changes.
  */
 export const syncRunChanges = pgTable(
   "sync_run_changes",
@@ -93,3 +94,26 @@ export const syncRunChanges = pgTable(
 );
 
 export type SyncRunChange = typeof syncRunChanges.$inferSelect;
+
+/**
+ * The entries a run created (or, for Simulate, would create), one row per
+ * page of the source: the page's new entries exactly as they were written to
+ * the directory, in the same statement and from the same parameter. A first
+ * sync creates every entry, and a row per entry here cost as much again as
+ * writing the entries themselves (see bench/sync); `json` keeps the text as
+ * sent, where `jsonb` would take it apart.
+ */
+export const syncRunCreatedPages = pgTable(
+  "sync_run_created_pages",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => syncRuns.id, { onDelete: "cascade" }),
+    customerId: uuid("customer_id").notNull(),
+    entryCount: integer("entry_count").notNull(),
+    // Each the connector's key, the status and the synced fields: lib/sync/plan-page.ts's EntryWrite.
+    entries: json("entries").$type<Record<string, unknown>[]>().notNull(),
+  },
+  (t) => [index("sync_run_created_pages_run_idx").on(t.runId, t.id)],
+);

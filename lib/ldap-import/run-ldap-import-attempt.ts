@@ -18,13 +18,13 @@ import { fromDirectoryUser } from "./from-directory-user";
 export async function runLdapImportAttempt(run: SyncRun): Promise<"succeeded" | "needs_confirmation"> {
   const { settings, config } = await loadLdapConnection(run.customerId);
   const simulate = run.trigger === "simulate";
-  const seen = await walkPages(
+  const walked = await walkPages(
     { runId: run.id, customerId: run.customerId, connector: "ldap", tenantId: null, simulate, round: "full", options: { skipDisabled: settings.skipDisabled } },
     entriesOf(searchUserPages(config)),
   );
   // Before the run is final, so a run that says "succeeded" has its logins too; only for entries this round saw.
-  if (!simulate && settings.createPortalUsers) await createPortalUsers(run.customerId, settings, seen);
-  return finishRun({ runId: run.id, customerId: run.customerId, connector: "ldap", round: "full", seen, simulate, deltaLink: null, removalThresholdPercent: settings.removalThresholdPercent });
+  if (!simulate && settings.createPortalUsers) await createPortalUsers(run.customerId, settings, walked.seen);
+  return finishRun({ runId: run.id, customerId: run.customerId, connector: "ldap", round: "full", ...walked, simulate, deltaLink: null, removalThresholdPercent: settings.removalThresholdPercent });
 }
 
 async function* entriesOf(pages: AsyncIterable<DirectoryUser[]>): AsyncGenerator<SourceEntry[]> {

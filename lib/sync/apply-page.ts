@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { directoryEntries, syncRunChanges, syncRuns, type SyncConnector } from "@/db/schema";
+import { directoryEntries, type SyncConnector } from "@/db/schema";
 import { ofCustomer } from "@/lib/tenancy";
 import { connectorKeys } from "./connector-keys";
 import { syncedFieldNames } from "./synced-fields";
@@ -19,13 +19,34 @@ export async function loadExisting(customerId: string, connector: SyncConnector,
   const rows = await db()
     .select()
     .from(directoryEntries)
-    .where(and(ofCustomer(directoryEntries, customerId), sql`${keyColumn} = any(${`{${keys.join(",")}}`}::uuid[])`));
+    .where(and(ofCustomer(directoryEntries, customerId), sql`${keyColumn} = any(${uuidArray(keys)})`));
   return new Map(
     rows.map((r) => {
       const key = (connector === "entra" ? r.aadObjectId : r.ldapObjectGuid)!;
       return [key, { ...r, key }];
     }),
   );
+}
+
+/** Whether any of the customer's entries, whatever their source, holds a key of this connector. */
+export async function hasKeyedEntries(customerId: string, connector: SyncConnector): Promise<boolean> {
+  const { keyColumn } = connectorKeys[connector];
+  const [row] = await db()
+    .select({ one: sql`1` })
+    .from(directoryEntries)
+    .where(and(ofCustomer(directoryEntries, customerId), sql`${keyColumn} is not null`))
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * ANALYZE after a bulk load, as PostgreSQL advises: until autovacuum gets to
+ * it (a minute or more), the planner keeps the directory's size from before,
+ * and chose to filter a 100,000-entry directory row by row where the key's
+ * index finds a page's entries at once.
+ */
+export async function refreshPlannerStatistics(): Promise<void> {
+  await db().execute(sql`analyze directory_entries`);
 }
 
 export type PageContext = {
@@ -42,65 +63,75 @@ export type PageContext = {
 };
 
 /**
- * Writes one page in one transaction, a statement per kind of write rather
- * than per user: the upsert of changed entries (skipped by Simulate), the
- * per-entry change records, and the run's progress counters.
+ * Writes one page in one statement, whose parts PostgreSQL applies together
+ * or not at all: the upsert of new and changed entries (skipped by
+ * Simulate), the record of the page's created entries (from the very
+ * parameter the upsert reads), the change records of the others, and the
+ * run's progress counters. One statement is one round trip: the database
+ * writes the page while the worker goes on with the next one, without
+ * waiting on the worker between statements.
  *
- * A page's rows travel as one JSON parameter that PostgreSQL unpacks
+ * A page's rows travel as JSON parameters that PostgreSQL unpacks
  * (`json_to_recordset`), not as a VALUES list: a thousand users are thirteen
- * thousand parameters to build, send and plan, which cost the sync far more
- * than the writes themselves (see bench/sync).
+ * thousand parameters to build, send and plan (see bench/sync).
  */
 export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void> {
-  await db().transaction(async (tx) => {
-    const { source, keyColumnName } = connectorKeys[ctx.connector];
-    if (!ctx.simulate && plan.writes.length > 0) {
-      await tx.execute(sql`
-        insert into directory_entries (customer_id, source, aad_tenant_id, ${sql.raw(keyColumnName)}, status, ${list(syncedColumns)})
-        select ${ctx.customerId}::uuid, ${source}::directory_source, ${ctx.tenantId}::uuid, r.key, r.status, ${list(syncedFieldNames.map((f) => `r."${f}"`))}
-        from ${jsonRows(plan.writes, `key uuid, status directory_status, ${syncedFieldNames.map((f) => `"${f}" text`).join(", ")}`)}
-        on conflict (customer_id, ${sql.raw(keyColumnName)}) do update
-          set ${list(syncedColumns.map((c) => `${c} = excluded.${c}`))}, status = excluded.status, aad_tenant_id = excluded.aad_tenant_id, updated_at = now()
-          -- An entry that another source owns is never overwritten.
-          where directory_entries.source = ${source}::directory_source`);
-    }
-    const changes = [
-      ...plan.changes,
-      ...plan.removals.map((r) => ({ objectId: r.objectId, displayName: r.displayName, kind: "removed" as const, fields: { status: [ctx.existing.get(r.objectId)?.status ?? null, "removed"] as [unknown, unknown] } })),
-    ];
-    if (changes.length > 0) {
-      await tx.execute(sql`
-        insert into sync_run_changes (run_id, customer_id, object_id, display_name, kind, fields)
-        select ${ctx.runId}::uuid, ${ctx.customerId}::uuid, r."objectId", r."displayName", r.kind, r.fields
-        from ${jsonRows(changes, `"objectId" uuid, "displayName" text, kind sync_change_kind, fields jsonb`)}`);
-    }
-    if (ctx.round === "delta" && plan.seen.length > 0) {
-      // Delta may remove a user and bring them back later in the same round: the last word wins.
-      await tx
-        .delete(syncRunChanges)
-        .where(and(eq(syncRunChanges.runId, ctx.runId), eq(syncRunChanges.kind, "removed"), inArray(syncRunChanges.objectId, plan.seen)));
-    }
-    await tx
-      .update(syncRuns)
-      .set({
-        created: sql`${syncRuns.created} + ${plan.counts.created}`,
-        updated: sql`${syncRuns.updated} + ${plan.counts.updated}`,
-        disabled: sql`${syncRuns.disabled} + ${plan.counts.disabled}`,
-        unchanged: sql`${syncRuns.unchanged} + ${plan.counts.unchanged}`,
-        skipped: sql`${syncRuns.skipped} + ${plan.counts.skipped}`,
-        pendingRemovals: sql`${syncRuns.pendingRemovals} + ${plan.removals.length}`,
-        pagesFetched: sql`${syncRuns.pagesFetched} + 1`,
-        entriesProcessed: sql`${syncRuns.entriesProcessed} + ${ctx.itemCount}`,
-        throttleWaits: sql`${syncRuns.throttleWaits} + ${ctx.throttle.waits}`,
-        throttleWaitMs: sql`${syncRuns.throttleWaitMs} + ${ctx.throttle.waitMs}`,
-      })
-      .where(eq(syncRuns.id, ctx.runId));
-  });
+  const { source, keyColumnName } = connectorKeys[ctx.connector];
+  const changes = [
+    ...plan.changes,
+    ...plan.removals.map((r) => ({ objectId: r.objectId, displayName: r.displayName, kind: "removed" as const, fields: { status: [ctx.existing.get(r.objectId)?.status ?? null, "removed"] } })),
+  ];
+  // Delta may remove a user and bring them back later in the same round: the last word wins.
+  const backAgain = ctx.round === "delta" ? plan.seen : [];
+  const { counts } = plan;
+  await db().execute(sql`
+    with created as (select ${JSON.stringify(plan.creates)}::json as entries),
+    created_record as (
+      insert into sync_run_created_pages (run_id, customer_id, entry_count, entries)
+      select ${ctx.runId}::uuid, ${ctx.customerId}::uuid, ${plan.creates.length}::int, entries from created where ${plan.creates.length}::int > 0
+    ),
+    written as (
+      insert into directory_entries (customer_id, source, aad_tenant_id, ${sql.raw(keyColumnName)}, status, ${list(syncedColumns)})
+      select ${ctx.customerId}::uuid, ${source}::directory_source, ${ctx.tenantId}::uuid, r.key, r.status, ${list(syncedFieldNames.map((f) => `r."${f}"`))}
+      from (
+        select r.* from created, ${writeRows(sql`created.entries`)}
+        union all
+        select r.* from ${writeRows(sql`${JSON.stringify(plan.updates)}::json`)}
+      ) r
+      where not ${ctx.simulate}::boolean
+      on conflict (customer_id, ${sql.raw(keyColumnName)}) do update
+        set ${list(syncedColumns.map((c) => `${c} = excluded.${c}`))}, status = excluded.status, aad_tenant_id = excluded.aad_tenant_id, updated_at = now()
+        -- An entry that another source owns is never overwritten.
+        where directory_entries.source = ${source}::directory_source
+    ),
+    changed as (
+      insert into sync_run_changes (run_id, customer_id, object_id, display_name, kind, fields)
+      select ${ctx.runId}::uuid, ${ctx.customerId}::uuid, r."objectId", r."displayName", r.kind, r.fields
+      from json_to_recordset(${JSON.stringify(changes)}::json) as r("objectId" uuid, "displayName" text, kind sync_change_kind, fields jsonb)
+    ),
+    not_removed as (
+      delete from sync_run_changes where run_id = ${ctx.runId}::uuid and kind = 'removed' and object_id = any(${uuidArray(backAgain)})
+    )
+    update sync_runs set
+      created = created + ${counts.created}::int,
+      updated = updated + ${counts.updated}::int,
+      disabled = disabled + ${counts.disabled}::int,
+      unchanged = unchanged + ${counts.unchanged}::int,
+      skipped = skipped + ${counts.skipped}::int,
+      pending_removals = pending_removals + ${plan.removals.length}::int,
+      pages_fetched = pages_fetched + 1,
+      entries_processed = entries_processed + ${ctx.itemCount}::int,
+      throttle_waits = throttle_waits + ${ctx.throttle.waits}::int,
+      throttle_wait_ms = throttle_wait_ms + ${ctx.throttle.waitMs}::int
+    where id = ${ctx.runId}::uuid`);
 }
 
 const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const syncedColumns = syncedFieldNames.map(columnOf);
 // Only names from this file, synced-fields.ts and connector-keys.ts are ever put in raw SQL, never input.
 const list = (items: readonly string[]): SQL => sql.raw(items.join(", "));
-/** Objects (keyed by the recordset's quoted names) as the rows of a table `r` with the given column types. */
-const jsonRows = (rows: readonly object[], columns: string): SQL => sql`json_to_recordset(${JSON.stringify(rows)}::json) as r(${sql.raw(columns)})`;
+const writeColumns = sql.raw(`key uuid, status directory_status, ${syncedFieldNames.map((f) => `"${f}" text`).join(", ")}`);
+/** A JSON array of EntryWrite objects as the rows of a table `r`. */
+const writeRows = (json: SQL): SQL => sql`json_to_recordset(${json}) as r(${writeColumns})`;
+/** UUIDs (ours, already validated) as one array parameter. */
+const uuidArray = (ids: readonly string[]): SQL => sql`${`{${ids.join(",")}}`}::uuid[]`;

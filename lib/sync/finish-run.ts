@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { directoryEntries, entraSettings, syncRunChanges, syncRuns, type SyncConnector } from "@/db/schema";
 import { ofCustomer } from "@/lib/tenancy";
@@ -12,6 +12,8 @@ export type FinishInput = {
   round: "full" | "delta";
   /** The object IDs a full round saw (kept in the worker: IDs only, a few MB for 100,000 users). */
   seen: ReadonlySet<string>;
+  /** The round began with none of the connector's keys in the directory: it wrote every entry there is, and saw them all. */
+  startedEmpty: boolean;
   simulate: boolean;
   /** Graph's position to continue from next time; connectors that always read everything have none. */
   deltaLink: string | null;
@@ -27,7 +29,7 @@ export type FinishInput = {
 export async function finishRun(input: FinishInput): Promise<"succeeded" | "needs_confirmation"> {
   const { source, keyColumnName } = connectorKeys[input.connector];
   return db().transaction(async (tx) => {
-    if (input.round === "full") {
+    if (input.round === "full" && !input.startedEmpty) {
       // All the seen IDs go as one parameter, and EXCEPT compares the two sets
       // by hashing or sorting: the planner cannot count a JSON array's
       // elements, and with NOT EXISTS it chose a scan of the array per entry.
@@ -46,22 +48,15 @@ export async function finishRun(input: FinishInput): Promise<"succeeded" | "need
       .select({ id: syncRunChanges.objectId })
       .from(syncRunChanges)
       .where(and(eq(syncRunChanges.runId, input.runId), eq(syncRunChanges.kind, "removed")));
-    const [[pending], [synced]] = await Promise.all([
-      tx.select({ n: count() }).from(removals.as("r")),
-      tx
-        .select({ n: count() })
-        .from(directoryEntries)
-        .where(and(ofCustomer(directoryEntries, input.customerId), eq(directoryEntries.source, source), ne(directoryEntries.status, "removed"))),
-    ]);
+    const [pending] = await tx.select({ n: count() }).from(removals.as("r"));
     const toRemove = pending?.n ?? 0;
-    const base = synced?.n ?? 0;
     const finishedAt = new Date();
 
     if (input.simulate) {
       await tx.update(syncRuns).set({ status: "succeeded", removed: toRemove, pendingRemovals: 0, finishedAt }).where(eq(syncRuns.id, input.runId));
       return "succeeded";
     }
-    if (toRemove > 0 && toRemove * 100 > input.removalThresholdPercent * base) {
+    if (toRemove > 0 && (await exceedsThreshold(tx, { ...input, source, toRemove }))) {
       await tx
         .update(syncRuns)
         .set({ status: "needs_confirmation", pendingRemovals: toRemove, deltaLink: input.deltaLink, finishedAt })
@@ -75,6 +70,23 @@ export async function finishRun(input: FinishInput): Promise<"succeeded" | "need
     }
     return "succeeded";
   });
+}
+
+/**
+ * Whether removing `toRemove` entries takes more than the threshold of the
+ * connector's entries. The entries are counted only as far as the answer
+ * needs (a hundred for 20 removals at 20 %), not through the whole directory.
+ */
+async function exceedsThreshold(
+  tx: Pick<ReturnType<typeof db>, "execute">,
+  { customerId, source, toRemove, removalThresholdPercent }: { customerId: string; source: string; toRemove: number; removalThresholdPercent: number },
+): Promise<boolean> {
+  const enough = Math.ceil((toRemove * 100) / removalThresholdPercent);
+  const [row] = await tx.execute<{ n: number }>(sql`
+    select count(*)::int as n from (
+      select 1 from directory_entries where customer_id = ${customerId} and source = ${source}::directory_source and status <> 'removed' limit ${enough}
+    ) counted`);
+  return toRemove * 100 > removalThresholdPercent * (row?.n ?? 0);
 }
 
 /** Marks the entries a run found removed as removed — kept, not deleted, so a restore brings them back. */

@@ -14,7 +14,10 @@ export type PlannedChange = { objectId: string; displayName: string; kind: SyncC
 export type PendingRemoval = { objectId: string; entryId: string; displayName: string };
 
 export type PagePlan = {
-  writes: EntryWrite[];
+  /** New entries: written, and recorded together as the page's created entries. */
+  creates: EntryWrite[];
+  /** Entries that change, each with its field changes in `changes`. */
+  updates: EntryWrite[];
   changes: PlannedChange[];
   /** Keys this round keeps in the directory (a full round removes the rest at its end). */
   seen: string[];
@@ -30,7 +33,7 @@ export type PagePlan = {
  * is a no-op the second time. Entries owned by another source are never touched.
  */
 export function planPage(entries: readonly SourceEntry[], existing: ReadonlyMap<string, ExistingEntry>, options: PlanOptions, source: string): PagePlan {
-  const plan: PagePlan = { writes: [], changes: [], seen: [], removals: [], counts: { created: 0, updated: 0, disabled: 0, unchanged: 0, skipped: 0 } };
+  const plan: PagePlan = { creates: [], updates: [], changes: [], seen: [], removals: [], counts: { created: 0, updated: 0, disabled: 0, unchanged: 0, skipped: 0 } };
 
   // A source may deliver a user more than once; the last delivery is the truth.
   const latest = new Map<string, SourceEntry>();
@@ -55,17 +58,16 @@ export function planPage(entries: readonly SourceEntry[], existing: ReadonlyMap<
     plan.seen.push(key);
     const next: EntryWrite = { ...entry.fields, key, status: entry.status };
     if (!current) {
-      plan.writes.push(next);
-      plan.changes.push({ objectId: key, displayName: next.displayName, kind: "created", fields: diff(null, next) });
+      plan.creates.push(next);
       plan.counts.created++;
       continue;
     }
-    const fields = diff(current, next);
+    const fields = fieldChanges(current, next);
     if (Object.keys(fields).length === 0) {
       plan.counts.unchanged++;
       continue;
     }
-    plan.writes.push(next);
+    plan.updates.push(next);
     const kind = changeKind(current.status, next.status);
     plan.changes.push({ objectId: key, displayName: next.displayName, kind, fields });
     if (kind === "disabled") plan.counts.disabled++;
@@ -80,7 +82,8 @@ function changeKind(from: DirectoryStatus, to: DirectoryStatus): SyncChangeKind 
   return from === "removed" ? "restored" : "enabled";
 }
 
-function diff(before: (SyncedFields & { status: DirectoryStatus }) | null, after: EntryWrite): Record<string, [unknown, unknown]> {
+/** Each synced field (and the status) that differs, as [old, new]; from nothing, every field that has a value. */
+export function fieldChanges(before: (SyncedFields & { status: DirectoryStatus }) | null, after: EntryWrite): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};
   for (const field of [...syncedFieldNames, "status"] as const) {
     const old = before ? before[field] : null;

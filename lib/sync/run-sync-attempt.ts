@@ -9,7 +9,7 @@ import { finishRun } from "./finish-run";
 import { fromGraph, type GraphFilter } from "./graph-user";
 import { groupMemberIds } from "./group-members";
 import type { SourceEntry } from "./synced-fields";
-import { walkPages } from "./walk-pages";
+import { walkPages, type WalkResult } from "./walk-pages";
 
 // Graph keeps directory delta state about 7 days; past 6 we do not trust it.
 const deltaLinkMaxAgeMs = 6 * 24 * 60 * 60 * 1000;
@@ -46,15 +46,15 @@ export async function runSyncAttempt(run: SyncRun): Promise<"succeeded" | "needs
       stats.throttleWaitMs += ms;
     });
     const position: { deltaLink?: string } = {};
-    const seen = await walkPages(
+    const walked = await walkPages(
       { runId: run.id, customerId: run.customerId, connector: "entra", tenantId: settings.tenantId, simulate, round, options: { skipDisabled: settings.skipDisabled }, takeThrottle },
       entriesOf(pages, filter, position),
     );
     if (!position.deltaLink) throw new Error("Microsoft Graph ended the round without a delta link");
-    return { seen, deltaLink: position.deltaLink };
+    return { ...walked, deltaLink: position.deltaLink };
   };
 
-  let result: { seen: Set<string>; deltaLink: string };
+  let result: WalkResult & { deltaLink: string };
   try {
     result = await walk();
   } catch (error) {
@@ -63,7 +63,7 @@ export async function runSyncAttempt(run: SyncRun): Promise<"succeeded" | "needs
     round = "full";
     result = await walk();
   }
-  return finishRun({ runId: run.id, customerId: run.customerId, connector: "entra", round, seen: result.seen, simulate, deltaLink: result.deltaLink, removalThresholdPercent: settings.removalThresholdPercent });
+  return finishRun({ runId: run.id, customerId: run.customerId, connector: "entra", round, ...result, simulate, removalThresholdPercent: settings.removalThresholdPercent });
 }
 
 /** Graph's pages as entries to plan, noting the delta link the last page carries. */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SyncConnector } from "@/db/schema";
-import { applyPage, loadExisting } from "./apply-page";
+import { applyPage, hasKeyedEntries, loadExisting, refreshPlannerStatistics } from "./apply-page";
 import { planPage, type PlanOptions } from "./plan-page";
 import { readAhead } from "./read-ahead";
 import { startAttempt } from "./run-records";
@@ -19,22 +19,55 @@ export type WalkInput = {
   takeThrottle?: () => { waits: number; waitMs: number };
 };
 
+export type WalkResult = {
+  /** The keys a full round saw (IDs only, about 100 bytes each, never the pages themselves). */
+  seen: Set<string>;
+  /** No key of this connector was in the directory when the round began (a first sync). */
+  startedEmpty: boolean;
+};
+
+/** Page writes under way at once: PostgreSQL writes two pages on two connections while the worker plans the next. */
+const writesInFlight = 2;
+/** After this many entries written, PostgreSQL's statistics are refreshed rather than left to autovacuum. */
+const bulkWrite = 1_000;
+
 /**
  * One attempt's walk through a connector's pages, the same for every
- * connector: each page is looked up, planned and written in one transaction
- * while the next is already being fetched. Returns the keys a full round saw
- * (IDs only, about 100 bytes each, never the pages themselves): what it did
- * not see is removed at the end, by finishRun.
+ * connector: each page is looked up, planned and written (one statement, see
+ * applyPage), and the writes run behind the walk — the source serves the next
+ * page and the worker plans it while PostgreSQL writes the ones before. What
+ * a full round did not see is removed at its end, by finishRun.
  */
-export async function walkPages(input: WalkInput, pages: AsyncIterable<SourceEntry[]>): Promise<Set<string>> {
+export async function walkPages(input: WalkInput, pages: AsyncIterable<SourceEntry[]>): Promise<WalkResult> {
   await startAttempt(input.runId, input.round);
   const seen = new Set<string>();
-  for await (const entries of readAhead(pages)) {
-    const existing = await loadExisting(input.customerId, input.connector, entries.map((e) => e.key));
-    const plan = planPage(entries, existing, input.options, input.connector);
-    const throttle = input.takeThrottle?.() ?? { waits: 0, waitMs: 0 };
-    await applyPage({ ...input, itemCount: entries.length, throttle, existing }, plan);
-    if (input.round === "full") for (const key of plan.seen) seen.add(key);
+  // A full round into a directory holding no key of this connector (a first
+  // sync) finds nothing to look up but what it wrote itself, which it has seen.
+  const startedEmpty = input.round === "full" && !(await hasKeyedEntries(input.customerId, input.connector));
+  const writing: Promise<void>[] = [];
+  let written = 0;
+  try {
+    for await (const entries of readAhead(pages)) {
+      const keys = startedEmpty ? entries.map((e) => e.key).filter((key) => seen.has(key)) : entries.map((e) => e.key);
+      // Pages are written in any order, but an entry is looked up only once every page before it is in.
+      if (keys.length > 0) await Promise.all(writing.splice(0));
+      const existing = await loadExisting(input.customerId, input.connector, keys);
+      const plan = planPage(entries, existing, input.options, input.connector);
+      if (input.round === "full") for (const key of plan.seen) seen.add(key);
+      written += plan.creates.length + plan.updates.length;
+      const throttle = input.takeThrottle?.() ?? { waits: 0, waitMs: 0 };
+      while (writing.length >= writesInFlight) await writing.shift();
+      const write = applyPage({ ...input, itemCount: entries.length, throttle, existing }, plan);
+      // A failed write is thrown where it is awaited; until then it must not count as unhandled.
+      write.catch(() => undefined);
+      writing.push(write);
+    }
+    await Promise.all(writing.splice(0));
+  } finally {
+    // Whatever ends the walk, none of its writes may still be running when the caller records the outcome.
+    await Promise.allSettled(writing);
   }
-  return seen;
+  // The next run's lookups (and the directory pages) should not plan with the sizes from before a bulk load.
+  if (!input.simulate && written >= bulkWrite) await refreshPlannerStatistics();
+  return { seen, startedEmpty };
 }

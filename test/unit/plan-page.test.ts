@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fromGraph, type DeltaItem, type GraphFilter } from "@/lib/sync/graph-user";
-import { planPage, type ExistingEntry, type PlanOptions } from "@/lib/sync/plan-page";
+import { fieldChanges, planPage, type ExistingEntry, type PlanOptions } from "@/lib/sync/plan-page";
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const user = (n: number, extra: Partial<DeltaItem> = {}): DeltaItem => ({
@@ -42,18 +42,36 @@ const index = (...entries: ExistingEntry[]) => new Map(entries.map((e) => [e.key
 const planGraph = (items: DeltaItem[], current: ReadonlyMap<string, ExistingEntry>, options: Options) =>
   planPage(items.map((item) => fromGraph(item, options)), current, options, "entra");
 
+describe("fieldChanges", () => {
+  it("lists every field with a value for a new entry, and only the differences for an existing one", () => {
+    const write = { ...fromGraph(user(1), everyone).fields, key: id(1), status: "active" as const };
+    expect(fieldChanges(null, write)).toEqual({
+      userPrincipalName: [null, "u1@contoso.example"],
+      firstName: [null, "User"],
+      lastName: [null, "1"],
+      displayName: [null, "User 1"],
+      email: [null, "u1@contoso.example"],
+      officePhone: [null, "+1 425 555 0100"],
+      status: [null, "active"],
+    });
+    expect(fieldChanges(existing(1), { ...write, email: null })).toEqual({ email: ["u1@contoso.example", null] });
+  });
+});
+
 describe("planPage", () => {
   it("creates new users with the first business phone as the office phone", () => {
     const plan = planGraph([user(1)], new Map(), everyone);
     expect(plan.counts.created).toBe(1);
-    expect(plan.writes[0]).toMatchObject({ officePhone: "+1 425 555 0100", firstName: "User", lastName: "1", status: "active" });
-    expect(plan.changes[0]!.kind).toBe("created");
+    expect(plan.creates[0]).toMatchObject({ officePhone: "+1 425 555 0100", firstName: "User", lastName: "1", status: "active" });
+    // A created entry is recorded as written (with the page's others), not as a change of its own.
+    expect(plan).toMatchObject({ updates: [], changes: [] });
   });
 
   it("writes nothing for an unchanged user, and only changed fields are recorded", () => {
-    expect(planGraph([user(1)], index(existing(1)), everyone)).toMatchObject({ writes: [], counts: { unchanged: 1 } });
+    expect(planGraph([user(1)], index(existing(1)), everyone)).toMatchObject({ creates: [], updates: [], counts: { unchanged: 1 } });
     const plan = planGraph([user(1, { surname: "Renamed" })], index(existing(1)), everyone);
     expect(plan.changes).toEqual([{ objectId: id(1), displayName: "User 1", kind: "updated", fields: { lastName: ["1", "Renamed"] } }]);
+    expect(plan.updates).toEqual([expect.objectContaining({ key: id(1), lastName: "Renamed" })]);
   });
 
   it("disables, re-enables and restores by status", () => {
@@ -64,20 +82,20 @@ describe("planPage", () => {
 
   it("never writes removals per page: they wait for the end of the run", () => {
     const plan = planGraph([{ id: id(1), "@removed": { reason: "deleted" } }], index(existing(1)), everyone);
-    expect(plan.writes).toEqual([]);
+    expect(plan).toMatchObject({ creates: [], updates: [] });
     expect(plan.removals).toEqual([{ objectId: id(1), entryId: "entry-1", displayName: "User 1" }]);
   });
 
   it("keeps the last delivery when a user arrives twice in one page", () => {
     const plan = planGraph([user(1, { surname: "First" }), user(1, { surname: "Second" })], new Map(), everyone);
-    expect(plan.writes).toHaveLength(1);
-    expect(plan.writes[0]!.lastName).toBe("Second");
+    expect(plan.creates).toHaveLength(1);
+    expect(plan.creates[0]!.lastName).toBe("Second");
   });
 
   it("skips guests, users outside the chosen groups, and new disabled users when asked", () => {
     const options: Options = { skipGuests: true, skipDisabled: true, members: new Set([id(1), id(2), id(3)]) };
     const plan = planGraph([user(1), user(2, { userType: "Guest" }), user(3, { accountEnabled: false }), user(4)], new Map(), options);
-    expect(plan.writes.map((w) => w.key)).toEqual([id(1)]);
+    expect(plan.creates.map((w) => w.key)).toEqual([id(1)]);
     expect(plan.counts.skipped).toBe(3);
     // An entry that is already listed shows as disabled rather than vanishing.
     expect(planGraph([user(3, { accountEnabled: false })], index(existing(3)), options).changes[0]!.kind).toBe("disabled");
@@ -86,12 +104,12 @@ describe("planPage", () => {
   it("lets no connector take over another connector's entry", () => {
     const imported = { ...fromGraph(user(1, { surname: "From AD" }), everyone), filteredOut: false };
     const plan = planPage([imported], index(existing(1)), everyone, "ldap");
-    expect(plan).toMatchObject({ writes: [], changes: [], counts: { skipped: 1 } });
+    expect(plan).toMatchObject({ creates: [], updates: [], changes: [], counts: { skipped: 1 } });
   });
 
   it("never touches an entry that another source owns", () => {
     const plan = planGraph([user(1, { surname: "Changed" })], index(existing(1, { source: "scim" })), everyone);
-    expect(plan.writes).toEqual([]);
+    expect(plan).toMatchObject({ creates: [], updates: [] });
     expect(plan.counts.skipped).toBe(1);
   });
 });

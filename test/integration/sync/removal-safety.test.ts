@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { entraSettings, syncRunChanges } from "@/db/schema";
 import { confirmRemovals } from "@/lib/sync/confirm-removals";
+import { listRunChanges } from "@/lib/sync/history/list-run-changes";
 import { createCustomerWithManager } from "../../support/factories";
 import { configureSync, createTenant, directoryOf, emulatorAdmin, expectDirectoryMatches, startTestWorker, syncNow } from "../../support/sync-fixture";
 
@@ -48,6 +49,20 @@ describe("never deprovision by accident", () => {
     await expectDirectoryMatches(admin, tenant.tenantId, manager.customerId, { guests: true });
   });
 
+  it("removes exactly the threshold at once, and holds back one more", async () => {
+    const tenant = await createTenant(admin, { users: 20 });
+    const manager = await createCustomerWithManager();
+    await configureSync(manager, tenant, { skipGuests: "" });
+    await syncNow(manager);
+    const users = (await admin.listUsers(tenant.tenantId, { limit: 20 })).users;
+    // 4 of 20 is 20 %, the default threshold: not more than it.
+    for (const user of users.slice(0, 4)) await admin.softDeleteUser(tenant.tenantId, user.id);
+    expect(await syncNow(manager, "full_resync")).toMatchObject({ status: "succeeded", removed: 4 });
+    // 4 of the 16 left is 25 %.
+    for (const user of users.slice(4, 8)) await admin.softDeleteUser(tenant.tenantId, user.id);
+    expect(await syncNow(manager, "full_resync")).toMatchObject({ status: "needs_confirmation", pendingRemovals: 4, removed: 0 });
+  });
+
   it("lets no other customer confirm a run", async () => {
     const tenant = await createTenant(admin, { users: 5 });
     const manager = await createCustomerWithManager();
@@ -70,6 +85,8 @@ describe("never deprovision by accident", () => {
     expect(await directoryOf(manager.customerId)).toHaveLength(0);
     const [settings] = await db().select().from(entraSettings).where(eq(entraSettings.customerId, manager.customerId));
     expect(settings!.deltaLink).toBeNull();
-    expect((await db().select().from(syncRunChanges).where(eq(syncRunChanges.runId, simulated.id))).filter((c) => c.kind === "created")).toHaveLength(10);
+    const created = await listRunChanges({ customerId: manager.customerId, runId: simulated.id, kind: "created" });
+    expect(created.total).toBe(10);
+    expect(created.rows[0]!.fields).toMatchObject({ displayName: [null, expect.any(String)], status: [null, "active"] });
   });
 });

@@ -1,9 +1,9 @@
-import type { SyncRunChange } from "@/db/schema";
+import type { RunChange } from "@/lib/sync/history/list-run-changes";
 
 const shown = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : String(v));
 
 /** One entry's change in a run: who, what kind, and each field old → new. */
-export function ChangeRow({ change }: { change: SyncRunChange }) {
+export function ChangeRow({ change }: { change: RunChange }) {
   return (
     <li className="py-2">
       <p>
