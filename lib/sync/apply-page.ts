@@ -89,6 +89,7 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
     created_record as (
       insert into sync_run_created_pages (run_id, customer_id, entry_count, entries)
       select ${ctx.runId}::uuid, ${ctx.customerId}::uuid, ${plan.creates.length}::int, entries from created where ${plan.creates.length}::int > 0
+      returning 1
     ),
     written as (
       insert into directory_entries (customer_id, source, aad_tenant_id, ${sql.raw(keyColumnName)}, status, ${list(syncedColumns)})
@@ -103,14 +104,24 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
         set ${list(syncedColumns.map((c) => `${c} = excluded.${c}`))}, status = excluded.status, aad_tenant_id = excluded.aad_tenant_id, updated_at = now()
         -- An entry that another source owns is never overwritten.
         where directory_entries.source = ${source}::directory_source
+      returning 1
     ),
     changed as (
       insert into sync_run_changes (run_id, customer_id, object_id, display_name, kind, fields)
       select ${ctx.runId}::uuid, ${ctx.customerId}::uuid, r."objectId", r."displayName", r.kind, r.fields
       from json_to_recordset(${JSON.stringify(changes)}::json) as r("objectId" uuid, "displayName" text, kind sync_change_kind, fields jsonb)
+      returning 1
     ),
     not_removed as (
       delete from sync_run_changes where run_id = ${ctx.runId}::uuid and kind = 'removed' and object_id = any(${uuidArray(backAgain)})
+      returning 1
+    ),
+    -- PostgreSQL runs the parts of a statement in no set order; the run's row is
+    -- locked (until commit) when the counters are updated, and another page's
+    -- statement waits for it. The update reads what the writes returned, so it
+    -- comes last, and two pages are written side by side rather than in turn.
+    written_all as (
+      select (select count(*) from created_record) + (select count(*) from written) + (select count(*) from changed) + (select count(*) from not_removed) as n
     )
     update sync_runs set
       created = created + ${counts.created}::int,
@@ -123,7 +134,8 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
       entries_processed = entries_processed + ${ctx.itemCount}::int,
       throttle_waits = throttle_waits + ${ctx.throttle.waits}::int,
       throttle_wait_ms = throttle_wait_ms + ${ctx.throttle.waitMs}::int
-    where id = ${ctx.runId}::uuid`);
+    from written_all
+    where id = ${ctx.runId}::uuid and written_all.n >= 0`);
 }
 
 const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
