@@ -15,3 +15,6 @@ SELECT "run_id", "customer_id", count(*)::int,
 FROM "sync_run_changes" c WHERE c."kind" = 'created' GROUP BY "run_id", "customer_id";
 --> statement-breakpoint
 DELETE FROM "sync_run_changes" WHERE "kind" = 'created';
+--> statement-breakpoint
+-- Kept uncompressed: compressing a page of 1,000 entries (400 kB) took PostgreSQL 2 ms of the page's 20, once per tenant.
+ALTER TABLE "sync_run_created_pages" ALTER COLUMN "entries" SET STORAGE EXTERNAL;
