@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import type { SyncTrigger } from "@/db/schema";
 import type { RunProgressData } from "@/lib/sync/history/run-progress";
 import { RunStatusBadge } from "./run-status-badge";
 import { triggerLabel } from "./trigger-label";
@@ -12,7 +13,7 @@ const active = (status: RunProgressData["status"]) => status === "queued" || sta
  * A run's progress, live: polls the run every second while it is queued or
  * running, then refreshes the page so everything server-rendered catches up.
  */
-export function RunProgress({ runId, initial }: { runId: string; initial: RunProgressData }) {
+export function RunProgress({ runId, initial, labels = triggerLabel }: { runId: string; initial: RunProgressData; labels?: Record<SyncTrigger, string> }) {
   const router = useRouter();
   const [progress, setProgress] = useState(initial);
 
@@ -40,7 +41,7 @@ export function RunProgress({ runId, initial }: { runId: string; initial: RunPro
   return (
     <div role="status" aria-live="polite" className="rounded-md border border-sky-200 bg-sky-50 p-4 text-sm text-slate-800">
       <p className="mb-2 flex flex-wrap items-center gap-2 font-medium">
-        {triggerLabel[progress.trigger]} <RunStatusBadge status={progress.status} />
+        {labels[progress.trigger]} <RunStatusBadge status={progress.status} />
         {progress.round ? <span className="text-slate-600">({progress.round === "full" ? "full round" : "changes only"})</span> : null}
       </p>
       <p>

@@ -45,12 +45,17 @@ export async function walkPages(input: WalkInput, pages: AsyncIterable<SourceEnt
   // sync) finds nothing to look up but what it wrote itself, which it has seen.
   const startedEmpty = input.round === "full" && !(await hasKeyedEntries(input.customerId, input.connector));
   const writing: Promise<void>[] = [];
+  /** Waits for every write under way; the first that failed is thrown once none is running any more. */
+  const allWritten = async () => {
+    const failed = (await Promise.allSettled(writing.splice(0))).find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
+  };
   let written = 0;
   try {
     for await (const entries of readAhead(pages)) {
       const keys = startedEmpty ? entries.map((e) => e.key).filter((key) => seen.has(key)) : entries.map((e) => e.key);
       // Pages are written in any order, but an entry is looked up only once every page before it is in.
-      if (keys.length > 0) await Promise.all(writing.splice(0));
+      if (keys.length > 0) await allWritten();
       const existing = await loadExisting(input.customerId, input.connector, keys);
       const plan = planPage(entries, existing, input.options, input.connector);
       if (input.round === "full") for (const key of plan.seen) seen.add(key);
@@ -62,7 +67,7 @@ export async function walkPages(input: WalkInput, pages: AsyncIterable<SourceEnt
       write.catch(() => undefined);
       writing.push(write);
     }
-    await Promise.all(writing.splice(0));
+    await allWritten();
   } finally {
     // Whatever ends the walk, none of its writes may still be running when the caller records the outcome.
     await Promise.allSettled(writing);

@@ -14,6 +14,7 @@ import { confirmLdapRemovalsAction } from "./actions";
 import { AdLdapsForm, type AdLdapsValues } from "./ad-ldaps-form";
 import { LdapRunButtons } from "./run-buttons";
 import { TestAuthenticationForm } from "./test-authentication-form";
+import { ldapTriggerLabel } from "./trigger-labels";
 
 export const metadata: Metadata = { title: "Active Directory" };
 
@@ -42,6 +43,7 @@ export default async function AdLdapsPage() {
           lastRun={overview.lastRun}
           timeZone={customer.timeZone}
           runsPath="/authority/ad-ldaps/runs"
+          labels={ldapTriggerLabel}
           firstRunHint="No import has run yet. Try Simulate first: it shows what an import would change, and writes nothing."
         />
         {pending ? (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SyncRun } from "@/db/schema";
+import type { SyncRun, SyncTrigger } from "@/db/schema";
 import { RunProgress } from "@/components/sync/run-progress";
 import { RunStatusBadge } from "@/components/sync/run-status-badge";
 import { formatDateTime } from "@/lib/format-date";
@@ -13,6 +13,8 @@ type Props = {
   runsPath?: string;
   /** Said before the first run. */
   firstRunHint?: string;
+  /** What the connector calls its runs (MS AAD's "One-time Sync" by default). */
+  labels?: Record<SyncTrigger, string>;
 };
 
 /** The run going on (live), or else the outcome of the last one. */
@@ -22,11 +24,12 @@ export function SyncStatus({
   timeZone,
   runsPath = "/authority/ms-aad/runs",
   firstRunHint = "No sync has run yet. The first one is best started by hand: One-time Sync.",
+  labels,
 }: Props) {
   if (activeRun) {
     return (
       <div className="mt-4">
-        <RunProgress runId={activeRun.id} initial={runProgressOf(activeRun)} />
+        <RunProgress runId={activeRun.id} initial={runProgressOf(activeRun)} labels={labels} />
       </div>
     );
   }

@@ -59,7 +59,7 @@ export async function RunDetail({ customerId, runId, connector, query, runsPath,
             <ConfirmRemovalsButton runId={run.id} count={run.pendingRemovals} action={confirmAction} />
           </div>
         ) : null}
-        {active ? <RunProgress runId={run.id} initial={runProgressOf(run)} /> : null}
+        {active ? <RunProgress runId={run.id} initial={runProgressOf(run)} labels={labels} /> : null}
         <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[11rem_1fr]">
           <dt className="text-slate-500">Status</dt>
           <dd>
