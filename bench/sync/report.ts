@@ -6,7 +6,8 @@ export type WorkerMeasure = { full: TimedRun; idleRssMib: number; peakRssMib: nu
 export type BenchResults = {
   floors: FloorMessage[];
   small: WorkerMeasure;
-  large: WorkerMeasure & { incremental: TimedRun; expected: ChangeMix };
+  /** `full` is the faster of the runs timed in `fullMs`. */
+  large: WorkerMeasure & { fullMs: number[]; incremental: TimedRun; expected: ChangeMix };
 };
 
 const n = (value: number) => value.toLocaleString("en-US");
@@ -32,7 +33,7 @@ Directory sync, ${n(users)} users: the real worker (workers/sync-worker.ts, jobs
 fresh process, against one emulator in a process of its own; PostgreSQL scratch database.
 
   floor: page /users/delta at 999 + COPY into an empty table: ${floors.map((f) => s(f.ms)).join(", ")} (${floors[0]!.pages} pages; the faster counts)
-  full sync, ${n(users).padEnd(7)} users:        ${s(large.full.ms).padStart(9)}   ${counts(large.full)}
+  full sync, ${n(users).padEnd(7)} users:        ${large.fullMs.map(s).join(", ")} (the faster counts)   ${counts(large.full)}
     full sync / floor:                ${fullRatio.toFixed(2).padStart(9)}   target <= 2.00   ${verdict(fullRatio, 2)}
   incremental, ${run.created + run.updated + run.disabled + run.removed} changes:          ${s(large.incremental.ms).padStart(9)}   ${counts(large.incremental)}${asExpected ? "" : `  (EXPECTED ${JSON.stringify(expected)})`}
     incremental / full sync:          ${`${(incrementalShare * 100).toFixed(2)} %`.padStart(9)}   target <= 2 %    ${verdict(incrementalShare, 0.02)}

@@ -126,7 +126,7 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
     -- PostgreSQL runs the parts of a statement in no set order; the run's row is
     -- locked (until commit) when the counters are updated, and another page's
     -- statement waits for it. The update reads what the writes returned, so it
-    -- comes last, and two pages are written side by side rather than in turn.
+    -- comes last, and pages are written side by side rather than in turn.
     written_all as (
       select (select count(*) from created_record) + (select count(*) from written) + (select count(*) from changed) + (select count(*) from not_removed) as n
     )

@@ -43,7 +43,7 @@ describe("walking a connector's pages", () => {
 
     expect(await finishRun({ ...input, ...walked, deltaLink: null, removalThresholdPercent: 20 })).toBe("succeeded");
     const created = await listRunChanges({ customerId: manager.customerId, runId: run.id, kind: "created" });
-    // Pages are written two at a time, so their records may come in either order.
+    // Pages are written side by side, so their records may come in any order.
     expect(created.rows.map((c) => c.objectId).sort()).toEqual([...keys].sort());
     expect((await listRunChanges({ customerId: manager.customerId, runId: run.id, kind: "updated" })).rows).toEqual([
       expect.objectContaining({ objectId: keys[1], fields: { displayName: ["User 1", "User 1 renamed"], firstName: ["User 1", "User 1 renamed"], userPrincipalName: ["User 1@contoso.example", "User 1 renamed@contoso.example"] } }),
