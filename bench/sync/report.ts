@@ -6,8 +6,8 @@ export type WorkerMeasure = { full: TimedRun; idleRssMib: number; peakRssMib: nu
 export type BenchResults = {
   floors: FloorMessage[];
   small: WorkerMeasure;
-  /** `full` is the faster of the runs timed in `fullMs`. */
-  large: WorkerMeasure & { fullMs: number[]; incremental: TimedRun; expected: ChangeMix };
+  /** `full` is the faster of the runs timed in `fullMs`, `incremental` the faster of `incrementals`. */
+  large: WorkerMeasure & { fullMs: number[]; incremental: TimedRun; incrementals: TimedRun[]; expected: ChangeMix };
 };
 
 const n = (value: number) => value.toLocaleString("en-US");
@@ -26,7 +26,7 @@ export function printReport({ floors, small, large }: BenchResults): void {
   const memoryRatio = large.peakRssMib / small.peakRssMib;
   const { run } = large.incremental;
   const { expected } = large;
-  const asExpected = run.created === expected.created && run.updated === expected.updated && run.disabled === expected.disabled && run.removed === expected.removed;
+  const asExpected = large.incrementals.every(({ run: r }) => r.created === expected.created && r.updated === expected.updated && r.disabled === expected.disabled && r.removed === expected.removed);
 
   console.log(`
 Directory sync, ${n(users)} users: the real worker (workers/sync-worker.ts, jobs on Redis) and the floor, each in a
@@ -35,7 +35,7 @@ fresh process, against one emulator in a process of its own; PostgreSQL scratch 
   floor: page /users/delta at 999 + COPY into an empty table: ${floors.map((f) => s(f.ms)).join(", ")} (${floors[0]!.pages} pages; the faster counts)
   full sync, ${n(users).padEnd(7)} users:        ${large.fullMs.map(s).join(", ")} (the faster counts)   ${counts(large.full)}
     full sync / floor:                ${fullRatio.toFixed(2).padStart(9)}   target <= 2.00   ${verdict(fullRatio, 2)}
-  incremental, ${run.created + run.updated + run.disabled + run.removed} changes:          ${s(large.incremental.ms).padStart(9)}   ${counts(large.incremental)}${asExpected ? "" : `  (EXPECTED ${JSON.stringify(expected)})`}
+  incremental, ${run.created + run.updated + run.disabled + run.removed} changes:          ${large.incrementals.map((r) => s(r.ms)).join(", ")} (the faster counts)   ${counts(large.incremental)}${asExpected ? "" : `  (EXPECTED ${JSON.stringify(expected)})`}
     incremental / full sync:          ${`${(incrementalShare * 100).toFixed(2)} %`.padStart(9)}   target <= 2 %    ${verdict(incrementalShare, 0.02)}
   full sync, ${n(small.full.run.created).padEnd(7)} users:        ${s(small.full.ms).padStart(9)}   ${counts(small.full)}
   worker peak RSS (VmHWM), ${n(small.full.run.created)} users: ${mib(small.peakRssMib)}; ${n(users)} users: ${mib(large.peakRssMib)}  (idle after start: ${mib(small.idleRssMib)}, ${mib(large.idleRssMib)})

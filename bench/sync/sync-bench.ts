@@ -60,10 +60,15 @@ try {
       fulls.push({ manager, ...(await measuredRun(manager)) });
     }
     const peakRssMib = worker.peakRssMib();
-    const expected = await makeChanges(emulator.admin, largeTenant.tenantId);
-    const incremental = await measuredRun(fulls[1]!.manager);
-    const full = fulls[0]!.ms <= fulls[1]!.ms ? fulls[0]! : fulls[1]!;
-    return { full, fullMs: fulls.map((f) => f.ms), idleRssMib, peakRssMib, incremental, expected };
+    // Two rounds of 100 changes, each followed by an incremental run; the faster counts here too.
+    const incrementals = [];
+    for (const round of [1, 2]) {
+      const expected = await makeChanges(emulator.admin, largeTenant.tenantId, round);
+      incrementals.push({ expected, ...(await measuredRun(fulls[1]!.manager)) });
+    }
+    const fastest = <T extends { ms: number }>(runs: T[]) => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+    const incremental = fastest(incrementals);
+    return { full: fastest(fulls), fullMs: fulls.map((f) => f.ms), idleRssMib, peakRssMib, incremental, incrementals, expected: incremental.expected };
   });
   floors.push(await measuredFloor());
   printReport({ floors, small, large });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { directoryEntries, entraSettings, syncRunChanges, syncRuns, type SyncConnector } from "@/db/schema";
 import { ofCustomer } from "@/lib/tenancy";
@@ -42,7 +42,7 @@ export async function finishRun(input: FinishInput): Promise<"succeeded" | "need
         )
         insert into sync_run_changes (run_id, customer_id, object_id, display_name, kind, fields)
         select ${input.runId}, d.customer_id, gone.key, d.display_name, 'removed', jsonb_build_object('status', jsonb_build_array(d.status, 'removed'))
-        from gone join directory_entries d on d.customer_id = ${input.customerId} and d.${sql.raw(keyColumnName)} = gone.key`);
+        from gone join directory_entries d on d.customer_id = ${input.customerId} and d.${sql.raw(keyColumnName)} = gone.key and d.${sql.raw(keyColumnName)} is not null`);
     }
     const removals = tx
       .select({ id: syncRunChanges.objectId })
@@ -56,7 +56,7 @@ export async function finishRun(input: FinishInput): Promise<"succeeded" | "need
       await tx.update(syncRuns).set({ status: "succeeded", removed: toRemove, pendingRemovals: 0, finishedAt }).where(eq(syncRuns.id, input.runId));
       return "succeeded";
     }
-    if (toRemove > 0 && (await exceedsThreshold(tx, { ...input, source, toRemove }))) {
+    if (toRemove > 0 && (await exceedsThreshold(tx, { ...input, toRemove }))) {
       await tx
         .update(syncRuns)
         .set({ status: "needs_confirmation", pendingRemovals: toRemove, deltaLink: input.deltaLink, finishedAt })
@@ -75,16 +75,23 @@ export async function finishRun(input: FinishInput): Promise<"succeeded" | "need
 /**
  * Whether removing `toRemove` entries takes more than the threshold of the
  * connector's entries. The entries are counted only as far as the answer
- * needs (a hundred for 20 removals at 20 %), not through the whole directory.
+ * needs (a hundred for 20 removals at 20 %), not through the whole directory,
+ * and in the order of the connector's key index: PostgreSQL then walks this
+ * customer's part of that index and stops, where a plain LIMIT let it scan the
+ * table from the start, through other customers' entries (37 ms at 100,000).
  */
 async function exceedsThreshold(
   tx: Pick<ReturnType<typeof db>, "execute">,
-  { customerId, source, toRemove, removalThresholdPercent }: { customerId: string; source: string; toRemove: number; removalThresholdPercent: number },
+  { customerId, connector, toRemove, removalThresholdPercent }: { customerId: string; connector: SyncConnector; toRemove: number; removalThresholdPercent: number },
 ): Promise<boolean> {
+  const { source, keyColumnName } = connectorKeys[connector];
+  const key = sql.raw(keyColumnName);
   const enough = Math.ceil((toRemove * 100) / removalThresholdPercent);
   const [row] = await tx.execute<{ n: number }>(sql`
     select count(*)::int as n from (
-      select 1 from directory_entries where customer_id = ${customerId} and source = ${source}::directory_source and status <> 'removed' limit ${enough}
+      select 1 from directory_entries
+      where customer_id = ${customerId} and ${key} is not null and source = ${source}::directory_source and status <> 'removed'
+      order by customer_id, ${key} limit ${enough}
     ) counted`);
   return toRemove * 100 > removalThresholdPercent * (row?.n ?? 0);
 }
@@ -102,5 +109,5 @@ export async function applyRemovals(
   await tx
     .update(directoryEntries)
     .set({ status: "removed", updatedAt: new Date() })
-    .where(and(ofCustomer(directoryEntries, customerId), eq(directoryEntries.source, source), inArray(keyColumn, ids)));
+    .where(and(ofCustomer(directoryEntries, customerId), eq(directoryEntries.source, source), isNotNull(keyColumn), inArray(keyColumn, ids)));
 }

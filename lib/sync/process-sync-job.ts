@@ -8,7 +8,7 @@ import { getEntraSettings } from "@/lib/entra-settings/get-entra-settings";
 import { runLdapImportAttempt } from "@/lib/ldap-import/run-ldap-import-attempt";
 import { explainLdapError } from "@/lib/ldap/explain-ldap-error";
 import { logger } from "@/lib/logger";
-import { countAttempt, createRun, failRun, getRunById, noteRetry, RunAlreadyActiveError, supersedeUnconfirmed } from "./run-records";
+import { claimAttempt, createRun, failRun, noteRetry, RunAlreadyActiveError, supersedeUnconfirmed } from "./run-records";
 import { runSyncAttempt } from "./run-sync-attempt";
 
 /**
@@ -33,9 +33,8 @@ export async function processSyncJob(job: Job<DirectorySyncPayload>): Promise<vo
     await job.updateData({ ...payload, runId });
   }
 
-  const run = await getRunById(runId);
-  if (!run || !["queued", "running"].includes(run.status)) return; // already final: a duplicate delivery
-  await countAttempt(run.id);
+  const run = await claimAttempt(runId);
+  if (!run) return; // already final: a duplicate delivery
   await supersedeUnconfirmed(run);
   const log = logger.child({ runId: run.id, customerId: run.customerId, connector: run.connector, trigger: run.trigger, attempt: job.attemptsMade + 1 });
   log.info("sync started");

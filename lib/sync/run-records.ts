@@ -41,28 +41,27 @@ export async function getRunById(runId: string): Promise<SyncRun | undefined> {
  * A new attempt starts from a clean slate for everything it recomputes
  * (pages, pending removals); what earlier attempts already changed
  * in the directory stays counted, and is "unchanged" to this one.
+ * One statement, so the attempt starts in one round trip.
  */
 export async function startAttempt(runId: string, round: "full" | "delta"): Promise<void> {
-  await db().transaction(async (tx) => {
-    await tx.delete(syncRunChanges).where(and(eq(syncRunChanges.runId, runId), eq(syncRunChanges.kind, "removed")));
-    await tx
-      .update(syncRuns)
-      .set({
-        status: "running",
-        round,
-        startedAt: sql`coalesce(${syncRuns.startedAt}, now())`,
-        unchanged: 0,
-        skipped: 0,
-        pendingRemovals: 0,
-        pagesFetched: 0,
-        entriesProcessed: 0,
-      })
-      .where(eq(syncRuns.id, runId));
-  });
+  await db().execute(sql`
+    with dropped as (delete from sync_run_changes where run_id = ${runId}::uuid and kind = 'removed')
+    update sync_runs set status = 'running', round = ${round}::sync_round, started_at = coalesce(started_at, now()),
+      unchanged = 0, skipped = 0, pending_removals = 0, pages_fetched = 0, entries_processed = 0
+    where id = ${runId}::uuid`);
 }
 
-export async function countAttempt(runId: string): Promise<void> {
-  await db().update(syncRuns).set({ attempts: sql`${syncRuns.attempts} + 1`, status: "running" }).where(eq(syncRuns.id, runId));
+/**
+ * Takes a job's run for one more attempt: counts it and marks it running, in
+ * one statement. Undefined when the run is already final (a duplicate delivery).
+ */
+export async function claimAttempt(runId: string): Promise<SyncRun | undefined> {
+  const [run] = await db()
+    .update(syncRuns)
+    .set({ attempts: sql`${syncRuns.attempts} + 1`, status: "running" })
+    .where(and(eq(syncRuns.id, runId), inArray(syncRuns.status, ["queued", "running"])))
+    .returning();
+  return run;
 }
 
 /** A failed attempt that will be retried: say so on the run, and drop what it had not yet applied. */
