@@ -56,7 +56,8 @@ export async function refreshPlannerStatistics(): Promise<void> {
   });
 }
 
-export type PageContext = {
+/** Which run writes, for whom, from which connector, and how. */
+export type RunScope = {
   runId: string;
   customerId: string;
   connector: SyncConnector;
@@ -64,6 +65,9 @@ export type PageContext = {
   tenantId: string | null;
   simulate: boolean;
   round: "full" | "delta";
+};
+
+export type PageContext = RunScope & {
   itemCount: number;
   throttle: { waits: number; waitMs: number };
   existing: ReadonlyMap<string, ExistingEntry>;

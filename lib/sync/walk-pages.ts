@@ -1,19 +1,11 @@
 import "server-only";
-import type { SyncConnector } from "@/db/schema";
-import { applyPage, hasKeyedEntries, loadExisting, refreshPlannerStatistics } from "./apply-page";
+import { applyPage, hasKeyedEntries, loadExisting, refreshPlannerStatistics, type RunScope } from "./apply-page";
 import { planPage, type PlanOptions } from "./plan-page";
 import { readAhead } from "./read-ahead";
 import { startAttempt } from "./run-records";
 import type { SourceEntry } from "./synced-fields";
 
-export type WalkInput = {
-  runId: string;
-  customerId: string;
-  connector: SyncConnector;
-  /** Entra's tenant, stored with each entry; null for other connectors. */
-  tenantId: string | null;
-  simulate: boolean;
-  round: "full" | "delta";
+export type WalkInput = RunScope & {
   options: PlanOptions;
   /** Throttling waits since the last call (Graph's Retry-After), counted per page. */
   takeThrottle?: () => { waits: number; waitMs: number };

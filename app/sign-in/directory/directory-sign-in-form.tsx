@@ -1,8 +1,8 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useState, useTransition } from "react";
 import { TextField } from "@/components/forms/text-field";
+import { SignInError } from "../sign-in-error";
+import { useCredentialsSignIn } from "../use-credentials-sign-in";
 
 /**
  * For companies whose people sign in with their Active Directory password
@@ -10,22 +10,7 @@ import { TextField } from "@/components/forms/text-field";
  * CONTOSO\bob or bob@contoso.com: the server keeps only the account name.
  */
 export function DirectorySignInForm() {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function submit(formData: FormData) {
-    setError(null);
-    startTransition(async () => {
-      const result = await signIn("directory", {
-        company: String(formData.get("company") ?? ""),
-        username: String(formData.get("username") ?? ""),
-        password: String(formData.get("password") ?? ""),
-        redirect: false,
-      });
-      if (result?.ok && !result.error) window.location.assign("/");
-      else setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Sign-in failed. Please try again.");
-    });
-  }
+  const { error, pending, submit } = useCredentialsSignIn("directory", ["company", "username", "password"]);
 
   return (
     <form action={submit} className="space-y-4" aria-labelledby="directory-sign-in-heading">
@@ -35,11 +20,7 @@ export function DirectorySignInForm() {
       <TextField label="Company ID" name="company" placeholder="contoso" required />
       <TextField label="Username" name="username" autoComplete="username" placeholder="bob or CONTOSO\bob" required />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
-      {error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <SignInError error={error} />
       <button
         type="submit"
         disabled={pending}
