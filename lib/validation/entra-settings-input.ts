@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { syncPeriods } from "@/db/schema";
-import { checkbox, clock } from "./fields";
+import { connectorScheduleShape, requireWeekdayWhenWeekly } from "./connector-schedule";
+import { checkbox } from "./fields";
 
 const guid = (label: string) =>
   z
@@ -36,28 +36,18 @@ export const entraConnectionInput = z.object({
 /** The MS AAD screen's fields, as posted by its form. */
 export const entraSettingsInput = entraConnectionInput
   .extend({
-    usage: z.enum(["use", "not_use"], { message: "Choose Use or Not use." }),
+    ...connectorScheduleShape("look up users"),
     secretExpiresOn: z
       .string()
       .trim()
       .optional()
       .transform((v) => (v ? v : null))
       .pipe(z.iso.date("Enter the expiry date as YYYY-MM-DD.").nullable()),
-    period: z.enum(syncPeriods, { message: "Choose how often to look up users." }),
-    weekday: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().int().min(0).max(6).nullable()),
-    runHour: clock("hour", 23),
-    runMinute: clock("minute", 59),
-    runSecond: clock("second", 59),
     skipGuests: checkbox,
     skipDisabled: checkbox,
     requireMicrosoftSignIn: checkbox,
     groupFilter,
-    removalThresholdPercent: z.coerce
-      .number({ message: "Enter a percentage." })
-      .int()
-      .min(1, "The removal threshold is 1 to 100 %.")
-      .max(100, "The removal threshold is 1 to 100 %."),
   })
-  .refine((v) => v.period !== "weekly" || v.weekday !== null, { path: ["weekday"], message: "Choose the day of the week." });
+  .superRefine(requireWeekdayWhenWeekly);
 
 export type EntraSettingsInput = z.infer<typeof entraSettingsInput>;

@@ -1,10 +1,11 @@
 import { X509Certificate } from "node:crypto";
 import { z } from "zod";
-import { ldapUsernameAttributes, syncPeriods } from "@/db/schema";
+import { ldapUsernameAttributes } from "@/db/schema";
 import { defaultUserFilter } from "@/lib/ldap/ldap-connection-config";
 import { reduceUsername } from "@/lib/ldap/reduce-username";
 import { parseUserFilter } from "@/lib/ldap/user-filter";
-import { checkbox, clock, optionalText } from "./fields";
+import { connectorScheduleShape, requireWeekdayWhenWeekly } from "./connector-schedule";
+import { checkbox, optionalText } from "./fields";
 
 export const plainLdapMessage = "Plain LDAP would send passwords in clear; Active Directory refuses it. Use ldaps:// or turn on StartTLS.";
 
@@ -157,18 +158,8 @@ const extensionBound = (label: string) =>
 export const ldapSettingsInput = z
   .object({
     ...connectionShape,
-    usage: z.enum(["use", "not_use"], { message: "Choose Use or Not use." }),
-    period: z.enum(syncPeriods, { message: "Choose how often to import users." }),
-    weekday: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().int().min(0).max(6).nullable()),
-    runHour: clock("hour", 23),
-    runMinute: clock("minute", 59),
-    runSecond: clock("second", 59),
+    ...connectorScheduleShape("import users"),
     skipDisabled: checkbox,
-    removalThresholdPercent: z.coerce
-      .number({ message: "Enter a percentage." })
-      .int("Enter a whole percentage.")
-      .min(1, "The removal threshold is 1 to 100 %.")
-      .max(100, "The removal threshold is 1 to 100 %."),
     authenticationEnabled: checkbox,
     createPortalUsers: checkbox,
     extensionRangeStart: extensionBound("start"),
@@ -177,8 +168,8 @@ export const ldapSettingsInput = z
     defaultUserType: optionalText(80),
   })
   .superRefine(encryptedOnly)
+  .superRefine(requireWeekdayWhenWeekly)
   .superRefine((v, ctx) => {
-    if (v.period === "weekly" && v.weekday === null) ctx.addIssue({ code: "custom", path: ["weekday"], message: "Choose the day of the week." });
     if (v.createPortalUsers) {
       const needed = "Enter the extension range: each new portal user gets the next free extension in it.";
       if (v.extensionRangeStart === null) ctx.addIssue({ code: "custom", path: ["extensionRangeStart"], message: needed });
