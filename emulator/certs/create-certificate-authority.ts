@@ -6,9 +6,10 @@ export const CA_COMMON_NAME = "Switchboard Entra Emulator Local CA";
 /**
  * A self-signed CA that exists only on this machine. It signs the emulator's
  * server certificate; processes trust it through NODE_EXTRA_CA_CERTS, so no
- * client ever has to switch certificate checks off.
+ * client ever has to switch certificate checks off. The tests make others
+ * under other names (the Samba domain controller's own CA).
  */
-export function createCertificateAuthority(): PemPair {
+export function createCertificateAuthority(commonName = CA_COMMON_NAME): PemPair {
   const keys = newRsaKeys();
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
@@ -17,7 +18,7 @@ export function createCertificateAuthority(): PemPair {
   cert.validity.notBefore = notBefore;
   cert.validity.notAfter = notAfter;
   const subject = [
-    { name: "commonName", value: CA_COMMON_NAME },
+    { name: "commonName", value: commonName },
     { name: "organizationName", value: "Switchboard development" },
   ];
   cert.setSubject(subject);

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import forge from "node-forge";
-import { newRsaKeys, randomSerial, validity, type PemPair } from "@/emulator/certs/forge-helpers";
+import { createCertificateAuthority } from "@/emulator/certs/create-certificate-authority";
 import { issueServerCertificate } from "@/emulator/certs/issue-server-certificate";
 
 export type SambaCertificates = {
@@ -34,9 +34,9 @@ export async function ensureSambaCertificates(dir: string): Promise<SambaCertifi
   if (existing.every(Boolean) && stillValid(caPem!) && stillValid(certPem!)) {
     return { caPem: caPem!, unrelatedCaPem: unrelatedCaPem!, caPath: paths.caPath, certPath: paths.certPath, keyPath: paths.keyPath };
   }
-  const ca = createTestCa("Switchboard test Samba CA");
+  const ca = createCertificateAuthority("Switchboard test Samba CA");
   const server = issueServerCertificate(ca);
-  const unrelated = createTestCa("Switchboard unrelated test CA");
+  const unrelated = createCertificateAuthority("Switchboard unrelated test CA");
   // Samba refuses a private key readable by others.
   await writeFile(paths.caKeyPath, ca.keyPem, { mode: 0o600 });
   await writeFile(paths.keyPath, server.keyPem, { mode: 0o600 });
@@ -44,24 +44,6 @@ export async function ensureSambaCertificates(dir: string): Promise<SambaCertifi
   await writeFile(paths.certPath, server.certPem);
   await writeFile(paths.unrelatedCaPath, unrelated.certPem);
   return { caPem: ca.certPem, unrelatedCaPem: unrelated.certPem, caPath: paths.caPath, certPath: paths.certPath, keyPath: paths.keyPath };
-}
-
-function createTestCa(commonName: string): PemPair {
-  const keys = newRsaKeys();
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = keys.publicKey;
-  cert.serialNumber = randomSerial();
-  Object.assign(cert.validity, validity(3650));
-  const subject = [{ name: "commonName", value: commonName }];
-  cert.setSubject(subject);
-  cert.setIssuer(subject);
-  cert.setExtensions([
-    { name: "basicConstraints", cA: true, critical: true, pathLenConstraint: 0 },
-    { name: "keyUsage", keyCertSign: true, cRLSign: true, critical: true },
-    { name: "subjectKeyIdentifier" },
-  ]);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  return { certPem: forge.pki.certificateToPem(cert), keyPem: forge.pki.privateKeyToPem(keys.privateKey) };
 }
 
 function stillValid(pem: string): boolean {
