@@ -29,8 +29,18 @@ export function createWorker<Data>(name: string, processor: Processor<Data>, opt
     return new Worker<Data>(name, processor, { ...opts, prefix: env().QUEUE_PREFIX, connection: new IORedis(env().REDIS_URL!, { maxRetriesPerRequest: null }) });
   }
   const { Worker: PgWorker } = withBackend(createPostgresBackend);
-  // A worker waits for new jobs on LISTEN/NOTIFY, which PGlite's shared session
-  // does not deliver to it; it then falls back to waking every drainDelay
-  // seconds, so keep that short (the default 5 s would delay every click).
-  return new PgWorker<Data>(name, processor, { drainDelay: 1, ...opts, connection: postgres() }) as unknown as Worker<Data>;
+  /**
+   * A worker waits for new jobs on LISTEN/NOTIFY, which PGlite's shared session
+   * does not deliver to it, so it must wake by itself and look. With an empty
+   * queue it wakes every drainDelay seconds (kept short: the default 5 s would
+   * delay every click); but with a delayed job waiting (tomorrow's scheduled
+   * run) BullMQ sleeps until that job is due, up to an hour, and a One-time
+   * Sync queued meanwhile waited with it. Both waits are capped at a second.
+   */
+  class PollingWorker extends PgWorker<Data> {
+    override get maximumBlockTimeout(): number {
+      return 1;
+    }
+  }
+  return new PollingWorker(name, processor, { drainDelay: 1, ...opts, connection: postgres() }) as unknown as Worker<Data>;
 }
