@@ -58,9 +58,10 @@ export async function openLdapClient(config: Pick<LdapConnectionConfig, "url" | 
   return client;
 }
 
+/** The address to connect to, checked; the lookup counts against the connect timeout, as it did inside ldapts. */
 async function resolveChecked(host: string) {
   try {
-    return await resolveOutboundHost(host);
+    return await withTimeout(resolveOutboundHost(host), LDAP_CONNECT_TIMEOUT_MS, "Connection timeout");
   } catch (error) {
     if (!(error instanceof OutboundAddressRefused)) throw error;
     throw new LdapProblemError({ code: "address_not_allowed", message: error.message, retryable: false });
@@ -89,10 +90,10 @@ function parseLdapUrl(raw: string): URL {
   return url;
 }
 
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+async function withTimeout<T>(work: Promise<T>, ms: number, message = "StartTLS: Operation timed out"): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error("StartTLS: Operation timed out")), ms);
+    timer = setTimeout(() => reject(new Error(message)), ms);
   });
   try {
     return await Promise.race([work, timeout]);

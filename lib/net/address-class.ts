@@ -33,6 +33,9 @@ const ranges: [string, number, AddressClass][] = [
   ["240.0.0.0", 4, "reserved"],
   ["::", 128, "unspecified"],
   ["::1", 128, "loopback"],
+  // The rest of ::/8 (its IPv4-mapped and -compatible parts are read as IPv4 first).
+  ["::", 8, "reserved"],
+  ["64:ff9b:1::", 48, "reserved"],
   ["100::", 64, "reserved"],
   ["2001::", 23, "reserved"],
   ["2001:db8::", 32, "reserved"],

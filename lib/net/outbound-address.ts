@@ -14,7 +14,7 @@ import type { OutboundAllowance } from "./outbound-allow-setting";
  * the address, and is given before any packet is sent to it.
  */
 export const outboundRefusalMessage =
-  "This server address is not allowed: the portal does not connect to its own network (loopback, private, link-local or cloud metadata addresses). If your directory server is on a private network, ask the portal's operator to allow private addresses.";
+  "This server address is not allowed: the portal does not connect to its own network (loopback, private, link-local or cloud metadata addresses). If the server is on a private network, ask the portal's operator to allow private addresses.";
 
 export class OutboundAddressRefused extends Error {
   constructor() {

@@ -83,6 +83,9 @@ describe("what an address is", () => {
     ["2001:db8::1", "reserved"],
     ["2001::1", "reserved"],
     ["100::1", "reserved"],
+    ["::ffff:0:127.0.0.1", "reserved"],
+    ["::1:0:0:1", "reserved"],
+    ["64:ff9b:1::1", "reserved"],
     // Public, including the edges of the ranges above.
     ["8.8.8.8", "public"],
     ["172.15.255.255", "public"],
