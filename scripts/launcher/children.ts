@@ -95,7 +95,7 @@ export class Children {
       if (this.running().length === 0) this.finish();
       return;
     }
-    const how = signal ? `killed by ${signal}` : `exit code ${code}`;
+    const how = signal ? `killed by ${signal}` : code === null ? "did not start" : `exit code ${code}`;
     const decision = slot.backoff.crashed(slot.startedAt, Date.now());
     if (!decision.restart) {
       this.options.say(

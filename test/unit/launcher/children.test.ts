@@ -107,3 +107,17 @@ describe("the launcher's children", () => {
     expect(said).toHaveLength(1);
   });
 });
+
+describe("a command that cannot be started at all", () => {
+  it("is retried like a crash and, failing every time, stops the portal", async () => {
+    const { children, said, allStopped } = launch({ ...fast, maxCrashes: 1 });
+    children.start("worker", "/nonexistent/switchboard-worker", [], process.env);
+    expect(await allStopped).toBe(1);
+    expect(said).toEqual([
+      "worker could not be started: spawn /nonexistent/switchboard-worker ENOENT",
+      "worker stopped unexpectedly (did not start); restarting it in 50 ms (attempt 1). The other processes keep running.",
+      "worker could not be started: spawn /nonexistent/switchboard-worker ENOENT",
+      "worker stopped (did not start) and cannot stay up: 2 crashes within 60 s. Stopping the portal; see worker's messages above.",
+    ]);
+  });
+});
