@@ -26,7 +26,7 @@ export class OutboundAddressRefused extends Error {
 // Names of cloud metadata services; they resolve to a metadata address where they resolve at all.
 const metadataNames = new Set(["metadata", "metadata.google.internal", "metadata.goog", "instance-data", "instance-data.ec2.internal"]);
 
-export function isAllowedClass(kind: AddressClass, allowance: OutboundAllowance): boolean {
+function isAllowedClass(kind: AddressClass, allowance: OutboundAllowance): boolean {
   return kind === "public" || (kind === "private" && allowance.private) || (kind === "loopback" && allowance.loopback);
 }
 
