@@ -29,9 +29,14 @@ export const faultSettingsSchema = z.object({
     .object({ next: z.number().int().min(1).optional(), everyNth: z.number().int().min(1).optional() })
     .refine((value) => value.next !== undefined || value.everyNth !== undefined, "set next or everyNth")
     .optional(),
-  /** The token endpoint answers 503 temporarily_unavailable for N requests and/or a while. */
+  /** The token endpoint answers 503 temporarily_unavailable (AADSTS90033) for N requests and/or a while. */
   tokenOutage: z
-    .object({ requests: z.number().int().min(1).optional(), forSeconds: z.number().positive().max(3600).optional() })
+    .object({
+      requests: z.number().int().min(1).optional(),
+      forSeconds: z.number().positive().max(3600).optional(),
+      /** Sent as Retry-After when set; without it msal-node waits its default 60 s before asking again. */
+      retryAfterSeconds: seconds.optional(),
+    })
     .refine((value) => value.requests !== undefined || value.forSeconds !== undefined, "set requests or forSeconds")
     .optional(),
   /**
