@@ -3,6 +3,7 @@ import type { SyncRun } from "@/db/schema";
 import { confidentialClient } from "@/lib/entra/confidential-client";
 import { graphClient } from "@/lib/entra/graph-client";
 import { loadAppCredentials } from "@/lib/entra-settings/load-app-credentials";
+import { recordTenantProof } from "@/lib/entra-settings/record-tenant-proof";
 import { logger } from "@/lib/logger";
 import { DeltaExpiredError, deltaPages, type DeltaPage } from "./delta-pages";
 import { finishRun } from "./finish-run";
@@ -63,6 +64,7 @@ export async function runSyncAttempt(run: SyncRun): Promise<"succeeded" | "needs
     round = "full";
     result = await walk();
   }
+  await recordTenantProof(credentials);
   return finishRun({ runId: run.id, customerId: run.customerId, connector: "entra", round, ...result, simulate, removalThresholdPercent: settings.removalThresholdPercent });
 }
 
