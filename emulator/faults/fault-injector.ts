@@ -75,7 +75,7 @@ export class FaultInjector {
         return { kind: "throttle", retryAfterSeconds: throttle.retryAfterSeconds ?? 1 };
       }
     }
-    if (this.unavailableLeft > 0) {
+    if (this.unavailableLeft > 0 && this.graphRequests > (this.settings.unavailable?.after ?? 0)) {
       this.unavailableLeft--;
       return { kind: "unavailable", retryAfterSeconds: this.settings.unavailable?.retryAfterSeconds };
     }

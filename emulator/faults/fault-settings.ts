@@ -22,8 +22,8 @@ export const faultSettingsSchema = z.object({
     })
     .refine((value) => value.everyNth !== undefined || value.forSeconds !== undefined, "set everyNth or forSeconds")
     .optional(),
-  /** The next `burst` Graph requests answer 503 Service Unavailable. */
-  unavailable: z.object({ burst: z.number().int().min(1), retryAfterSeconds: seconds.optional() }).optional(),
+  /** The next `burst` Graph requests answer 503 Service Unavailable — after the first `after` requests, to fail mid-round. */
+  unavailable: z.object({ burst: z.number().int().min(1), after: z.number().int().min(0).optional(), retryAfterSeconds: seconds.optional() }).optional(),
   /** Send half of a response body, then drop the connection. */
   resetMidPage: z
     .object({ next: z.number().int().min(1).optional(), everyNth: z.number().int().min(1).optional() })
