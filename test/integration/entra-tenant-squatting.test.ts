@@ -12,7 +12,7 @@ import { createScimToken } from "@/lib/scim/tokens";
 import { updateUser } from "@/lib/users/update-user";
 import { createCustomerWithManager, createEntraEntry, createTestUser } from "../support/factories";
 import { scimRequest } from "../support/scim-client";
-import { configureSync, createEntraCompany, emulatorAdmin } from "../support/sync-fixture";
+import { configureSync, createEntraCompany, emulatorAdmin, startTestWorker, syncNow } from "../support/sync-fixture";
 
 type Manager = Awaited<ReturnType<typeof createCustomerWithManager>>;
 
@@ -108,5 +108,17 @@ describe("one company squatting another company's Entra tenant", () => {
     expect(await settingsOf(manager.customerId)).toMatchObject({ clientId: tenant.clientId, verifiedClientId: tenant.clientId });
     expect(await configureSync(manager, { ...tenant, clientId: randomUUID(), clientSecret: "" })).toEqual({ tenantProven: false });
     expect((await refusal(linkOwnAccount(manager, entry.id))).message).toMatch(/cannot be linked/);
+  });
+
+  it("is proven by a sync that got a token, for a row saved before proofs existed", async () => {
+    const worker = startTestWorker();
+    try {
+      const { manager, tenant } = await createEntraCompany({ usage: "not_use", users: 3 });
+      await db().update(entraSettings).set({ verifiedTenantId: null, verifiedClientId: null, tenantVerifiedAt: null }).where(eq(entraSettings.customerId, manager.customerId));
+      expect(await syncNow(manager)).toMatchObject({ status: "succeeded" });
+      expect(await settingsOf(manager.customerId)).toMatchObject({ verifiedTenantId: tenant.tenantId, verifiedClientId: tenant.clientId, tenantVerifiedAt: expect.any(Date) });
+    } finally {
+      await worker.close();
+    }
   });
 });
