@@ -47,6 +47,7 @@ export function RunProgress({ runId, initial, labels = triggerLabel }: { runId: 
       <p>
         {progress.pagesFetched} pages fetched · {progress.entriesProcessed} entries processed
         {progress.throttleWaits > 0 ? ` · waited out throttling ${progress.throttleWaits} times` : ""}
+        {progress.unavailableRetries > 0 ? ` · Microsoft Graph was temporarily unavailable, tried again ${progress.unavailableRetries} times` : ""}
       </p>
       <p>
         {simulate ? "Would be so far: " : "So far: "}

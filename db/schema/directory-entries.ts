@@ -45,6 +45,9 @@ export const directoryEntries = pgTable(
     address: text("address"),
     // The SCIM resource as Entra last wrote it, so GET answers with every attribute it sent.
     scimResource: jsonb("scim_resource").$type<Record<string, unknown>>(),
+    // The sync run that last wrote the entry (no foreign key: runs are history, deleted on their own).
+    // A retried attempt finds what an earlier attempt of its run wrote, and does not count it twice.
+    lastRunId: uuid("last_run_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -36,6 +36,13 @@ export const entraSettings = pgTable("entra_settings", {
   // Logins linked to an Entra account must use Sign in with Microsoft; their
   // password no longer opens a session.
   requireMicrosoftSignIn: boolean("require_microsoft_sign_in").notNull().default(false),
+  // Proof that this company holds the tenant: the tenant and app for which a
+  // token was issued with the saved secret, and when. An Entra identity (SCIM
+  // externalId, a link, Sign in with Microsoft) is tied to the tenant only while
+  // these equal tenantId and clientId; rows saved before the proof existed have none.
+  verifiedTenantId: uuid("verified_tenant_id"),
+  verifiedClientId: uuid("verified_client_id"),
+  tenantVerifiedAt: timestamp("tenant_verified_at", { withTimezone: true }),
   // Graph's @odata.deltaLink of the last completed run; never written by Simulate.
   deltaLink: text("delta_link"),
   deltaLinkAt: timestamp("delta_link_at", { withTimezone: true }),

@@ -46,6 +46,9 @@ export const syncRuns = pgTable(
     entriesProcessed: integer("entries_processed").notNull().default(0),
     throttleWaits: integer("throttle_waits").notNull().default(0),
     throttleWaitMs: integer("throttle_wait_ms").notNull().default(0),
+    // Requests retried because Graph was unavailable (503, 504) or the connection
+    // dropped: not throttling, which is 429 alone and counted above.
+    unavailableRetries: integer("unavailable_retries").notNull().default(0),
     // Removals found by a completed run, held back until applied or confirmed.
     pendingRemovals: integer("pending_removals").notNull().default(0),
     // The delta link this run reached; copied to the settings only when the run is final.

@@ -61,6 +61,7 @@ export function registerAdminTenantRoutes(router: Router, services: EmulatorServ
     tenant.faults.set(faultSettingsSchema.parse(body));
     return tenant.faults.describe();
   });
+  route("GET", "/tenants/:tenant/faults", (ctx) => tenantOf(services, ctx).faults.describe());
   route("DELETE", "/tenants/:tenant/faults", (ctx) => {
     tenantOf(services, ctx).faults.clear();
   });

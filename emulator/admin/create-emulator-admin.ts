@@ -53,6 +53,7 @@ export function createEmulatorAdmin(url: string, adminKey: string, options: { ca
     removeGroupMember: (tenantId, groupId, memberId) => call("DELETE", `${group(tenantId, groupId)}/members/${e(memberId)}`),
 
     setFaults: (tenantId, faults) => call("PUT", `${t(tenantId)}/faults`, faults),
+    getFaults: (tenantId) => call("GET", `${t(tenantId)}/faults`),
     clearFaults: (tenantId) => call("DELETE", `${t(tenantId)}/faults`),
     expireDeltaTokens: (tenantId, answer = "syncStateNotFound") => call("POST", `${t(tenantId)}/delta/expire`, { answer }),
     expireAuthorizationCode: (code) => call("POST", "/authorization-codes/expire", { code }),

@@ -1,3 +1,4 @@
+import type { FaultState } from "../faults/fault-injector";
 import type { FaultSettings } from "../faults/fault-settings";
 import type { RequestLogEntry, RequestLogFilter } from "../http/request-log";
 import type { GenerateUsersResult } from "../seed/generate-users";
@@ -65,6 +66,8 @@ export interface EmulatorAdmin {
   removeGroupMember(tenantId: string, groupId: string, memberId: string): Promise<GroupDescription>;
 
   setFaults(tenantId: string, faults: FaultSettings): Promise<unknown>;
+  /** The faults in force and how much of each is left (e.g. token-endpoint failures still to come). */
+  getFaults(tenantId: string): Promise<FaultState>;
   clearFaults(tenantId: string): Promise<void>;
   /** Invalidates every delta/skip token of the tenant: later use answers 400 syncStateNotFound or 410 Gone. */
   expireDeltaTokens(tenantId: string, answer?: DeltaExpiry): Promise<void>;

@@ -1,5 +1,13 @@
 import type { FaultSettings, GraphFault, IdTokenFlaw } from "./fault-settings";
 
+export type FaultState = {
+  settings: FaultSettings;
+  graphRequestsSinceSet: number;
+  unavailableLeft: number;
+  resetsLeft: number;
+  tokenOutageLeft: number;
+};
+
 /**
  * Decides, request by request, which configured fault (if any) a tenant's
  * request suffers. Counters start when faults are set, so "every 3rd request"
@@ -28,7 +36,7 @@ export class FaultInjector {
     this.set({});
   }
 
-  describe() {
+  describe(): FaultState {
     return {
       settings: this.settings,
       graphRequestsSinceSet: this.graphRequests,
@@ -40,6 +48,15 @@ export class FaultInjector {
 
   get idTokenFlaw(): IdTokenFlaw | undefined {
     return this.settings.idToken;
+  }
+
+  /**
+   * Retry-After on the outage's 503s. msal-node holds back a client's token
+   * requests for as long as it says — 60 s when it is missing or 0 — so tests
+   * that want an outage to pass quickly send 1.
+   */
+  get tokenOutageRetryAfterSeconds(): number | undefined {
+    return this.settings.tokenOutage?.retryAfterSeconds;
   }
 
   get latencyMs(): number {
@@ -58,7 +75,7 @@ export class FaultInjector {
         return { kind: "throttle", retryAfterSeconds: throttle.retryAfterSeconds ?? 1 };
       }
     }
-    if (this.unavailableLeft > 0) {
+    if (this.unavailableLeft > 0 && this.graphRequests > (this.settings.unavailable?.after ?? 0)) {
       this.unavailableLeft--;
       return { kind: "unavailable", retryAfterSeconds: this.settings.unavailable?.retryAfterSeconds };
     }

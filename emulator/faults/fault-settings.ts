@@ -22,16 +22,21 @@ export const faultSettingsSchema = z.object({
     })
     .refine((value) => value.everyNth !== undefined || value.forSeconds !== undefined, "set everyNth or forSeconds")
     .optional(),
-  /** The next `burst` Graph requests answer 503 Service Unavailable. */
-  unavailable: z.object({ burst: z.number().int().min(1), retryAfterSeconds: seconds.optional() }).optional(),
+  /** The next `burst` Graph requests answer 503 Service Unavailable — after the first `after` requests, to fail mid-round. */
+  unavailable: z.object({ burst: z.number().int().min(1), after: z.number().int().min(0).optional(), retryAfterSeconds: seconds.optional() }).optional(),
   /** Send half of a response body, then drop the connection. */
   resetMidPage: z
     .object({ next: z.number().int().min(1).optional(), everyNth: z.number().int().min(1).optional() })
     .refine((value) => value.next !== undefined || value.everyNth !== undefined, "set next or everyNth")
     .optional(),
-  /** The token endpoint answers 503 temporarily_unavailable for N requests and/or a while. */
+  /** The token endpoint answers 503 temporarily_unavailable (AADSTS90033) for N requests and/or a while. */
   tokenOutage: z
-    .object({ requests: z.number().int().min(1).optional(), forSeconds: z.number().positive().max(3600).optional() })
+    .object({
+      requests: z.number().int().min(1).optional(),
+      forSeconds: z.number().positive().max(3600).optional(),
+      /** Sent as Retry-After when set; without it msal-node waits its default 60 s before asking again. */
+      retryAfterSeconds: seconds.optional(),
+    })
     .refine((value) => value.requests !== undefined || value.forSeconds !== undefined, "set requests or forSeconds")
     .optional(),
   /**

@@ -25,7 +25,7 @@ export function renderError(ctx: RequestContext, error: unknown): void {
       ...error.headers,
     });
   } else if (error instanceof AadstsError) {
-    sendJson(ctx, error.status, error.body(ctx.origin, clientRequestId), { ...PLAIN_JSON, "x-ms-request-id": ctx.requestId });
+    sendJson(ctx, error.status, error.body(ctx.origin, clientRequestId), { ...PLAIN_JSON, "x-ms-request-id": ctx.requestId, ...error.headers });
   } else if (error instanceof DirectoryError || error instanceof HttpError) {
     const details = error instanceof HttpError ? error.details : undefined;
     sendJson(ctx, error.status, { error: { message: error.message, ...(details ? { details } : {}) } }, PLAIN_JSON);

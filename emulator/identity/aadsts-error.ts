@@ -12,6 +12,7 @@ export class AadstsError extends Error {
     readonly error: string,
     readonly code: number,
     readonly description: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(`AADSTS${code}: ${description}`);
     this.name = "AadstsError";

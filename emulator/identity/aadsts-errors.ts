@@ -39,8 +39,14 @@ export const aadsts = {
     new AadstsError(400, "invalid_grant", 501481, "The Code_Verifier does not match the code_challenge supplied in the authorization request."),
   pkceMissing: () =>
     new AadstsError(400, "invalid_grant", 501481, "The code_verifier parameter is missing but the authorization request carried a code_challenge."),
-  serviceUnavailable: () =>
-    new AadstsError(503, "temporarily_unavailable", 90033, "The Microsoft Online Directory Service (MSODS) isn't available. Please try again."),
+  serviceUnavailable: (retryAfterSeconds?: number) =>
+    new AadstsError(
+      503,
+      "temporarily_unavailable",
+      90033,
+      "The Microsoft Online Directory Service (MSODS) isn't available. Please try again.",
+      retryAfterSeconds === undefined ? {} : { "Retry-After": String(retryAfterSeconds) },
+    ),
   userNotFound: (login: string, tenantId: string) =>
     new AadstsError(400, "invalid_grant", 50034, `The user account ${login} does not exist in the ${tenantId} directory. To sign into this application, the account must be added to the directory.`),
   wrongPassword: () => new AadstsError(400, "invalid_grant", 50126, "Error validating credentials due to invalid username or password."),

@@ -20,7 +20,7 @@ export function tokenEndpoint(services: EmulatorServices): Handler {
     if (tenant.faults.latencyMs) await new Promise((resolve) => setTimeout(resolve, tenant.faults.latencyMs));
     if (tenant.faults.tokenEndpointDown()) {
       ctx.log.fault = "tokenOutage";
-      throw aadsts.serviceUnavailable();
+      throw aadsts.serviceUnavailable(tenant.faults.tokenOutageRetryAfterSeconds);
     }
     const app = authenticateClient(tenant, ctx.req.headers.authorization, form);
     ctx.log.clientId = app.clientId;

@@ -17,6 +17,21 @@ const aadsts: Record<string, string> = {
   "90014": "The request to Microsoft was missing a required field.",
 };
 
+/**
+ * AADSTS codes Microsoft documents as passing (reference-error-codes): the
+ * request was fine and the same request later will do. They are retried like
+ * a 503, never reported as a refusal.
+ */
+const transientAadsts: Record<string, string> = {
+  "90006": "ExternalServerRetryableError", // "The service is temporarily unavailable."
+  "90024": "RequestBudgetExceededError", // "A transient error has occurred. Try again."
+  "90033": "MsodsServiceUnavailable", // "The Microsoft Online Directory Service (MSODS) isn't available."
+  "90055": "TenantThrottlingError", // "There are too many incoming requests."
+};
+
+// RFC 6749 §5.2 / OpenID errors that mean "not now" rather than "no".
+const transientOAuthErrors = /\b(temporarily_unavailable|server_error)\b/i;
+
 const graphCodes: Record<string, string> = {
   Authorization_RequestDenied:
     "The app is not allowed to read users. Grant the application permission User.Read.All (Microsoft Graph) and an administrator's consent.",
@@ -31,6 +46,17 @@ export function explainEntraError(error: unknown): EntraProblem {
   const text = [e.errorMessage, e.message, e.errorCode, e.code].filter((v) => typeof v === "string").join(" ");
 
   const stsCode = /AADSTS(\d+)/.exec(text)?.[1];
+  // Before any AADSTS code is taken as a refusal: an outage of the token
+  // endpoint also carries one (90033), and must be waited out, not reported as final.
+  // (msal's errorCode is the OAuth error; wrapped by the Graph client it starts the message.)
+  if ((stsCode && transientAadsts[stsCode]) || transientOAuthErrors.test(text)) {
+    const code = stsCode ? `AADSTS${stsCode}` : "identity_unavailable";
+    return {
+      code,
+      message: `Microsoft's sign-in service is temporarily unavailable${stsCode ? ` (${code})` : ""}. This usually passes within minutes.`,
+      retryable: true,
+    };
+  }
   if (stsCode) {
     return {
       code: `AADSTS${stsCode}`,
@@ -58,9 +84,6 @@ export function explainEntraError(error: unknown): EntraProblem {
   }
   if (status !== undefined && status >= 500) {
     return { code: `HTTP${status}`, message: `Microsoft Graph is unavailable right now (HTTP ${status}).`, retryable: true };
-  }
-  if (/server_error|temporarily_unavailable/i.test(text)) {
-    return { code: "identity_unavailable", message: "Microsoft's sign-in service is unavailable right now. The sync will try again.", retryable: true };
   }
   if (/CERT|certificate|self[- ]signed/i.test(text)) {
     return { code: "tls", message: "The connection to Microsoft failed its certificate check.", retryable: false };

@@ -1,17 +1,20 @@
 import "server-only";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { db } from "@/db/client";
-import { directoryEntries } from "@/db/schema";
+import { directoryEntries, entraSettings } from "@/db/schema";
+import { tenantProven } from "@/lib/entra-settings/proven-tenant";
 import { AppError } from "@/lib/errors";
 import { ofCustomer } from "@/lib/tenancy";
 import type { LinkChoice } from "./link-choice";
+import { unlinkable } from "./unlinkable";
 
 export type LinkTarget = { aadTenantId: string; aadObjectId: string; displayName: string; userPrincipalName: string | null };
 
 /**
  * Turns the form's choice into the link columns to write: nothing for
  * "unchanged", nulls for "none", or the chosen entry's tenant + object ID —
- * which must be a synced, active entry of this customer's own directory.
+ * which must be a synced, active entry of this customer's own directory, in
+ * the tenant its MS AAD settings proved (a tenant merely named ties nobody).
  */
 export async function linkTargetFor(customerId: string, choice: LinkChoice): Promise<LinkTarget | null | "unchanged"> {
   if (choice === "unchanged") return "unchanged";
@@ -25,6 +28,10 @@ export async function linkTargetFor(customerId: string, choice: LinkChoice): Pro
       status: directoryEntries.status,
     })
     .from(directoryEntries)
+    .innerJoin(
+      entraSettings,
+      and(eq(entraSettings.customerId, directoryEntries.customerId), eq(entraSettings.tenantId, directoryEntries.aadTenantId), tenantProven),
+    )
     .where(
       and(
         ofCustomer(directoryEntries, customerId),
@@ -35,7 +42,7 @@ export async function linkTargetFor(customerId: string, choice: LinkChoice): Pro
       ),
     )
     .limit(1);
-  if (!entry) throw new AppError("not_found", "That Entra account is not in your company directory.", { aadLink: "Choose an Entra account from the list." });
+  if (!entry) throw unlinkable();
   if (entry.status !== "active") {
     throw new AppError("invalid_input", `${entry.displayName} is ${entry.status} in Entra and cannot be linked.`, { aadLink: "Choose an active Entra account." });
   }

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, eq, ilike, inArray, isNotNull, notExists, or } from "drizzle-orm";
 import { db } from "@/db/client";
-import { accounts, directoryEntries } from "@/db/schema";
+import { accounts, directoryEntries, entraSettings } from "@/db/schema";
+import { tenantProven } from "@/lib/entra-settings/proven-tenant";
 import { likePattern } from "@/lib/pagination";
 import { ofCustomer } from "@/lib/tenancy";
 
@@ -17,8 +18,10 @@ export type LinkCandidate = {
 export const candidateLimit = 20;
 
 /**
- * The Entra accounts a login may be linked to: synced, active, not linked to
- * any login yet, matching what the manager types. Walking the (customer,
+ * The Entra accounts a login may be linked to: synced, active, in the tenant
+ * the company proved, not linked to a login of this company yet, matching what
+ * the manager types. Links in other companies are not looked at: the picker
+ * must not reveal them (a clash there is refused in neutral words). Walking the (customer,
  * display name) index and stopping at 20 matches keeps this quick in a
  * 100,000-entry directory, so the picker can ask on every keystroke.
  */
@@ -34,6 +37,10 @@ export async function searchLinkCandidates({ customerId, q }: { customerId: stri
       userPrincipalName: directoryEntries.userPrincipalName,
     })
     .from(directoryEntries)
+    .innerJoin(
+      entraSettings,
+      and(eq(entraSettings.customerId, directoryEntries.customerId), eq(entraSettings.tenantId, directoryEntries.aadTenantId), tenantProven),
+    )
     .where(
       and(
         ofCustomer(directoryEntries, customerId),
@@ -51,7 +58,13 @@ export async function searchLinkCandidates({ customerId, q }: { customerId: stri
           db()
             .select({ id: accounts.id })
             .from(accounts)
-            .where(and(eq(accounts.aadTenantId, directoryEntries.aadTenantId), eq(accounts.aadObjectId, directoryEntries.aadObjectId))),
+            .where(
+              and(
+                eq(accounts.customerId, directoryEntries.customerId),
+                eq(accounts.aadTenantId, directoryEntries.aadTenantId),
+                eq(accounts.aadObjectId, directoryEntries.aadObjectId),
+              ),
+            ),
         ),
       ),
     )

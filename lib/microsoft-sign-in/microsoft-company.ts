@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { customers, entraSettings } from "@/db/schema";
+import { isTenantProven } from "@/lib/entra-settings/proven-tenant";
 import { open } from "@/lib/secrets/secret-box";
 import { logger } from "@/lib/logger";
 
@@ -23,7 +24,9 @@ export function companySlugFrom(input: string): string {
 
 /**
  * A company that offers Sign in with Microsoft: its MS AAD settings are saved
- * with Usage = Use. The client secret is decrypted here, only in memory, for
+ * with Usage = Use and their tenant is proven (a token was issued for it with
+ * these credentials) — a company that merely names a tenant signs nobody in
+ * from it. The client secret is decrypted here, only in memory, for
  * next-auth's token request; it is never logged nor sent to a browser.
  */
 export async function microsoftCompany(by: { slug: string } | { customerId: string }): Promise<MicrosoftCompany | null> {
@@ -34,6 +37,10 @@ export async function microsoftCompany(by: { slug: string } | { customerId: stri
     .where("slug" in by ? eq(customers.slug, by.slug) : eq(customers.id, by.customerId))
     .limit(1);
   if (!row || !row.settings.enabled) return null;
+  if (!isTenantProven(row.settings)) {
+    logger.info({ customerId: row.customer.id }, "Microsoft sign-in is off for this company: its tenant is not verified");
+    return null;
+  }
   const { customer, settings } = row;
   let clientSecret: string;
   try {

@@ -14,7 +14,7 @@ export const refusals = {
   },
   not_enabled: {
     title: "Microsoft sign-in is not enabled",
-    text: "This company does not offer Sign in with Microsoft (its MS AAD settings are not in use). Sign in with your portal ID and password.",
+    text: "This company does not offer Sign in with Microsoft (its MS AAD settings are not in use, or not verified with Microsoft yet). Sign in with your portal ID and password.",
   },
   invalid_answer: {
     title: "Microsoft's answer could not be accepted",

@@ -1,7 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
-import { entraSettings } from "@/db/schema";
+import { provenTenantOf } from "@/lib/entra-settings/proven-tenant";
 import { isResourceId } from "./scim-context";
 
 /**
@@ -10,9 +8,13 @@ import { isResourceId } from "./scim-context";
  * settings — so it can be linked to a login and used by Sign in with
  * Microsoft, which then follows the entry's active flag. (Entra's default
  * mapping sends mailNickname instead; such entries are contacts only.)
+ *
+ * Only under a proven tenant (one the company got a token for): a tenant ID is
+ * public, and naming another company's tenant must not let a SCIM client claim
+ * that company's people. Without proof the entry is a contact only.
  */
 export async function entraIdentityFor(customerId: string, externalId: string | null): Promise<{ aadTenantId: string | null; aadObjectId: string | null }> {
   if (!externalId || !isResourceId(externalId)) return { aadTenantId: null, aadObjectId: null };
-  const [settings] = await db().select({ tenantId: entraSettings.tenantId }).from(entraSettings).where(eq(entraSettings.customerId, customerId)).limit(1);
-  return settings ? { aadTenantId: settings.tenantId, aadObjectId: externalId.toLowerCase() } : { aadTenantId: null, aadObjectId: null };
+  const tenantId = await provenTenantOf(customerId);
+  return tenantId ? { aadTenantId: tenantId, aadObjectId: externalId.toLowerCase() } : { aadTenantId: null, aadObjectId: null };
 }

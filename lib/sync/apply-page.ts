@@ -69,7 +69,7 @@ export type RunScope = {
 
 export type PageContext = RunScope & {
   itemCount: number;
-  throttle: { waits: number; waitMs: number };
+  throttle: { waits: number; waitMs: number; unavailable: number };
   existing: ReadonlyMap<string, ExistingEntry>;
 };
 
@@ -103,8 +103,8 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
       returning 1
     ),
     written as (
-      insert into directory_entries (customer_id, source, aad_tenant_id, ${sql.raw(keyColumnName)}, status, ${list(syncedColumns)})
-      select ${ctx.customerId}::uuid, ${source}::directory_source, ${ctx.tenantId}::uuid, r.key, r.status, ${list(syncedFieldNames.map((f) => `r."${f}"`))}
+      insert into directory_entries (customer_id, source, aad_tenant_id, ${sql.raw(keyColumnName)}, status, last_run_id, ${list(syncedColumns)})
+      select ${ctx.customerId}::uuid, ${source}::directory_source, ${ctx.tenantId}::uuid, r.key, r.status, ${ctx.runId}::uuid, ${list(syncedFieldNames.map((f) => `r."${f}"`))}
       from (
         select r.* from created, ${writeRows(sql`created.entries`)}
         union all
@@ -112,7 +112,7 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
       ) r
       where not ${ctx.simulate}::boolean
       on conflict (customer_id, ${sql.raw(keyColumnName)}) where ${sql.raw(keyColumnName)} is not null do update
-        set ${list(syncedColumns.map((c) => `${c} = excluded.${c}`))}, status = excluded.status, aad_tenant_id = excluded.aad_tenant_id, updated_at = now()
+        set ${list(syncedColumns.map((c) => `${c} = excluded.${c}`))}, status = excluded.status, aad_tenant_id = excluded.aad_tenant_id, last_run_id = excluded.last_run_id, updated_at = now()
         -- An entry that another source owns is never overwritten.
         where directory_entries.source = ${source}::directory_source
       returning 1
@@ -144,7 +144,8 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
       pages_fetched = pages_fetched + 1,
       entries_processed = entries_processed + ${ctx.itemCount}::int,
       throttle_waits = throttle_waits + ${ctx.throttle.waits}::int,
-      throttle_wait_ms = throttle_wait_ms + ${ctx.throttle.waitMs}::int
+      throttle_wait_ms = throttle_wait_ms + ${ctx.throttle.waitMs}::int,
+      unavailable_retries = unavailable_retries + ${ctx.throttle.unavailable}::int
     from written_all
     where id = ${ctx.runId}::uuid and written_all.n >= 0`);
 }

@@ -2,11 +2,17 @@ import type { DirectoryStatus, SyncChangeKind } from "@/db/schema";
 import { syncedFieldNames, type SourceEntry, type SyncedFields } from "./synced-fields";
 
 /** A synced entry as it stands in the directory before the page is applied. */
-export type ExistingEntry = SyncedFields & { id: string; key: string; status: DirectoryStatus; source: string };
+export type ExistingEntry = SyncedFields & { id: string; key: string; status: DirectoryStatus; source: string; lastRunId?: string | null };
 
 export type PlanOptions = {
   /** Do not add accounts that are disabled in the source; ones already listed show as disabled. */
   skipDisabled: boolean;
+  /**
+   * The run, if it writes: an entry it wrote already (an attempt before a
+   * retry, or the same user delivered twice) is counted where it was written,
+   * as created or changed, and is not "unchanged" on top.
+   */
+  runId?: string | null;
 };
 
 export type EntryWrite = SyncedFields & { key: string; status: DirectoryStatus };
@@ -64,7 +70,8 @@ export function planPage(entries: readonly SourceEntry[], existing: ReadonlyMap<
     }
     const fields = fieldChanges(current, next);
     if (Object.keys(fields).length === 0) {
-      plan.counts.unchanged++;
+      // Written by this very run (an attempt before a retry, or an earlier page): counted there already.
+      if (!options.runId || current.lastRunId !== options.runId) plan.counts.unchanged++;
       continue;
     }
     plan.updates.push(next);

@@ -39,15 +39,21 @@ export async function getRunById(runId: string): Promise<SyncRun | undefined> {
 
 /**
  * A new attempt starts from a clean slate for everything it recomputes
- * (pages, pending removals); what earlier attempts already changed
- * in the directory stays counted, and is "unchanged" to this one.
- * One statement, so the attempt starts in one round trip.
+ * (pages, pending removals). What earlier attempts already changed in the
+ * directory stays counted where it was written, and the new attempt does not
+ * count it again (planPage's runId: entries carry the run that last wrote
+ * them), so the counters describe the run's net effect. Simulate wrote nothing, so
+ * its retry recomputes everything. One statement, one round trip.
  */
-export async function startAttempt(runId: string, round: "full" | "delta"): Promise<void> {
+export async function startAttempt(runId: string, round: "full" | "delta", simulate = false): Promise<void> {
   await db().execute(sql`
-    with dropped as (delete from sync_run_changes where run_id = ${runId}::uuid and kind = 'removed')
+    with dropped as (delete from sync_run_changes where run_id = ${runId}::uuid and (kind = 'removed' or ${simulate}::boolean)),
+    dropped_created as (delete from sync_run_created_pages where run_id = ${runId}::uuid and ${simulate}::boolean)
     update sync_runs set status = 'running', round = ${round}::sync_round, started_at = coalesce(started_at, now()),
-      unchanged = 0, skipped = 0, pending_removals = 0, pages_fetched = 0, entries_processed = 0
+      unchanged = 0, skipped = 0, pending_removals = 0, pages_fetched = 0, entries_processed = 0,
+      created = case when ${simulate}::boolean then 0 else created end,
+      updated = case when ${simulate}::boolean then 0 else updated end,
+      disabled = case when ${simulate}::boolean then 0 else disabled end
     where id = ${runId}::uuid`);
 }
 

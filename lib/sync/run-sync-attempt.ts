@@ -3,6 +3,7 @@ import type { SyncRun } from "@/db/schema";
 import { confidentialClient } from "@/lib/entra/confidential-client";
 import { graphClient } from "@/lib/entra/graph-client";
 import { loadAppCredentials } from "@/lib/entra-settings/load-app-credentials";
+import { recordTenantProof } from "@/lib/entra-settings/record-tenant-proof";
 import { logger } from "@/lib/logger";
 import { DeltaExpiredError, deltaPages, type DeltaPage } from "./delta-pages";
 import { finishRun } from "./finish-run";
@@ -23,7 +24,7 @@ const deltaLinkMaxAgeMs = 6 * 24 * 60 * 60 * 1000;
 export async function runSyncAttempt(run: SyncRun): Promise<"succeeded" | "needs_confirmation"> {
   const { settings, credentials } = await loadAppCredentials(run.customerId);
   const simulate = run.trigger === "simulate";
-  const stats = { throttleWaits: 0, throttleWaitMs: 0 };
+  const stats = { throttleWaits: 0, throttleWaitMs: 0, unavailableRetries: 0 };
   const client = graphClient(confidentialClient(credentials), stats);
 
   const fresh = settings.deltaLink && settings.deltaLinkAt && Date.now() - settings.deltaLinkAt.getTime() < deltaLinkMaxAgeMs;
@@ -37,13 +38,17 @@ export async function runSyncAttempt(run: SyncRun): Promise<"succeeded" | "needs
   const walk = async () => {
     let reported = { ...stats };
     const takeThrottle = () => {
-      const taken = { waits: stats.throttleWaits - reported.throttleWaits, waitMs: stats.throttleWaitMs - reported.throttleWaitMs };
+      const taken = {
+        waits: stats.throttleWaits - reported.throttleWaits,
+        waitMs: stats.throttleWaitMs - reported.throttleWaitMs,
+        unavailable: stats.unavailableRetries - reported.unavailableRetries,
+      };
       reported = { ...stats };
       return taken;
     };
-    const pages = deltaPages(client, { deltaLink: round === "delta" ? settings.deltaLink : null }, (ms) => {
-      stats.throttleWaits++;
-      stats.throttleWaitMs += ms;
+    // Our own retries are of dropped connections and identity outages: Graph unavailable, not throttling.
+    const pages = deltaPages(client, { deltaLink: round === "delta" ? settings.deltaLink : null }, () => {
+      stats.unavailableRetries++;
     });
     const position: { deltaLink?: string } = {};
     const walked = await walkPages(
@@ -63,6 +68,7 @@ export async function runSyncAttempt(run: SyncRun): Promise<"succeeded" | "needs
     round = "full";
     result = await walk();
   }
+  await recordTenantProof(credentials);
   return finishRun({ runId: run.id, customerId: run.customerId, connector: "entra", round, ...result, simulate, removalThresholdPercent: settings.removalThresholdPercent });
 }
 

@@ -7,8 +7,8 @@ import type { SourceEntry } from "./synced-fields";
 
 export type WalkInput = RunScope & {
   options: PlanOptions;
-  /** Throttling waits since the last call (Graph's Retry-After), counted per page. */
-  takeThrottle?: () => { waits: number; waitMs: number };
+  /** Throttling waits (429, with Graph's Retry-After) and unavailable retries (503, 504, dropped connections) since the last call, counted per page. */
+  takeThrottle?: () => { waits: number; waitMs: number; unavailable: number };
 };
 
 export type WalkResult = {
@@ -31,7 +31,7 @@ const bulkWrite = 1_000;
  * a full round did not see is removed at its end, by finishRun.
  */
 export async function walkPages(input: WalkInput, pages: AsyncIterable<SourceEntry[]>): Promise<WalkResult> {
-  await startAttempt(input.runId, input.round);
+  await startAttempt(input.runId, input.round, input.simulate);
   const seen = new Set<string>();
   // A full round into a directory holding no key of this connector (a first
   // sync) finds nothing to look up but what it wrote itself, which it has seen.
@@ -49,10 +49,11 @@ export async function walkPages(input: WalkInput, pages: AsyncIterable<SourceEnt
       // Pages are written in any order, but an entry is looked up only once every page before it is in.
       if (keys.length > 0) await allWritten();
       const existing = await loadExisting(input.customerId, input.connector, keys);
-      const plan = planPage(entries, existing, input.options, input.connector);
+      // What this run wrote before (an earlier attempt, or the same user delivered twice) is counted once, where it was written.
+      const plan = planPage(entries, existing, { ...input.options, runId: input.simulate ? null : input.runId }, input.connector);
       if (input.round === "full") for (const key of plan.seen) seen.add(key);
       written += plan.creates.length + plan.updates.length;
-      const throttle = input.takeThrottle?.() ?? { waits: 0, waitMs: 0 };
+      const throttle = input.takeThrottle?.() ?? { waits: 0, waitMs: 0, unavailable: 0 };
       while (writing.length >= writesInFlight) await writing.shift();
       const write = applyPage({ ...input, itemCount: entries.length, throttle, existing }, plan);
       // A failed write is thrown where it is awaited; until then it must not count as unhandled.

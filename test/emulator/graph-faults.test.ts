@@ -54,4 +54,13 @@ describe("per-tenant fault injection on Graph", () => {
     expect(log.filter((entry) => entry.fault === "throttle").length).toBeGreaterThanOrEqual(3);
     expect(log.filter((entry) => entry.fault === "unavailable")).toHaveLength(2);
   });
+
+  it("starts a 503 burst after the first N requests, to fail a round midway, and tells what is left", async () => {
+    await admin.setFaults(DEMO_TENANT.tenantId, { unavailable: { burst: 2, after: 1 } });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await graphGet(emulator(), "/v1.0/users?$top=1", token)).status);
+    expect(statuses).toEqual([200, 503, 503, 200]);
+    expect(await admin.getFaults(DEMO_TENANT.tenantId)).toMatchObject({ unavailableLeft: 0, graphRequestsSinceSet: 4 });
+    await admin.clearFaults(DEMO_TENANT.tenantId);
+  });
 });

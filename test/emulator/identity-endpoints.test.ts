@@ -65,6 +65,13 @@ describe("identity endpoints", () => {
     }
     expect((await postToken(emulator(), DEMO_TENANT.tenantId, CLIENT_CREDENTIALS)).status).toBe(200);
 
+    // Retry-After only when asked for: without it msal-node holds a client back for 60 s.
+    await admin.setFaults(DEMO_TENANT.tenantId, { tokenOutage: { requests: 2, retryAfterSeconds: 1 } });
+    const withRetryAfter = await postToken(emulator(), DEMO_TENANT.tenantId, CLIENT_CREDENTIALS);
+    expect(withRetryAfter).toMatchObject({ status: 503, body: { error: "temporarily_unavailable", error_codes: [90033] } });
+    expect(withRetryAfter.headers.get("retry-after")).toBe("1");
+    expect(await admin.getFaults(DEMO_TENANT.tenantId)).toMatchObject({ tokenOutageLeft: 1 });
+
     await admin.setFaults(DEMO_TENANT.tenantId, { latencyMs: 300 });
     const started = performance.now();
     expect((await postToken(emulator(), DEMO_TENANT.tenantId, CLIENT_CREDENTIALS)).status).toBe(200);

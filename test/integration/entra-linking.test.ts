@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { accounts, auditLog, directoryEntries } from "@/db/schema";
+import { accounts, auditLog, directoryEntries, entraSettings } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { linkOwnAccount } from "@/lib/linking/link-own-account";
 import { candidateLimit, searchLinkCandidates } from "@/lib/linking/search-link-candidates";
@@ -10,6 +10,7 @@ import { createManager } from "@/lib/managers/create-manager";
 import { listUsers } from "@/lib/users/list-users";
 import { updateUser } from "@/lib/users/update-user";
 import { createCustomerWithManager, createEntraEntry, createTestUser, testPassword, unique } from "../support/factories";
+import { configureSync, createEntraCompany, emulatorAdmin } from "../support/sync-fixture";
 
 type Manager = Awaited<ReturnType<typeof createCustomerWithManager>>;
 
@@ -29,7 +30,7 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 describe("linking Entra accounts to logins", () => {
   let manager: Manager;
   beforeAll(async () => {
-    manager = await createCustomerWithManager();
+    ({ manager } = await createEntraCompany());
   });
 
   it("links a user to a synced entry, shows it in the user list, audits it, and unlinks", async () => {
@@ -72,24 +73,34 @@ describe("linking Entra accounts to logins", () => {
     await linkOwnAccount(manager, "none");
   });
 
-  it("names no login of another company when the clash is there", async () => {
-    const tenantId = randomUUID();
-    const objectId = randomUUID();
+  it("says nothing about a clash in another company: the same neutral refusal as for any account that cannot be linked", async () => {
+    // A second company that holds the same tenant (an app of its own there, proven on save).
+    const admin = emulatorAdmin();
+    const tenantId = (await db().select({ t: entraSettings.tenantId }).from(entraSettings).where(eq(entraSettings.customerId, manager.customerId)))[0]!.t;
+    const app = await admin.createApp(tenantId, { displayName: "Other company", permissions: ["User.Read.All"], secret: {} });
     const otherCompany = await createCustomerWithManager();
+    await configureSync(otherCompany, { tenantId, clientId: app.clientId, clientSecret: app.secret!.value }, { usage: "use" });
+    const objectId = randomUUID();
     const theirs = await createEntraEntry(otherCompany, { tenantId, objectId });
     await linkOwnAccount(otherCompany, theirs.id);
+
     const ours = await createEntraEntry(manager, { tenantId, objectId });
     const user = await createTestUser(manager);
-    const error = await refusal(updateUser(manager, edit(user.id, ours.id)));
-    expect(error.message).toContain("a login of another company");
-    expect(error.message).not.toContain(otherCompany.portalId);
+    const clash = await refusal(updateUser(manager, edit(user.id, ours.id)));
+    expect(clash.message).not.toContain(otherCompany.portalId);
+    expect(clash.message).not.toMatch(/another company|already linked/);
+    // An entry that is linked nowhere but cannot be linked either (another company's) gets the very same answer.
+    const foreign = await createEntraEntry(await createCustomerWithManager());
+    const other = await refusal(updateUser(manager, edit(user.id, foreign.id)));
+    expect({ code: clash.code, message: clash.message, fieldErrors: clash.fieldErrors }).toEqual({ code: other.code, message: other.message, fieldErrors: other.fieldErrors });
+    expect((await linkOf(user.id)).oid).toBeNull();
   });
 
   it("links only active Entra entries of the company's own directory", async () => {
     const user = await createTestUser(manager);
     const otherCompany = await createCustomerWithManager();
     const foreign = await createEntraEntry(otherCompany);
-    expect((await refusal(updateUser(manager, edit(user.id, foreign.id)))).code).toBe("not_found");
+    expect((await refusal(updateUser(manager, edit(user.id, foreign.id)))).message).toMatch(/cannot be linked/);
     const disabled = await createEntraEntry(manager, { status: "disabled" });
     expect((await refusal(updateUser(manager, edit(user.id, disabled.id)))).message).toContain("is disabled in Entra");
     expect((await linkOf(user.id)).oid).toBeNull();
@@ -110,7 +121,7 @@ describe("linking Entra accounts to logins", () => {
 
 describe("the AAD ID picker's search", () => {
   it("finds unlinked, active, synced entries by name, e-mail or UPN, only the company's own", async () => {
-    const manager = await createCustomerWithManager();
+    const { manager } = await createEntraCompany();
     const target = await createEntraEntry(manager, { displayName: "Diego Siciliani", email: "diegos@contoso.example" });
     const linked = await createEntraEntry(manager, { displayName: "Diego Linked" });
     await linkOwnAccount(manager, linked.id);
@@ -126,10 +137,10 @@ describe("the AAD ID picker's search", () => {
   });
 
   it("answers from a 100,000-entry directory with at most one page of matches", async () => {
-    const manager = await createCustomerWithManager();
+    const { manager, tenant } = await createEntraCompany();
     await db().execute(sql`
       insert into directory_entries (customer_id, display_name, email, user_principal_name, source, aad_tenant_id, aad_object_id)
-      select ${manager.customerId}, 'Person ' || n, 'p' || n || '@big.example', 'p' || n || '@big.onmicrosoft.com', 'entra', ${randomUUID()}, gen_random_uuid()
+      select ${manager.customerId}, 'Person ' || n, 'p' || n || '@big.example', 'p' || n || '@big.onmicrosoft.com', 'entra', ${tenant.tenantId}, gen_random_uuid()
       from generate_series(1, 100000) as n`);
     const many = await searchLinkCandidates({ customerId: manager.customerId, q: "person 9" });
     expect(many).toHaveLength(candidateLimit);

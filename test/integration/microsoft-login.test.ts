@@ -8,15 +8,11 @@ import { linkOwnAccount } from "@/lib/linking/link-own-account";
 import { microsoftCompany } from "@/lib/microsoft-sign-in/microsoft-company";
 import { resolveMicrosoftLogin } from "@/lib/microsoft-sign-in/resolve-microsoft-login";
 import { createCustomerWithManager, createEntraEntry, testPassword } from "../support/factories";
-import { configureSync } from "../support/sync-fixture";
+import { configureSync, createEntraCompany, emulatorAdmin } from "../support/sync-fixture";
 
-const tenant = () => ({ tenantId: randomUUID(), clientId: randomUUID(), clientSecret: "a-client-secret-value" });
-
-/** A company offering Microsoft sign-in, its manager linked to an Entra entry. */
+/** A company offering Microsoft sign-in (its tenant proven in the emulator), its manager linked to an Entra entry. */
 async function linkedCompany(usage: "use" | "not_use" = "use") {
-  const manager = await createCustomerWithManager();
-  const t = tenant();
-  await configureSync(manager, t, { usage });
+  const { manager, tenant: t } = await createEntraCompany({ usage });
   const entry = await createEntraEntry(manager, { tenantId: t.tenantId });
   await linkOwnAccount(manager, entry.id);
   return { manager, entry, tenant: t };
@@ -24,9 +20,9 @@ async function linkedCompany(usage: "use" | "not_use" = "use") {
 
 describe("who a Microsoft id_token signs in", () => {
   it("opens the linked login of the chosen company, identified by tid + oid only", async () => {
-    const { manager, entry } = await linkedCompany();
+    const { manager, entry, tenant } = await linkedCompany();
     const company = (await microsoftCompany({ slug: manager.slug }))!;
-    expect(company.clientSecret).toBe("a-client-secret-value");
+    expect(company.clientSecret).toBe(tenant.clientSecret);
     const login = await resolveMicrosoftLogin(company, { tid: entry.aadTenantId, oid: entry.aadObjectId, email: "someone@else.example" } as object);
     expect(login).toEqual({ actor: expect.objectContaining({ accountId: manager.accountId, role: "manager", customerId: manager.customerId }) });
   });
@@ -37,9 +33,10 @@ describe("who a Microsoft id_token signs in", () => {
     expect(await resolveMicrosoftLogin(company, { tid: randomUUID(), oid: entry.aadObjectId })).toEqual({ refusal: "wrong_tenant" });
     expect(await resolveMicrosoftLogin(company, { tid: entry.aadTenantId, oid: randomUUID() })).toEqual({ refusal: "not_linked" });
 
-    // The same tenant set up for a second company: the person is linked in the first only.
+    // The same tenant set up for a second company (an app of its own there): the person is linked in the first only.
     const second = await createCustomerWithManager();
-    await configureSync(second, { tenantId: entry.aadTenantId!, clientId: randomUUID(), clientSecret: "another-secret-value" }, { usage: "use" });
+    const app = await emulatorAdmin().createApp(entry.aadTenantId!, { displayName: "Second company", permissions: ["User.Read.All"], secret: {} });
+    await configureSync(second, { tenantId: entry.aadTenantId!, clientId: app.clientId, clientSecret: app.secret!.value }, { usage: "use" });
     const secondCompany = (await microsoftCompany({ slug: second.slug }))!;
     expect(await resolveMicrosoftLogin(secondCompany, { tid: entry.aadTenantId, oid: entry.aadObjectId })).toEqual({ refusal: "not_linked" });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/db/client";
-import { accounts, directoryEntries } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { accounts, directoryEntries, entraSettings } from "@/db/schema";
 import { hashPassword } from "@/lib/accounts/password";
 import type { Actor, CustomerActor } from "@/lib/auth/actor";
 import { createCustomer } from "@/lib/customers/create-customer";
@@ -63,12 +64,16 @@ export function createTestEntry(manager: CustomerActor, displayName = `Entry ${u
   });
 }
 
-/** A directory entry as a sync writes it: source entra, with tenant + object ID. */
+/**
+ * A directory entry as a sync writes it: source entra, with tenant + object ID
+ * — by default in the tenant of the customer's MS AAD settings, if it has any.
+ */
 export async function createEntraEntry(
   manager: CustomerActor,
   overrides: { tenantId?: string; objectId?: string; displayName?: string; email?: string; status?: "active" | "disabled" | "removed" } = {},
 ) {
   const displayName = overrides.displayName ?? `Entra ${unique()}`;
+  const [settings] = await db().select({ tenantId: entraSettings.tenantId }).from(entraSettings).where(eq(entraSettings.customerId, manager.customerId));
   const [entry] = await db()
     .insert(directoryEntries)
     .values({
@@ -79,7 +84,7 @@ export async function createEntraEntry(
       email: overrides.email ?? `${unique()}@example.org`,
       userPrincipalName: `${unique()}@contoso.example`,
       source: "entra",
-      aadTenantId: overrides.tenantId ?? randomUUID(),
+      aadTenantId: overrides.tenantId ?? settings?.tenantId ?? randomUUID(),
       aadObjectId: overrides.objectId ?? randomUUID(),
       status: overrides.status ?? "active",
     })

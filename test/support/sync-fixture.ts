@@ -6,6 +6,7 @@ import { db } from "@/db/client";
 import { directoryEntries, syncRuns, type SyncRun } from "@/db/schema";
 import { createEmulatorAdmin, type EmulatorAdmin } from "@/emulator";
 import type { CustomerActor } from "@/lib/auth/actor";
+import { createCustomerWithManager } from "./factories";
 import { saveEntraSettings } from "@/lib/entra-settings/save-entra-settings";
 import { directorySyncQueueName, type DirectorySyncPayload } from "@/lib/jobs/directory-sync-job";
 import { createWorker } from "@/lib/jobs/queue-backend";
@@ -49,7 +50,20 @@ export function settingsFor(tenant: TestTenant, overrides: Partial<Record<string
 }
 
 export async function configureSync(manager: CustomerActor, tenant: TestTenant, overrides: Partial<Record<string, string>> = {}) {
-  await saveEntraSettings(manager, settingsFor(tenant, overrides));
+  return saveEntraSettings(manager, settingsFor(tenant, overrides));
+}
+
+/**
+ * A customer whose MS AAD settings name a tenant of its own in the emulator,
+ * proven on save with the app's real secret: what linking, SCIM identities and
+ * Microsoft sign-in need. Entries made by createEntraEntry land in that tenant.
+ */
+export async function createEntraCompany(opts: { usage?: "use" | "not_use"; users?: number } = {}) {
+  const tenant = await createTenant(emulatorAdmin(), { users: opts.users });
+  const manager = await createCustomerWithManager();
+  const { tenantProven } = await configureSync(manager, tenant, { usage: opts.usage ?? "use" });
+  expect(tenantProven).toBe(true);
+  return { manager, tenant };
 }
 
 /** A worker in the test process, on whichever queue backend the run uses. */

@@ -25,4 +25,29 @@ describe("explainEntraError", () => {
     expect(explainEntraError({ statusCode: 200, code: "TypeError", message: "terminated" })).toMatchObject({ code: "network", retryable: true });
     expect(explainEntraError({ errorCode: "temporarily_unavailable", errorMessage: "try later" })).toMatchObject({ retryable: true });
   });
+
+  // What msal-node's ServerError carries: the OAuth error as errorCode, Microsoft's description as errorMessage.
+  it.each([
+    ["temporarily_unavailable", "AADSTS90033: The Microsoft Online Directory Service (MSODS) isn't available.", "AADSTS90033"],
+    ["invalid_request", "AADSTS90024: RequestBudgetExceededError - A transient error has occurred. Try again.", "AADSTS90024"],
+    ["server_error", "AADSTS90006: The service is temporarily unavailable.", "AADSTS90006"],
+    ["temporarily_unavailable", "AADSTS90055: There are too many incoming requests.", "AADSTS90055"],
+    ["server_error", "AADSTS50000: There was an error issuing a token.", "AADSTS50000"],
+    ["temporarily_unavailable", "try later", "identity_unavailable"],
+    ["server_error", "", "identity_unavailable"],
+  ])("retries %s %s as a passing outage, said in plain words", (errorCode, errorMessage, code) => {
+    const problem = explainEntraError({ errorCode, errorMessage });
+    expect(problem).toMatchObject({ code, retryable: true });
+    expect(problem.message).toMatch(/temporarily unavailable/);
+    expect(problem.message).not.toMatch(/refused/);
+  });
+
+  it.each([
+    ["invalid_client", "AADSTS7000215: Invalid client secret provided."],
+    ["unauthorized_client", "AADSTS700016: Application with identifier 'x' was not found"],
+    ["invalid_request", "AADSTS90002: Tenant 'x' not found."],
+    ["invalid_request", "AADSTS50196: The server terminated an operation because it encountered a client request loop."],
+  ])("keeps %s %s final", (errorCode, errorMessage) => {
+    expect(explainEntraError({ errorCode, errorMessage }).retryable).toBe(false);
+  });
 });

@@ -112,4 +112,14 @@ describe("planPage", () => {
     expect(plan).toMatchObject({ creates: [], updates: [] });
     expect(plan.counts.skipped).toBe(1);
   });
+
+  it("does not count as unchanged what the same run already wrote (an attempt before a retry), only what it did not", async () => {
+    const runId = "run-1";
+    const current = index(existing(1, { lastRunId: runId }), existing(2, { lastRunId: "an-earlier-run" }), existing(3, { lastRunId: null }));
+    const plan = planGraph([user(1), user(2), user(3)], current, { ...everyone, runId });
+    expect(plan.counts).toEqual({ created: 0, updated: 0, disabled: 0, unchanged: 2, skipped: 0 });
+    expect(plan.seen).toHaveLength(3);
+    // Simulate writes nothing and passes no run: everything unchanged is counted.
+    expect(planGraph([user(1), user(2), user(3)], current, everyone).counts.unchanged).toBe(3);
+  });
 });

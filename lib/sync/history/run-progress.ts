@@ -8,7 +8,7 @@ import { ofCustomer } from "@/lib/tenancy";
 /** What the live progress panel shows of a run; small, so it can be polled every second. */
 export type RunProgressData = Pick<
   SyncRun,
-  "status" | "trigger" | "round" | "created" | "updated" | "disabled" | "removed" | "unchanged" | "skipped" | "pagesFetched" | "entriesProcessed" | "throttleWaits" | "pendingRemovals" | "error" | "errorCode"
+  "status" | "trigger" | "round" | "created" | "updated" | "disabled" | "removed" | "unchanged" | "skipped" | "pagesFetched" | "entriesProcessed" | "throttleWaits" | "unavailableRetries" | "pendingRemovals" | "error" | "errorCode"
 > & { startedAt: string | null; finishedAt: string | null };
 
 export function runProgressOf(run: SyncRun): RunProgressData {
@@ -25,6 +25,7 @@ export function runProgressOf(run: SyncRun): RunProgressData {
     pagesFetched: run.pagesFetched,
     entriesProcessed: run.entriesProcessed,
     throttleWaits: run.throttleWaits,
+    unavailableRetries: run.unavailableRetries,
     pendingRemovals: run.pendingRemovals,
     error: run.error,
     errorCode: run.errorCode,

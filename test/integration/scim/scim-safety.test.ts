@@ -10,7 +10,7 @@ import { resolveMicrosoftLogin } from "@/lib/microsoft-sign-in/resolve-microsoft
 import { createScimToken, revokeScimToken } from "@/lib/scim/tokens";
 import { createCustomerWithManager } from "../../support/factories";
 import { scimRequest } from "../../support/scim-client";
-import { configureSync } from "../../support/sync-fixture";
+import { configureSync, createTenant, emulatorAdmin } from "../../support/sync-fixture";
 
 type Manager = Awaited<ReturnType<typeof createCustomerWithManager>>;
 
@@ -145,8 +145,9 @@ describe("SCIM tokens, isolation and errors", () => {
 describe("SCIM users and Sign in with Microsoft", () => {
   it("makes a user whose externalId is an object ID that Entra account: linkable, and disabled by active=false", async () => {
     const manager = await createCustomerWithManager();
-    const tenantId = randomUUID();
-    await configureSync(manager, { tenantId, clientId: randomUUID(), clientSecret: "secret-value-1" }, { usage: "use" });
+    const tenant = await createTenant(emulatorAdmin());
+    const tenantId = tenant.tenantId;
+    await configureSync(manager, tenant, { usage: "use" });
     const token = (await createScimToken(manager, "Entra")).token;
     const objectId = randomUUID();
     const user = await scimRequest(token, "POST", "/Users", { userName: "pat@contoso.example", externalId: objectId, displayName: "Pat" });

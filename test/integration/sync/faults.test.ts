@@ -38,6 +38,41 @@ describe("sync under faults", () => {
     await expectDirectoryMatches(admin, tenant.tenantId, manager.customerId);
   });
 
+  // The worker keeps a customer's token cached; a new secret makes the next run ask the token endpoint again.
+  async function withFreshToken(manager: Awaited<ReturnType<typeof createCustomerWithManager>>, tenant: TestTenant) {
+    const secret = await admin.addSecret(tenant.tenantId, tenant.clientId, {});
+    await configureSync(manager, { ...tenant, clientSecret: secret.value });
+  }
+
+  it("waits out a passing token-endpoint outage (AADSTS90033) and removes nothing", async () => {
+    const { tenant, manager, before } = await syncedCompany(50);
+    await withFreshToken(manager, tenant);
+    // More failures than one attempt's own retries take, so the run itself must try again.
+    await admin.setFaults(tenant.tenantId, { tokenOutage: { requests: 6, retryAfterSeconds: 1 } });
+    const run = await syncNow(manager, "full_resync");
+    const left = (await admin.getFaults(tenant.tenantId)).tokenOutageLeft;
+    await admin.clearFaults(tenant.tenantId);
+    expect(left).toBe(0);
+    expect(run).toMatchObject({ status: "succeeded", removed: 0, pendingRemovals: 0 });
+    expect(run.attempts).toBeGreaterThan(1);
+    expect((await directoryOf(manager.customerId)).length).toBe(before);
+    await expectDirectoryMatches(admin, tenant.tenantId, manager.customerId);
+  });
+
+  it("fails in plain words when the token endpoint stays down, and removes nothing", async () => {
+    const { tenant, manager, before } = await syncedCompany(20);
+    await withFreshToken(manager, tenant);
+    await admin.setFaults(tenant.tenantId, { tokenOutage: { requests: 10_000, retryAfterSeconds: 1 } });
+    const run = await syncNow(manager, "full_resync");
+    await admin.clearFaults(tenant.tenantId);
+    expect(run).toMatchObject({ status: "failed", errorCode: "AADSTS90033", removed: 0, pendingRemovals: 0, attempts: 4 });
+    expect(run.error).toMatch(/temporarily unavailable/);
+    expect(run.error).not.toMatch(/refused/);
+    const entries = await directoryOf(manager.customerId);
+    expect(entries.length).toBe(before);
+    expect(entries.every((e) => e.status !== "removed")).toBe(true);
+  });
+
   it("records throttling waits on the run", async () => {
     // Three delta pages of up to 999 users, so every 2nd request is sure to be throttled.
     const { tenant, manager } = await syncedCompany(2500);

@@ -15,9 +15,14 @@ const revalidate = () => revalidatePath("/authority/ms-aad", "layout");
 export const saveEntraSettingsAction = defineCustomerAction(
   { permission: "settings:manage", input: entraSettingsInput },
   async ({ actor }, input) => {
-    await saveEntraSettings(actor, input);
+    const { tenantProven } = await saveEntraSettings(actor, input);
     revalidatePath("/", "layout");
-    return { status: "success", message: "MS AAD settings saved." };
+    if (tenantProven) return { status: "success", message: "MS AAD settings saved." };
+    return {
+      status: "success",
+      message:
+        "MS AAD settings saved. The tenant is not verified: Microsoft issued no token with these IDs and secret, so no Entra account is tied to it (SCIM users stay contacts, nothing can be linked, no Microsoft sign-in) until a save with working settings. Test connection tells what is wrong.",
+    };
   },
 );
 

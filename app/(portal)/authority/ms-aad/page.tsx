@@ -4,6 +4,7 @@ import { Card } from "@/components/layout/card";
 import { requireCustomerPage } from "@/lib/auth/require-page";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { getEntraSettings } from "@/lib/entra-settings/get-entra-settings";
+import { isTenantProven } from "@/lib/entra-settings/proven-tenant";
 import { microsoftRedirectUri } from "@/lib/entra-settings/redirect-uri";
 import { formatDateTime } from "@/lib/format-date";
 import { describeSchedule } from "@/lib/sync/schedule";
@@ -22,6 +23,7 @@ export default async function MsAadPage() {
     syncOverview({ customerId: actor.customerId, connector: "entra", schedule: settings, timeZone: customer.timeZone }),
     pendingConfirmationRun(actor.customerId, "entra"),
   ]);
+  const proven = settings !== null && isTenantProven(settings);
 
   return (
     <>
@@ -29,6 +31,14 @@ export default async function MsAadPage() {
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
           <dt className="text-slate-500">User Look-Up Usage</dt>
           <dd>{settings?.enabled ? `Use — ${describeSchedule(settings)} (${customer.timeZone})` : "Not use"}</dd>
+          <dt className="text-slate-500">Tenant</dt>
+          <dd data-testid="tenant-proof">
+            {!settings
+              ? "Not set"
+              : proven
+                ? `Verified ${formatDateTime(settings.tenantVerifiedAt!, customer.timeZone)}: Microsoft issued a token for it with these settings`
+                : "Not verified: Microsoft has issued no token for it with these settings. Until a save with working settings (or a successful sync), no Entra account is tied to it — SCIM users stay contacts, nothing can be linked, no Microsoft sign-in."}
+          </dd>
           <dt className="text-slate-500">Next scheduled run</dt>
           <dd>
             {overview.nextRun?.at ? formatDateTime(overview.nextRun.at, customer.timeZone) : "None scheduled"}
@@ -54,7 +64,9 @@ export default async function MsAadPage() {
       </Card>
       <Card title="Sign in with Microsoft">
         <p className="mb-3 text-sm text-slate-700" data-testid="microsoft-sign-in-state">
-          {settings?.enabled
+          {settings?.enabled && !proven
+            ? "Not offered: the tenant is not verified (see Directory sync above)."
+            : settings?.enabled
             ? `Offered: on the sign-in page, people enter the company “${customer.slug}” and sign in with their Microsoft account, if it is linked to their login.`
             : "Not offered: Sign in with Microsoft is available while User Look-Up Usage is “Use”."}
         </p>

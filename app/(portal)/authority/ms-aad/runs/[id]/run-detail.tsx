@@ -12,6 +12,7 @@ import { getCustomer } from "@/lib/customers/get-customer";
 import { formatDateTime } from "@/lib/format-date";
 import { formatDuration, runSeconds } from "@/lib/sync/history/format-duration";
 import { getRun } from "@/lib/sync/history/get-run";
+import { graphWaitsLabel } from "@/lib/sync/history/graph-waits-label";
 import { listRunChanges } from "@/lib/sync/history/list-run-changes";
 import { runProgressOf } from "@/lib/sync/history/run-progress";
 import { listQuery } from "@/lib/validation/fields";
@@ -82,7 +83,7 @@ export async function RunDetail({ customerId, runId, connector, query, runsPath,
           <dt className="text-slate-500">{sourceName}</dt>
           <dd>
             {run.pagesFetched} pages, {run.entriesProcessed} entries
-            {run.connector === "entra" ? `; throttled ${run.throttleWaits} times (${Math.round(run.throttleWaitMs / 1000)} s waited)` : ""}
+            {run.connector === "entra" ? `; ${graphWaitsLabel(run)}` : ""}
           </dd>
           {run.error ? (
             <>
