@@ -3,36 +3,26 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import type { MicrosoftCompany } from "@/lib/microsoft-sign-in/microsoft-company";
 import { microsoftProvider, microsoftProviderId } from "@/lib/microsoft-sign-in/microsoft-provider";
 import { clientAddress } from "./client-address";
+import { asSessionUser } from "./as-session-user";
+import { credentialField } from "./credential-field";
 import { signInWithDirectory } from "./sign-in-with-directory";
 import { signInWithPassword } from "./sign-in-with-password";
-import type { Actor } from "./actor";
 
 const credentialsSchema = z.object({
-  portalId: z.string().trim().min(1).max(200),
-  password: z.string().min(1).max(1000),
+  portalId: credentialField(200).pipe(z.string().trim().min(1)),
+  password: credentialField(1000).pipe(z.string().min(1)),
 });
 
 const directoryCredentialsSchema = z.object({
-  company: z.string().trim().min(1).max(200),
-  username: z.string().trim().min(1).max(300),
-  password: z.string().max(1000),
+  company: credentialField(200).pipe(z.string().trim().min(1)),
+  username: credentialField(300).pipe(z.string().trim().min(1)),
+  password: credentialField(1000),
 });
 
-/** next-auth hands the message of a thrown Error to the sign-in page: ours are written for people. */
-async function asSessionUser(signIn: () => Promise<Actor>) {
-  try {
-    const actor = await signIn();
-    return { id: actor.accountId, name: actor.name, role: actor.role, customerId: actor.customerId };
-  } catch (error) {
-    if (error instanceof AppError) throw new Error(error.message);
-    throw error;
-  }
-}
 
 /**
  * next-auth's configuration; a function so nothing reads the environment at
