@@ -9,6 +9,7 @@ import { microsoftProvider, microsoftProviderId } from "@/lib/microsoft-sign-in/
 import { clientAddress } from "./client-address";
 import { asSessionUser } from "./as-session-user";
 import { credentialField } from "./credential-field";
+import { sessionVersionOf } from "./session-version-of";
 import { signInWithDirectory } from "./sign-in-with-directory";
 import { signInWithPassword } from "./sign-in-with-password";
 
@@ -70,19 +71,21 @@ export function authOptions(microsoftCompany: MicrosoftCompany | null = null): N
         if (account?.provider === microsoftProviderId && user.refusal) return `/sign-in/refused?reason=${user.refusal}`;
         return true;
       },
-      // The token names the account, its role and customer; the server still
-      // re-reads the account on every request (see `getActor`), so a deleted
-      // login or a changed role takes effect at once, not when the token expires.
+      // The token names the account, its role and customer, and the account's
+      // session version at sign-in; the server still re-reads the account on
+      // every request (see `getActor`), so a deleted login, a changed role or a
+      // raised session version takes effect at once, not when the token expires.
       async jwt({ token, user }) {
         if (user) {
           token.accountId = user.id;
           token.role = user.role;
           token.customerId = user.customerId;
+          token.sessionVersion = await sessionVersionOf(user.id);
         }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, accountId: token.accountId, role: token.role, customerId: token.customerId };
+        return { ...session, accountId: token.accountId, role: token.role, customerId: token.customerId, sessionVersion: token.sessionVersion };
       },
     },
   };
