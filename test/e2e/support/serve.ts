@@ -25,6 +25,8 @@ const portal = spawn("npx", ["tsx", "scripts/start.ts"], {
     GRAPH_BASE_URL: emulator.url,
     SYNC_RETRY_DELAY_MS: "500",
     LOG_LEVEL: "warn",
+    // The tests play the reverse proxy: each gives its own X-Forwarded-For (support/fixtures.ts).
+    TRUSTED_PROXIES: "127.0.0.1, ::1",
   },
 });
 
