@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Session } from "next-auth";
+import { z } from "zod";
 import { db } from "@/db/client";
 import { accounts } from "@/db/schema";
 import type { Actor } from "./actor";
@@ -11,7 +12,7 @@ import type { Actor } from "./actor";
  * or "sign out of all sessions", or before versions existed) is no session.
  */
 export async function actorOfSession(session: Pick<Session, "accountId" | "sessionVersion"> | null): Promise<Actor | null> {
-  if (!session?.accountId) return null;
+  if (!session?.accountId || !z.uuid().safeParse(session.accountId).success) return null;
   const [account] = await db()
     .select({
       accountId: accounts.id,
