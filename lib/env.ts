@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { outboundAllowSetting } from "./net/outbound-allow-setting";
+import { parseTrustedProxies } from "./auth/trusted-proxies";
 
 /**
  * Every setting the portal reads, validated once. Modules call `env()` rather
@@ -32,6 +33,17 @@ const schema = z.object({
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   OUTBOUND_ALLOW: outboundAllowSetting, // which internal networks customer-given servers may be on: lib/net/outbound-allow-setting.ts
+  // Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client; none by default.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { customers } from "./customers";
 
 export const roles = ["operator", "manager", "user"] as const;
@@ -34,6 +34,9 @@ export const accounts = pgTable(
     aadObjectId: uuid("aad_object_id"),
     // Linked to an entry imported from Active Directory: may sign in with the directory password.
     ldapObjectGuid: uuid("ldap_object_guid"),
+    // Carried in the session token and compared on every request: raising it
+    // (password change, "sign out of all sessions") ends every session issued before.
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

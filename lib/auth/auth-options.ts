@@ -3,36 +3,27 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import type { MicrosoftCompany } from "@/lib/microsoft-sign-in/microsoft-company";
 import { microsoftProvider, microsoftProviderId } from "@/lib/microsoft-sign-in/microsoft-provider";
 import { clientAddress } from "./client-address";
+import { asSessionUser } from "./as-session-user";
+import { credentialField } from "./credential-field";
+import { sessionVersionOf } from "./session-version-of";
 import { signInWithDirectory } from "./sign-in-with-directory";
 import { signInWithPassword } from "./sign-in-with-password";
-import type { Actor } from "./actor";
 
 const credentialsSchema = z.object({
-  portalId: z.string().trim().min(1).max(200),
-  password: z.string().min(1).max(1000),
+  portalId: credentialField(200).pipe(z.string().trim().min(1)),
+  password: credentialField(1000).pipe(z.string().min(1)),
 });
 
 const directoryCredentialsSchema = z.object({
-  company: z.string().trim().min(1).max(200),
-  username: z.string().trim().min(1).max(300),
-  password: z.string().max(1000),
+  company: credentialField(200).pipe(z.string().trim().min(1)),
+  username: credentialField(300).pipe(z.string().trim().min(1)),
+  password: credentialField(1000),
 });
 
-/** next-auth hands the message of a thrown Error to the sign-in page: ours are written for people. */
-async function asSessionUser(signIn: () => Promise<Actor>) {
-  try {
-    const actor = await signIn();
-    return { id: actor.accountId, name: actor.name, role: actor.role, customerId: actor.customerId };
-  } catch (error) {
-    if (error instanceof AppError) throw new Error(error.message);
-    throw error;
-  }
-}
 
 /**
  * next-auth's configuration; a function so nothing reads the environment at
@@ -80,19 +71,21 @@ export function authOptions(microsoftCompany: MicrosoftCompany | null = null): N
         if (account?.provider === microsoftProviderId && user.refusal) return `/sign-in/refused?reason=${user.refusal}`;
         return true;
       },
-      // The token names the account, its role and customer; the server still
-      // re-reads the account on every request (see `getActor`), so a deleted
-      // login or a changed role takes effect at once, not when the token expires.
+      // The token names the account, its role and customer, and the account's
+      // session version at sign-in; the server still re-reads the account on
+      // every request (see `getActor`), so a deleted login, a changed role or a
+      // raised session version takes effect at once, not when the token expires.
       async jwt({ token, user }) {
         if (user) {
           token.accountId = user.id;
           token.role = user.role;
           token.customerId = user.customerId;
+          token.sessionVersion = await sessionVersionOf(user.id);
         }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, accountId: token.accountId, role: token.role, customerId: token.customerId };
+        return { ...session, accountId: token.accountId, role: token.role, customerId: token.customerId, sessionVersion: token.sessionVersion };
       },
     },
   };

@@ -1,15 +1,18 @@
 /**
- * The address a request came from, for the per-address sign-in limit.
- * Next.js fills X-Forwarded-For from the socket when a request arrives without
- * one; behind a reverse proxy the proxy appends the address it saw. Either way
- * the right-most entry is the one set by a party we run, not by the client.
+ * Set by the portal's web server (scripts/launcher/web-server.ts) on every
+ * request from the connection's own address and TRUSTED_PROXIES, overwriting
+ * whatever a client sent under this name.
+ */
+export const clientAddressHeader = "x-switchboard-client-address";
+
+/**
+ * The address a request came from, for the per-address sign-in limit, as the
+ * web server worked it out (see resolveClientAddress). Without that server
+ * (`next dev`) there is no socket to ask, so every client is "unknown" and
+ * shares one count: a development server is not a place to be attacked.
  */
 export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>): string {
-  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw.join(",") : (raw ?? "");
-  const entries = value
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return entries.at(-1) ?? "unknown";
+  const raw = headers instanceof Headers ? headers.get(clientAddressHeader) : headers[clientAddressHeader];
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  return value || "unknown";
 }

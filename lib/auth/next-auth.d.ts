@@ -14,6 +14,7 @@ declare module "next-auth" {
     accountId?: string;
     role?: Role;
     customerId?: string | null;
+    sessionVersion?: number;
   }
 }
 
@@ -22,5 +23,6 @@ declare module "next-auth/jwt" {
     accountId?: string;
     role?: Role;
     customerId?: string | null;
+    sessionVersion?: number;
   }
 }

@@ -9,8 +9,7 @@ import { loadLdapConnection } from "@/lib/ldap-settings/load-ldap-connection";
 import { logger } from "@/lib/logger";
 import { companySlugFrom } from "@/lib/microsoft-sign-in/microsoft-company";
 import type { Actor } from "./actor";
-import { lockoutMessage } from "./lockout";
-import { addressKey, clearFailures, lockoutRemaining, portalKey, recordFailure } from "./sign-in-failures";
+import { addressKey, attemptSucceeded, portalKey, refundAttempt, reserveAttempt, type Attempt } from "./sign-in-failures";
 
 const wrongCredentials = "The user name or password is incorrect.";
 
@@ -39,12 +38,34 @@ export async function signInWithDirectory(input: { company: string; username: st
   if (input.password.trim() === "") throw new AppError("invalid_input", "Enter your password.");
 
   const keys = [portalKey(`directory:${slug}:${username}`), addressKey(input.clientAddress)];
-  const remaining = await lockoutRemaining(keys);
-  if (remaining > 0) {
-    logger.warn({ slug, clientAddress: input.clientAddress }, "directory sign-in refused: locked out");
-    throw new AppError("rate_limited", lockoutMessage(remaining));
-  }
+  // Reserved before anything is asked, so parallel guesses cannot outrun the limit.
+  const attempt = await reserveAttempt(keys).catch((error: unknown) => {
+    if (error instanceof AppError) logger.warn({ slug, clientAddress: input.clientAddress }, "directory sign-in refused: locked out");
+    throw error;
+  });
+  const account = await checkDirectoryPassword(slug, username, input.password, input.clientAddress, attempt);
+  await attemptSucceeded(attempt);
+  logger.info({ accountId: account.id }, "signed in with directory password");
+  return { accountId: account.id, role: account.role, customerId: account.customerId, portalId: account.portalId, name: account.name };
+}
 
+/**
+ * Everything after the reservation. Only a password the directory refused
+ * keeps it as a failure; any other refusal (not offered, the directory down,
+ * an account problem AD tells only after a right password, no linked login)
+ * judged no guess, so the reservation is given back. An unexpected error keeps
+ * it: what cannot be told apart from a guess counts as one.
+ */
+async function checkDirectoryPassword(slug: string, username: string, password: string, clientAddress: string, attempt: Attempt) {
+  try {
+    return await findDirectoryAccount(slug, username, password, clientAddress);
+  } catch (error) {
+    if (error instanceof AppError && error.code !== "unauthenticated") await refundAttempt(attempt);
+    throw error;
+  }
+}
+
+async function findDirectoryAccount(slug: string, username: string, password: string, clientAddress: string) {
   const [company] = await db()
     .select({ customerId: customers.id })
     .from(customers)
@@ -54,16 +75,15 @@ export async function signInWithDirectory(input: { company: string; username: st
   if (!company) throw new AppError("forbidden", `Sign-in with a directory password is not enabled for “${slug}”.`);
 
   const { config } = await loadLdapConnection(company.customerId);
-  const result = await authenticateDirectoryUser(config, username, input.password);
+  const result = await authenticateDirectoryUser(config, username, password);
   if (!result.ok) {
     if (result.stage === "directory") {
       logger.error({ customerId: company.customerId, code: result.problem.code }, "directory sign-in: the directory could not be asked");
       throw new AppError("unavailable", "Your company's directory cannot be reached right now. Please try again later.");
     }
-    logger.info({ customerId: company.customerId, code: result.problem.code, clientAddress: input.clientAddress }, "directory sign-in failed");
+    logger.info({ customerId: company.customerId, code: result.problem.code, clientAddress }, "directory sign-in failed");
     const told = accountProblems[result.problem.code];
     if (told) throw new AppError("forbidden", told);
-    await recordFailure(keys);
     throw new AppError("unauthenticated", wrongCredentials);
   }
 
@@ -82,8 +102,5 @@ export async function signInWithDirectory(input: { company: string; username: st
     throw new AppError("forbidden", "Your directory account is disabled or removed in the company directory. Ask your manager.");
   }
 
-  await clearFailures(keys[0]!);
-  logger.info({ accountId: linked.account.id }, "signed in with directory password");
-  const { account } = linked;
-  return { accountId: account.id, role: account.role, customerId: account.customerId, portalId: account.portalId, name: account.name };
+  return linked.account;
 }

@@ -7,15 +7,15 @@ import { verifyAgainstNothing, verifyPassword } from "@/lib/accounts/password";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import type { Actor } from "./actor";
-import { lockoutMessage } from "./lockout";
-import { addressKey, clearFailures, lockoutRemaining, portalKey, recordFailure } from "./sign-in-failures";
+import { addressKey, attemptSucceeded, portalKey, reserveAttempt } from "./sign-in-failures";
 
 const wrongCredentials = "The portal ID or password is incorrect.";
 
 /**
- * Checks a portal ID and password. The lockout is checked before the account
- * is even looked up, and every failure reads the same, so neither the message
- * nor the timing tells whether a portal ID exists.
+ * Checks a portal ID and password. The guess is reserved against the lockout
+ * before the account is even looked up (so parallel guesses cannot outrun the
+ * limit), and every failure reads the same, so neither the message nor the
+ * timing tells whether a portal ID exists.
  */
 export async function signInWithPassword(input: {
   portalId: string;
@@ -25,11 +25,10 @@ export async function signInWithPassword(input: {
   const portalId = normalizePortalId(input.portalId);
   const keys = [portalKey(portalId), addressKey(input.clientAddress)];
 
-  const remaining = await lockoutRemaining(keys);
-  if (remaining > 0) {
-    logger.warn({ portalId, clientAddress: input.clientAddress }, "sign-in refused: locked out");
-    throw new AppError("rate_limited", lockoutMessage(remaining));
-  }
+  const attempt = await reserveAttempt(keys).catch((error: unknown) => {
+    if (error instanceof AppError) logger.warn({ portalId, clientAddress: input.clientAddress }, "sign-in refused: locked out");
+    throw error;
+  });
 
   const [account] = await db().select().from(accounts).where(eq(accounts.portalId, portalId)).limit(1);
   const valid = account
@@ -37,12 +36,12 @@ export async function signInWithPassword(input: {
     : await verifyAgainstNothing(input.password);
 
   if (!account || !valid) {
-    await recordFailure(keys);
+    // The reservation stays: it is this failure.
     logger.info({ portalId, clientAddress: input.clientAddress }, "sign-in failed");
     throw new AppError("unauthenticated", wrongCredentials);
   }
 
-  await clearFailures(keys[0]!);
+  await attemptSucceeded(attempt);
   // Told only to someone who knew the password, so it reveals nothing to a guesser.
   if (account.aadObjectId && account.customerId && (await requiresMicrosoftSignIn(account.customerId))) {
     logger.info({ accountId: account.id }, "password sign-in refused: Microsoft sign-in required");

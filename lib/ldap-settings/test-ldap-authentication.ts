@@ -2,10 +2,8 @@ import "server-only";
 import { db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CustomerActor } from "@/lib/auth/actor";
-import { lockoutMessage } from "@/lib/auth/lockout";
-import { clearFailures, lockoutRemaining, portalKey, recordFailure } from "@/lib/auth/sign-in-failures";
+import { attemptSucceeded, portalKey, refundAttempt, reserveAttempt } from "@/lib/auth/sign-in-failures";
 import { getCustomer } from "@/lib/customers/get-customer";
-import { AppError } from "@/lib/errors";
 import { authenticateDirectoryUser } from "@/lib/ldap/authenticate-directory-user";
 import type { LdapTestAuthenticationInput } from "@/lib/validation/ldap-settings-input";
 import { describeLdapProblem } from "./describe-ldap-problem";
@@ -27,23 +25,27 @@ export async function testLdapAuthentication(actor: CustomerActor, input: LdapTe
   const { slug } = await getCustomer({ customerId: actor.customerId });
   const username = input.username;
   const key = portalKey(`directory:${slug}:${username.toLowerCase()}`);
-  const remaining = await lockoutRemaining([key]);
-  if (remaining > 0) throw new AppError("rate_limited", lockoutMessage(remaining));
-
-  const { settings, config } = await loadLdapConnection(actor.customerId);
+  // Reserved before the directory is asked, so parallel tests cannot outrun the limit.
+  const attempt = await reserveAttempt([key]);
+  const { settings, config } = await loadLdapConnection(actor.customerId).catch(async (error: unknown) => {
+    await refundAttempt(attempt);
+    throw error;
+  });
   const outcome = await authenticateDirectoryUser(config, username, input.password);
   let result: LdapTestResult;
   if (outcome.ok) {
-    await clearFailures(key);
+    await attemptSucceeded(attempt);
     const who = [outcome.user.givenName, outcome.user.sn].filter(Boolean).join(" ") || outcome.user.dn;
     const offered = settings.authenticationEnabled
       ? " With Configure authentication on, a login linked to this entry can sign in with this password."
       : " Directory sign-in is not offered yet: turn on “Configure authentication” and save.";
     result = { ok: true, message: `Authenticated: the directory accepted the password of ${username} (${who}).${offered}` };
   } else if (outcome.stage === "user") {
-    if (!accountStates.has(outcome.problem.code)) await recordFailure([key]);
+    // A wrong password keeps the reservation as its failure.
+    if (accountStates.has(outcome.problem.code)) await refundAttempt(attempt);
     result = { ok: false, code: outcome.problem.code, message: `The directory refused ${username}: ${describeLdapProblem(outcome.problem)}` };
   } else {
+    await refundAttempt(attempt);
     result = { ok: false, code: outcome.problem.code, message: `The directory could not be asked: ${describeLdapProblem(outcome.problem)}. Check the settings with Test connection.` };
   }
   await recordAudit(db(), actor, {

@@ -6,6 +6,7 @@ import { withAccountConflicts } from "@/lib/accounts/account-conflict";
 import { hashPassword } from "@/lib/accounts/password";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CustomerActor } from "@/lib/auth/actor";
+import { endSessions } from "@/lib/auth/end-sessions";
 import { notFound } from "@/lib/errors";
 import { withLinkClash } from "@/lib/linking/link-clash";
 import { linkColumns, linkTargetFor } from "@/lib/linking/link-target";
@@ -35,6 +36,8 @@ export async function updateUser(actor: CustomerActor, input: UpdateUserInput) {
         .where(and(ofCustomer(accounts, actor.customerId), eq(accounts.id, input.id), eq(accounts.role, "user")))
         .returning({ id: accounts.id });
       if (updated.length === 0) throw notFound("The user");
+      // A password set by the manager ends the user's sessions, as the user's own change does.
+      if (passwordHash) await endSessions(tx, input.id);
       await recordAudit(tx, actor, {
         action: "user.update",
         targetType: "account",

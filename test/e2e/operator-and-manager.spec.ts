@@ -86,9 +86,10 @@ test("My Information changes the name and the password, which needs the current 
   await page.getByLabel("New password", { exact: true }).fill("brand-new-password");
   await page.getByLabel("Repeat new password").fill("brand-new-password");
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText("Your password is changed.")).toBeVisible();
-
-  await page.getByRole("button", { name: "Sign out" }).click();
+  // The change ends every session of the login, this one too: sign in again with the new password.
+  await expect(page).toHaveURL(/\/sign-in\?notice=password_changed/);
+  await expect(page.getByRole("status")).toContainText("Your password is changed.");
+  await page.goto("/me");
   await expect(page).toHaveURL(/\/sign-in/);
   await signInWithForm(page, company.manager.portalId, "brand-new-password");
   await expect(page).toHaveURL(/\/users$/);

@@ -13,9 +13,10 @@ describe("portal IDs", () => {
 });
 
 describe("clientAddress", () => {
-  it("takes the right-most forwarded address, the one our side added", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 10.0.0.1" }))).toBe("10.0.0.1");
-    expect(clientAddress({ "x-forwarded-for": "127.0.0.1" })).toBe("127.0.0.1");
+  it("reads only the address our web server stamped, never X-Forwarded-For", () => {
+    expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6", "x-switchboard-client-address": "10.0.0.1" }))).toBe("10.0.0.1");
+    expect(clientAddress({ "x-switchboard-client-address": "127.0.0.1" })).toBe("127.0.0.1");
+    expect(clientAddress({ "x-forwarded-for": "6.6.6.6" })).toBe("unknown");
     expect(clientAddress({})).toBe("unknown");
   });
 });

@@ -8,6 +8,7 @@ import { getProfile } from "@/lib/profile/get-profile";
 import { ChangePasswordForm } from "./change-password-form";
 import { MicrosoftAccountForm } from "./microsoft-account-form";
 import { ProfileForm } from "./profile-form";
+import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
 
 export const metadata: Metadata = { title: "My Information" };
 
@@ -39,6 +40,9 @@ export default async function MyInformationPage() {
       ) : null}
       <Card title="Change password">
         <ChangePasswordForm />
+      </Card>
+      <Card title="Sessions">
+        <SignOutEverywhereForm />
       </Card>
     </>
   );

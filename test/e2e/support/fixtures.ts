@@ -6,12 +6,25 @@ import { demoLogins, demoPassword } from "@/db/seed-demo";
  * Every test is its own client: a distinct X-Forwarded-For, as a reverse proxy
  * would set it, so the per-address sign-in limit of one test never locks out another.
  */
-export const test = base.extend<{ clientAddress: string }>({
+export const test = base.extend<{ clientAddress: string; policyComplaints: string[] }>({
   clientAddress: async ({}, use) => {
     await use(`198.51.100.${Math.floor(Math.random() * 250) + 1}, 10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`);
   },
-  context: async ({ context, clientAddress }, use) => {
+  /**
+   * What Chromium said about our Content-Security-Policy or Permissions-Policy
+   * on any page of the test: every test ends with none, so a policy that
+   * blocks something the portal needs fails the test that needs it.
+   */
+  policyComplaints: async ({}, use) => {
+    const complaints: string[] = [];
+    await use(complaints);
+    expect(complaints, "Content-Security-Policy / Permissions-Policy complaints in the console").toEqual([]);
+  },
+  context: async ({ context, clientAddress, policyComplaints }, use) => {
     await context.setExtraHTTPHeaders({ "x-forwarded-for": clientAddress });
+    context.on("console", (message) => {
+      if (/Content Security Policy|Content-Security-Policy|Permissions-Policy/i.test(message.text())) policyComplaints.push(`${message.page()?.url()}: ${message.text()}`);
+    });
     await use(context);
   },
 });

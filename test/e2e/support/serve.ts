@@ -26,6 +26,8 @@ const portal = spawn("npx", ["tsx", "scripts/start.ts"], {
     SYNC_RETRY_DELAY_MS: "500",
     LOG_LEVEL: "warn",
     OUTBOUND_ALLOW: "loopback", // the test domain controller (Samba) listens on 127.0.0.1
+    // The tests play the reverse proxy: each gives its own X-Forwarded-For (support/fixtures.ts).
+    TRUSTED_PROXIES: "127.0.0.1, ::1",
   },
 });
 

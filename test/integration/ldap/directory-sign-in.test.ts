@@ -103,4 +103,14 @@ describe("portal users for imported entries, and sign-in with the directory pass
     for (let i = 0; i < 10; i++) await signInWithDirectory({ company: company.slug, username: bob, password: "wrong", clientAddress: from }).catch(() => undefined);
     await expect(signInWithDirectory({ company: company.slug, username: `CONTOSO\\${bob}`, password: bobPassword, clientAddress: address() })).rejects.toMatchObject({ code: "rate_limited" });
   });
+
+  it("checks at most 10 of 30 simultaneous wrong directory passwords for one user name, then refuses the right one", async () => {
+    const erin = `erin${tag}`;
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, () => signInWithDirectory({ company: company.slug, username: erin, password: "wrong", clientAddress: address() }).then(() => "signed in", (e: { code?: string }) => e.code)),
+    );
+    expect(outcomes.filter((o) => o === "unauthenticated")).toHaveLength(10);
+    expect(outcomes.filter((o) => o === "rate_limited")).toHaveLength(20);
+    await expect(signIn(erin, "Er1n!Passw0rd")).rejects.toMatchObject({ code: "rate_limited" });
+  });
 });

@@ -1,0 +1,31 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Session } from "next-auth";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { accounts } from "@/db/schema";
+import type { Actor } from "./actor";
+
+/**
+ * The person a session names, read fresh from the database, or null. A
+ * session whose version is not the account's (issued before a password change
+ * or "sign out of all sessions", or before versions existed) is no session.
+ */
+export async function actorOfSession(session: Pick<Session, "accountId" | "sessionVersion"> | null): Promise<Actor | null> {
+  if (!session?.accountId || !z.uuid().safeParse(session.accountId).success) return null;
+  const [account] = await db()
+    .select({
+      accountId: accounts.id,
+      role: accounts.role,
+      customerId: accounts.customerId,
+      portalId: accounts.portalId,
+      name: accounts.name,
+      sessionVersion: accounts.sessionVersion,
+    })
+    .from(accounts)
+    .where(eq(accounts.id, session.accountId))
+    .limit(1);
+  if (!account || account.sessionVersion !== session.sessionVersion) return null;
+  const { sessionVersion: _, ...actor } = account;
+  return actor;
+}
