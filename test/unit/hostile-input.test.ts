@@ -159,6 +159,11 @@ describe("readJsonBody", () => {
     await refusal('{"displayName":"\\ud800"}');
   });
 
+  it("refuses an oversized body read from a clone without waiting for the original to be read", async () => {
+    const request = post("€".repeat(900_000));
+    await expect(readJsonBody(request.clone(), { maxBytes: 1024 })).rejects.toThrow("larger");
+  });
+
   it("refuses a body over the size limit, broken UTF-8, and text that is not JSON", async () => {
     expect(await refusal(JSON.stringify({ a: "€".repeat(900_000) }))).toContain("larger");
     expect(await refusal("{}", { maxBytes: 1 })).toContain("larger");
