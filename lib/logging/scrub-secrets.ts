@@ -10,7 +10,8 @@ const patterns: [RegExp, string][] = [
   [/\bBearer\s+[A-Za-z0-9._~+/=-]+/gi, "Bearer [redacted]"],
   [/\bswb_scim_[A-Za-z0-9_-]+/g, "[redacted token]"],
   [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, "[redacted token]"],
-  [/(?<![A-Za-z0-9+/=])(?=[A-Za-z0-9+/]*[0-9+/])[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z0-9+/=])/g, "[redacted]"],
+  // Random base64 of that length has digits, capitals and small letters; a file path in a stack has not all three.
+  [/(?<![A-Za-z0-9+/=])(?=[A-Za-z+/]*[0-9])(?=[a-z0-9+/]*[A-Z])(?=[A-Z0-9+/]*[a-z])[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z0-9+/=])/g, "[redacted]"],
 ];
 
 /** The text with every secret-shaped part replaced; the sealed-secret shape only when `blobs` (not for whole log lines, where IDs and paths may look alike). */

@@ -14,6 +14,7 @@ import { createManager } from "@/lib/managers/create-manager";
 import { createScimToken } from "@/lib/scim/tokens";
 import { textProblem } from "@/lib/validation/text-problem";
 import { createCustomerWithManager, createOperator, createTestEntry, createTestUser, testPassword } from "../../support/factories";
+import { scimRequest } from "../../support/scim-client";
 import { snapshotDatabase } from "./database-snapshot";
 import { hostileSyntax, hostileValues, leaksIn, type HostileValue } from "./hostile-values";
 
@@ -89,6 +90,10 @@ function fieldsOf(schema: z.ZodType | undefined): string[] {
   return [];
 }
 
+function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
+  return Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]).map((t) => `${t}: ${before[t]} → ${after[t]}`);
+}
+
 function form(values: Record<string, string>): FormData {
   const data = new FormData();
   for (const [k, v] of Object.entries(values)) data.append(k, v);
@@ -100,6 +105,8 @@ describe("hostile input at every boundary", () => {
   let actors: [string, Actor][];
   let otherIds: string[];
   let scimToken: string;
+  // The customer's own SCIM user and group: a PATCH or PUT reaches its body only for an ID that exists.
+  let ownScimIds: { user: string; group: string };
   // One line per distinct finding: the same one as manager, operator and user is said once.
   const failures: string[] = [];
   const fail = (where: string, what: string) => {
@@ -118,6 +125,9 @@ describe("hostile input at every boundary", () => {
     const bEntry = await createTestEntry(b, "Entry Of B");
     const bToken = await createScimToken(b, "B's token");
     scimToken = (await createScimToken(a, "Fuzz")).token;
+    const scimUser = await scimRequest(scimToken, "POST", "/Users", { userName: "own.user@a.example", name: { givenName: "Own", familyName: "User" } });
+    const scimGroup = await scimRequest(scimToken, "POST", "/Groups", { displayName: "Own group", members: [{ value: scimUser.body!.id }] });
+    ownScimIds = { user: scimUser.body!.id as string, group: scimGroup.body!.id as string };
     actors = [
       ["manager", a],
       ["operator", operator],
@@ -186,10 +196,9 @@ describe("hostile input at every boundary", () => {
         }
       }
     }
-    expect(failures).toEqual([]);
+    expect({ failures, changed: changedTables(before, await snapshotDatabase()) }).toEqual({ failures: [], changed: [] });
     expect(calls).toBeGreaterThan(500);
     expect(pastTheSession).toBeGreaterThan(calls / 2); // the session really was resolved: most refusals are about the input
-    expect(await snapshotDatabase()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -266,14 +275,16 @@ describe("hostile input at every boundary", () => {
             if (!hostile.huge) await send(where(`${hostile.name} as a parameter name`), actor, id, [[hostile.value, "1"]]);
             if (params.length > 0) await send(where(`${hostile.name} in the path`), actor, hostile.value, []);
           }
-          if (method === "GET") {
+          if (method === "GET" && params.length === 0) {
             for (const syntax of hostileSyntax) {
               for (const name of queryNames) await send(where(`${JSON.stringify(syntax)} in ?${name}`), actor, id, [[name, syntax]]);
             }
           }
           if (params.length > 0) for (const other of otherIds) await send(where(`another customer's ID ${other}`), actor, other, []);
           if (method !== "GET" && method !== "DELETE") {
-            for (const [what, body] of hostileBodies()) await send(where(`body with ${what}`), actor, id, [], body);
+            // To an ID of the caller's own where the route has one (it must still change nothing), else to another customer's.
+            const own = file.includes("/Users/[id]") ? ownScimIds.user : file.includes("/Groups/[id]") ? ownScimIds.group : id;
+            for (const [what, body] of hostileBodies()) await send(where(`body with ${what}`), actor, own, [], body);
           }
           if (file.includes("/scim/")) break; // the bearer token is the caller there: one pass is enough
         }
@@ -290,9 +301,8 @@ describe("hostile input at every boundary", () => {
       (actor, call) => runAs(actor, call),
       {},
     );
-    expect(failures).toEqual([]);
+    expect({ failures, changed: changedTables(before, await snapshotDatabase()) }).toEqual({ failures: [], changed: [] });
     expect(calls).toBeGreaterThan(300);
-    expect(await snapshotDatabase()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -305,9 +315,8 @@ describe("hostile input at every boundary", () => {
       (_actor, call) => call(),
       { authorization: `Bearer ${scimToken}` },
     );
-    expect(failures).toEqual([]);
+    expect({ failures, changed: changedTables(before, await snapshotDatabase(ignore)) }).toEqual({ failures: [], changed: [] });
     expect(calls).toBeGreaterThan(300);
-    expect(await snapshotDatabase(ignore)).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
