@@ -32,6 +32,7 @@ const root = fileURLToPath(new URL("../../../", import.meta.url));
 const appFiles = (readdirSync(join(root, "app"), { recursive: true }) as string[]).map((f) => `app/${f.split(sep).join("/")}`).sort();
 const actionFiles = appFiles.filter((f) => f.endsWith("/actions.ts"));
 const routeFiles = appFiles.filter((f) => f.startsWith("app/api/") && f.endsWith("/route.ts"));
+const pageFiles = appFiles.filter((f) => f.startsWith("app/(portal)/") && f.endsWith("/page.tsx"));
 const httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 type ActionFn = (prev: ActionState, formData: FormData) => Promise<ActionState>;
@@ -88,6 +89,28 @@ function fieldsOf(schema: z.ZodType | undefined): string[] {
     s = (def.in ?? def.innerType) as typeof s;
   }
   return [];
+}
+
+/** Next's own control flow, not a failure: notFound() (the 404 page) and redirect(). */
+const isNextControlFlow = (error: unknown) => /^NEXT_(HTTP_ERROR_FALLBACK;40[134]|REDIRECT;)/.test(String((error as { digest?: unknown })?.digest ?? ""));
+
+/**
+ * Runs a page's server components as Next.js would before rendering: the page
+ * itself, then every async component in the tree it returns (they load the
+ * data), leaving client components alone. Returns the text of the tree.
+ */
+async function renderServerTree(node: unknown): Promise<string> {
+  if (node === null || node === undefined || typeof node === "boolean") return "";
+  if (typeof node === "string" || typeof node === "number") return String(node);
+  if (Array.isArray(node)) return (await Promise.all(node.map(renderServerTree))).join("");
+  if (node instanceof Promise) return renderServerTree(await node);
+  const element = node as { type?: unknown; props?: { children?: unknown } & Record<string, unknown> };
+  if (typeof element.type === "function" && element.type.constructor.name === "AsyncFunction") {
+    return renderServerTree(await (element.type as (props: unknown) => Promise<unknown>)(element.props));
+  }
+  const props = element.props ?? {};
+  const texts = await Promise.all(Object.values(props).filter((v) => typeof v === "string" || (v && typeof v === "object")).map(renderServerTree));
+  return texts.join("");
 }
 
 function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
@@ -200,6 +223,40 @@ describe("hostile input at every boundary", () => {
     expect(calls).toBeGreaterThan(500);
     expect(pastTheSession).toBeGreaterThan(calls / 2); // the session really was resolved: most refusals are about the input
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("every portal page takes hostile query strings and path segments without failing, and says what it left out of a search", async () => {
+    failures.length = 0;
+    const before = await snapshotDatabase();
+    let pages = 0;
+    let notices = 0;
+    for (const file of pageFiles) {
+      const Page = ((await import(join(root, file))) as { default: (props: unknown) => Promise<unknown> }).default;
+      const hasId = file.includes("[id]");
+      const render = async (where: string, actor: Actor, id: string, searchParams: Record<string, string>) => {
+        pages++;
+        try {
+          const text = await runAs(actor, async () => renderServerTree(await Page({ params: Promise.resolve({ id }), searchParams: Promise.resolve(searchParams) })));
+          if (text.includes("were left out")) notices++;
+          for (const leak of leaksIn(text)) fail(where, `page shows ${leak}`);
+        } catch (error) {
+          if (!isNextControlFlow(error)) fail(where, `failed (a 500 page): ${(error as Error)?.message?.slice(0, 200)}`);
+        }
+      };
+      for (const [role, actor] of actors) {
+        for (const hostile of hostileValues) {
+          const where = `${file} as ${role}, ${hostile.name}`;
+          await render(`${where} in ?q, ?page, ?kind`, actor, otherIds[0]!, { q: hostile.value, page: hostile.value, kind: hostile.value });
+          if (!hostile.huge) await render(`${where} as a parameter name`, actor, otherIds[0]!, { [hostile.value]: "1" });
+          if (hasId) await render(`${where} in the path`, actor, hostile.value, {});
+        }
+        for (const syntax of hostileSyntax) await render(`${file} as ${role}, ${JSON.stringify(syntax)} in ?q, ?page, ?kind`, actor, otherIds[0]!, { q: syntax, page: syntax, kind: syntax });
+        if (hasId) for (const other of otherIds) await render(`${file} as ${role}, another customer's ID ${other}`, actor, other, {});
+      }
+    }
+    expect({ failures, changed: changedTables(before, await snapshotDatabase()) }).toEqual({ failures: [], changed: [] });
+    expect(pages).toBeGreaterThan(500);
+    expect(notices).toBeGreaterThan(0); // the users and directory pages said they cleaned the search
   });
 
   /** The path parameters of a route file: [id] is one segment, [...name] a list of them. */
