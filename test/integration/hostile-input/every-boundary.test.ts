@@ -91,6 +91,10 @@ function fieldsOf(schema: z.ZodType | undefined): string[] {
   return [];
 }
 
+// The manager reaches every field, so gets the whole table; operator and user are refused earlier (permission,
+// no customer) and get the first few values, enough to show their refusal is no 5xx either. Keeps the run near a minute.
+const valuesFor = (role: string) => (role === "manager" ? hostileValues : hostileValues.slice(0, 4));
+
 /** Next's own control flow, not a failure: notFound() (the 404 page) and redirect(). */
 const isNextControlFlow = (error: unknown) => /^NEXT_(HTTP_ERROR_FALLBACK;40[134]|REDIRECT;)/.test(String((error as { digest?: unknown })?.digest ?? ""));
 
@@ -244,18 +248,18 @@ describe("hostile input at every boundary", () => {
         }
       };
       for (const [role, actor] of actors) {
-        for (const hostile of hostileValues) {
+        for (const hostile of valuesFor(role)) {
           const where = `${file} as ${role}, ${hostile.name}`;
           await render(`${where} in ?q, ?page, ?kind`, actor, otherIds[0]!, { q: hostile.value, page: hostile.value, kind: hostile.value });
           if (!hostile.huge) await render(`${where} as a parameter name`, actor, otherIds[0]!, { [hostile.value]: "1" });
           if (hasId) await render(`${where} in the path`, actor, hostile.value, {});
         }
-        for (const syntax of hostileSyntax) await render(`${file} as ${role}, ${JSON.stringify(syntax)} in ?q, ?page, ?kind`, actor, otherIds[0]!, { q: syntax, page: syntax, kind: syntax });
+        for (const syntax of role === "manager" ? hostileSyntax : []) await render(`${file} as ${role}, ${JSON.stringify(syntax)} in ?q, ?page, ?kind`, actor, otherIds[0]!, { q: syntax, page: syntax, kind: syntax });
         if (hasId) for (const other of otherIds) await render(`${file} as ${role}, another customer's ID ${other}`, actor, other, {});
       }
     }
     expect({ failures, changed: changedTables(before, await snapshotDatabase()) }).toEqual({ failures: [], changed: [] });
-    expect(pages).toBeGreaterThan(500);
+    expect(pages).toBeGreaterThan(300);
     expect(notices).toBeGreaterThan(0); // the users and directory pages said they cleaned the search
   });
 
@@ -296,7 +300,8 @@ describe("hostile input at every boundary", () => {
   }
 
   // The parameters a route reads: the portal's lists, and SCIM's (RFC 7644 §3.4.2).
-  const queryNamesOf = (file: string) => (file.includes("/scim/") ? ["filter", "startIndex", "count", "attributes", "excludedAttributes"] : ["q", "page", "kind"]);
+  const queryNamesOf = (file: string) =>
+    !file.includes("/scim/") ? ["q", "page", "kind"] : file.includes("[id]") ? ["attributes", "excludedAttributes"] : ["filter", "startIndex", "count", "attributes", "excludedAttributes"];
 
   async function throwAtRoutes(files: string[], as: (actor: Actor, call: () => Promise<Response>) => Promise<Response>, headers: Record<string, string>) {
     let calls = 0;
@@ -327,18 +332,18 @@ describe("hostile input at every boundary", () => {
         for (const [role, actor] of actors) {
           const where = (what: string) => `${method} ${file} as ${role}, ${what}`;
           const id = otherIds[0]!;
-          for (const hostile of hostileValues) {
+          for (const hostile of valuesFor(role)) {
             for (const name of hostile.huge ? queryNames.slice(0, 1) : queryNames) await send(where(`${hostile.name} in ?${name}`), actor, id, [[name, hostile.value]]);
             if (!hostile.huge) await send(where(`${hostile.name} as a parameter name`), actor, id, [[hostile.value, "1"]]);
             if (params.length > 0) await send(where(`${hostile.name} in the path`), actor, hostile.value, []);
           }
-          if (method === "GET" && params.length === 0) {
+          if (method === "GET" && params.length === 0 && role === "manager") {
             for (const syntax of hostileSyntax) {
               for (const name of queryNames) await send(where(`${JSON.stringify(syntax)} in ?${name}`), actor, id, [[name, syntax]]);
             }
           }
           if (params.length > 0) for (const other of otherIds) await send(where(`another customer's ID ${other}`), actor, other, []);
-          if (method !== "GET" && method !== "DELETE") {
+          if (method !== "GET" && method !== "DELETE" && role === "manager") {
             // To an ID of the caller's own where the route has one (it must still change nothing), else to another customer's.
             const own = file.includes("/Users/[id]") ? ownScimIds.user : file.includes("/Groups/[id]") ? ownScimIds.group : id;
             for (const [what, body] of hostileBodies()) await send(where(`body with ${what}`), actor, own, [], body);
