@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { outboundAllowSetting } from "./net/outbound-allow-setting";
 
 /**
  * Every setting the portal reads, validated once. Modules call `env()` rather
@@ -30,6 +31,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  OUTBOUND_ALLOW: outboundAllowSetting, // which internal networks customer-given servers may be on: lib/net/outbound-allow-setting.ts
 });
 
 export type Env = z.infer<typeof schema>;

@@ -52,10 +52,12 @@ const env: Record<string, string | undefined> = {
   ...(emulator ? { NODE_EXTRA_CA_CERTS: emulator.caBundlePath, ENTRA_AUTHORITY_HOST: emulator.url, GRAPH_BASE_URL: emulator.url } : {}),
 };
 
-const children = new Children(async (code) => {
-  await emulator?.close();
-  await embedded?.close();
-  process.exit(code);
+const children = new Children({
+  onAllStopped: async (code) => {
+    await emulator?.close();
+    await embedded?.close();
+    process.exit(code);
+  },
 });
 // Node itself, not npx, so that SIGTERM reaches Next.js and the port is freed on stop.
 children.start("web", process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], { ...env, SERVICE_NAME: "web" });

@@ -9,17 +9,21 @@ import { seal } from "@/lib/secrets/secret-box";
 import { withSchedule } from "@/lib/sync/apply-schedule";
 import type { LdapSettingsInput } from "@/lib/validation/ldap-settings-input";
 import { getLdapSettings } from "./get-ldap-settings";
+import { requireAllowedServer } from "./require-allowed-server";
 import { requirePasswordFor } from "./stored-password-rule";
 
 /**
  * Saves the Active Directory screen. The proxy password is sealed before it
  * reaches the database and kept when the field is left blank — but only for
  * the server it was saved for: a new address needs it typed again (see
- * stored-password-rule.ts). Usage = Use schedules the import, Not use removes
- * the schedule; the audit record names what changed, never the password.
+ * stored-password-rule.ts). An address the portal may not connect to is
+ * refused on its field (require-allowed-server.ts). Usage = Use schedules the
+ * import, Not use removes the schedule; the audit record names what changed,
+ * never the password.
  */
 export async function saveLdapSettings(actor: CustomerActor, input: LdapSettingsInput): Promise<void> {
   const existing = await getLdapSettings({ customerId: actor.customerId });
+  await requireAllowedServer(input.url);
   requirePasswordFor(existing, input);
   const sealed = input.bindPassword ? seal(input.bindPassword, actor.customerId) : null;
   const { usage, bindPassword: _password, ...fields } = input;

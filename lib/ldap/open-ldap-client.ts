@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import type { ConnectionOptions } from "node:tls";
 import { Client, ResultCodeError } from "ldapts";
+import { OutboundAddressRefused, resolveOutboundHost } from "@/lib/net/outbound-address";
 import { LDAP_CONNECT_TIMEOUT_MS, LDAP_OPERATION_TIMEOUT_MS, type LdapConnectionConfig } from "./ldap-connection-config";
 import { LdapProblemError } from "./ldap-problem";
 
@@ -10,7 +11,10 @@ import { LdapProblemError } from "./ldap-problem";
  * any connection is made; AD refuses such binds too ("strong auth required").
  * With StartTLS, a failed upgrade is an error: never a quiet fallback to plain.
  * Certificates are always checked: against the pasted CA when there is one,
- * otherwise against Node's usual roots.
+ * otherwise against Node's usual roots. The host is resolved and checked
+ * against the outbound policy first (lib/net/outbound-address.ts): the
+ * client connects to the checked address, never to the name again, and the
+ * name stays the TLS server name the certificate must match.
  */
 export async function openLdapClient(config: Pick<LdapConnectionConfig, "url" | "startTls" | "caCertificate">): Promise<Client> {
   const url = parseLdapUrl(config.url);
@@ -22,6 +26,7 @@ export async function openLdapClient(config: Pick<LdapConnectionConfig, "url" | 
     });
   }
   const host = url.hostname.replace(/^\[|\]$/g, "");
+  const target = await resolveChecked(host);
   const tlsOptions: ConnectionOptions = {
     ca: config.caCertificate ? [config.caCertificate] : undefined,
     minVersion: "TLSv1.2",
@@ -29,7 +34,7 @@ export async function openLdapClient(config: Pick<LdapConnectionConfig, "url" | 
     servername: isIP(host) ? undefined : host,
   };
   const client = new Client({
-    url: config.url,
+    url: `${url.protocol}//${target.family === 6 ? `[${target.address}]` : target.address}${url.port ? `:${url.port}` : ""}`,
     connectTimeout: LDAP_CONNECT_TIMEOUT_MS,
     timeout: LDAP_OPERATION_TIMEOUT_MS,
     // ldapts opens TLS at once whenever tlsOptions are given; for StartTLS they go to the upgrade instead.
@@ -51,6 +56,16 @@ export async function openLdapClient(config: Pick<LdapConnectionConfig, "url" | 
     }
   }
   return client;
+}
+
+/** The address to connect to, checked; the lookup counts against the connect timeout, as it did inside ldapts. */
+async function resolveChecked(host: string) {
+  try {
+    return await withTimeout(resolveOutboundHost(host), LDAP_CONNECT_TIMEOUT_MS, "Connection timeout");
+  } catch (error) {
+    if (!(error instanceof OutboundAddressRefused)) throw error;
+    throw new LdapProblemError({ code: "address_not_allowed", message: error.message, retryable: false });
+  }
 }
 
 /** Unbind and close, ignoring a connection that is already gone. */
@@ -75,10 +90,10 @@ function parseLdapUrl(raw: string): URL {
   return url;
 }
 
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+async function withTimeout<T>(work: Promise<T>, ms: number, message = "StartTLS: Operation timed out"): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error("StartTLS: Operation timed out")), ms);
+    timer = setTimeout(() => reject(new Error(message)), ms);
   });
   try {
     return await Promise.race([work, timeout]);

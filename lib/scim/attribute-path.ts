@@ -1,3 +1,5 @@
+import { isForbiddenKey } from "@/lib/http/parse-untrusted-json";
+import { invalidPath } from "./scim-error";
 import { schemaUris } from "./scim-json";
 
 type Json = Record<string, unknown>;
@@ -13,16 +15,29 @@ export function keyOf(object: Json, name: string): string | undefined {
   return Object.keys(object).find((k) => k.toLowerCase() === lower);
 }
 
-/** Splits "urn:…:User:manager.value" into the extension URN and ["manager", "value"]. */
+// RFC 7643 §2.1: ATTRNAME = ALPHA *(nameChar); "$ref" is the one name with a "$".
+const attributeName = /^(\$ref|[A-Za-z][\w-]*)$/;
+
+/**
+ * An attribute name from a request, as a key we may read or write: SCIM's
+ * grammar (so `emails[type eq "work"` with its bracket unclosed is refused,
+ * not stored as a key) and never a key of an object's prototype chain.
+ */
+export function checkedName(name: string): string {
+  if (!attributeName.test(name) || isForbiddenKey(name)) throw invalidPath(`"${name.slice(0, 100)}" is not an attribute name.`);
+  return name;
+}
+
+/** Splits "urn:…:User:manager.value" into the extension URN and ["manager", "value"], every name checked. */
 export function splitPath(path: string): { urn: string | null; names: string[] } {
   for (const urn of [schemaUris.enterpriseUser, schemaUris.user, schemaUris.group]) {
     if (path.toLowerCase() === urn.toLowerCase()) return { urn, names: [] };
     if (path.toLowerCase().startsWith(`${urn.toLowerCase()}:`)) {
       const rest = path.slice(urn.length + 1);
-      return { urn: urn === schemaUris.enterpriseUser ? urn : null, names: rest.split(".") };
+      return { urn: urn === schemaUris.enterpriseUser ? urn : null, names: rest.split(".").map(checkedName) };
     }
   }
-  return { urn: null, names: path.split(".") };
+  return { urn: null, names: path.split(".").map(checkedName) };
 }
 
 /** The object that holds the path's first name: the resource itself, or its extension object. */

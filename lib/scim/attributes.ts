@@ -19,10 +19,16 @@ export function project(resource: Json, query: URLSearchParams): Json {
   return out;
 }
 
-/** Paging parameters: 1-based startIndex, count capped so one request stays small. */
+// Past any customer's size, and within what PostgreSQL takes as an OFFSET.
+const maxStartIndex = 2_147_483_647;
+
+/** Paging parameters: 1-based startIndex (past the end is an empty page, RFC 7644 §3.4.2.4), count capped so one request stays small. */
 export function pageParams(query: URLSearchParams): { startIndex: number; count: number } {
   const start = Number.parseInt(query.get("startIndex") ?? "1", 10);
   const count = Number.parseInt(query.get("count") ?? "100", 10);
-  return { startIndex: Number.isFinite(start) && start > 0 ? start : 1, count: Number.isFinite(count) ? Math.min(Math.max(count, 0), 500) : 100 };
+  return {
+    startIndex: Number.isFinite(start) && start > 0 ? Math.min(start, maxStartIndex) : 1,
+    count: Number.isFinite(count) ? Math.min(Math.max(count, 0), 500) : 100,
+  };
 }
 

@@ -1,3 +1,4 @@
+import { isForbiddenKey, isStorableText } from "@/lib/http/parse-untrusted-json";
 import { valuesAt } from "./attribute-path";
 import { invalidFilter } from "./scim-error";
 
@@ -47,7 +48,17 @@ function tokenize(text: string): string[] {
 }
 
 function literal(token: string): unknown {
-  if (token.startsWith('"')) return JSON.parse(token);
+  if (token.startsWith('"')) {
+    let value: string;
+    try {
+      value = JSON.parse(token) as string;
+    } catch {
+      throw invalidFilter(`${token.slice(0, 100)} is not a valid quoted value (check its backslash escapes).`);
+    }
+    // An escape can spell what the raw text may not hold.
+    if (!isStorableText(value)) throw invalidFilter("A filter value contains a NUL character or an unpaired surrogate.");
+    return value;
+  }
   const lower = token.toLowerCase();
   if (lower === "true") return true;
   if (lower === "false") return false;
@@ -56,17 +67,28 @@ function literal(token: string): unknown {
   return token;
 }
 
+// Entra's filters are one comparison; Microsoft's test collection's longest is a few
+// hundred characters. The bounds keep a hostile filter from costing memory or stack.
+const maxFilterLength = 4096;
+const maxNesting = 16;
+
 export function parseFilter(text: string): Filter {
+  if (text.length > maxFilterLength) throw invalidFilter(`The filter is longer than ${maxFilterLength} characters.`);
+  if (!isStorableText(text)) throw invalidFilter("The filter contains a NUL character or an unpaired surrogate.");
   const tokens = tokenize(text);
   let at = 0;
+  let nesting = 0;
+  const enter = () => {
+    if (++nesting > maxNesting) throw invalidFilter(`The filter nests parentheses or brackets more than ${maxNesting} deep.`);
+  };
   const peek = () => tokens[at]?.toLowerCase();
   const next = () => {
     const token = tokens[at++];
-    if (token === undefined) throw invalidFilter(`The filter "${text}" ends too early.`);
+    if (token === undefined) throw invalidFilter(`The filter "${text.slice(0, 200)}" ends too early.`);
     return token;
   };
   const expect = (token: string) => {
-    if (next() !== token) throw invalidFilter(`Expected "${token}" in the filter "${text}".`);
+    if (next() !== token) throw invalidFilter(`Expected "${token}" in the filter "${text.slice(0, 200)}".`);
   };
 
   function or(): Filter {
@@ -89,32 +111,38 @@ export function parseFilter(text: string): Filter {
     if (peek() === "not") {
       at++;
       expect("(");
+      enter();
       const filter = or();
       expect(")");
+      nesting--;
       return { kind: "not", filter };
     }
     if (peek() === "(") {
       at++;
+      enter();
       const filter = or();
       expect(")");
+      nesting--;
       return filter;
     }
     const path = next();
-    if (!/^[A-Za-z$][\w.:$-]*$/.test(path)) throw invalidFilter(`"${path}" is not an attribute name.`);
+    if (!/^[A-Za-z$][\w.:$-]*$/.test(path) || path.split(/[.:]/).some(isForbiddenKey)) throw invalidFilter(`"${path.slice(0, 100)}" is not an attribute name.`);
     if (peek() === "[") {
       at++;
+      enter();
       const filter = or();
       expect("]");
+      nesting--;
       return { kind: "valuePath", path, filter };
     }
     const op = next().toLowerCase();
     if (op === "pr") return { kind: "present", path };
-    if (!operators.has(op)) throw invalidFilter(`"${op}" is not a filter operator.`);
+    if (!operators.has(op)) throw invalidFilter(`"${op.slice(0, 100)}" is not a filter operator.`);
     return { kind: "compare", path, op, value: literal(next()) };
   }
 
   const filter = or();
-  if (at < tokens.length) throw invalidFilter(`Unexpected "${tokens[at]}" in the filter "${text}".`);
+  if (at < tokens.length) throw invalidFilter(`Unexpected "${tokens[at]!.slice(0, 100)}" in the filter "${text.slice(0, 200)}".`);
   return filter;
 }
 

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { directoryEntries, scimGroupMembers, scimGroups, type ScimGroup } from "@/db/schema";
 import { ofCustomer } from "@/lib/tenancy";
 import { keyOf } from "./attribute-path";
 import { pageParams, project } from "./attributes";
-import { matches, parseFilter, simpleEquality } from "./filter";
+import { parseFilter, simpleEquality } from "./filter";
+import { pageOfMatches, scanBatchSize } from "./page-of-matches";
 import { applyPatch } from "./patch";
 import { isResourceId, scimLocation, type ScimContext } from "./scim-context";
 import { invalidValue, scimNotFound } from "./scim-error";
@@ -43,7 +44,10 @@ async function membersOf(customerId: string, groupIds: string[]): Promise<Map<st
 async function parseGroup(ctx: ScimContext, resource: Json): Promise<{ displayName: string; externalId: string | null; members: Member[] }> {
   const displayName = resource[keyOf(resource, "displayName") ?? "displayName"];
   if (typeof displayName !== "string" || !displayName.trim()) throw invalidValue("displayName is required.");
+  // As for users (user-mapping.ts): Entra's limit, and far below what the name index refuses.
+  if (displayName.length > 256) throw invalidValue("displayName is longer than 256 characters.");
   const externalId = resource[keyOf(resource, "externalId") ?? "externalId"];
+  if (typeof externalId === "string" && externalId.length > 1024) throw invalidValue("externalId is longer than 1024 characters.");
   const raw = resource[keyOf(resource, "members") ?? "members"] ?? [];
   if (!Array.isArray(raw)) throw invalidValue("members must be a list.");
   const members = new Map<string, Member>();
@@ -51,14 +55,15 @@ async function parseGroup(ctx: ScimContext, resource: Json): Promise<{ displayNa
     const value = item?.[keyOf(item, "value") ?? "value"];
     if (typeof value !== "string") throw invalidValue("Each member needs a value (a user's id).");
     const display = item[keyOf(item, "display") ?? keyOf(item, "displayName") ?? "display"];
-    members.set(value, { value, display: typeof display === "string" ? display : null });
+    members.set(value, { value, display: typeof display === "string" ? display.slice(0, 256) : null });
   }
   const ids = [...members.keys()];
   const invalid = ids.filter((id) => !isResourceId(id));
   const known = ids.length - invalid.length
     ? await db().select({ id: directoryEntries.id }).from(directoryEntries).where(and(ofCustomer(directoryEntries, ctx.customerId), eq(directoryEntries.source, "scim"), ne(directoryEntries.status, "removed"), inArray(directoryEntries.id, ids.filter(isResourceId))))
     : [];
-  const unknown = ids.filter((id) => !known.some((k) => k.id === id));
+  const knownIds = new Set(known.map((k) => k.id));
+  const unknown = ids.filter((id) => !knownIds.has(id));
   if (unknown.length) throw invalidValue(`No user with id ${unknown[0]} exists here, so it cannot be a member.`);
   return { displayName: displayName.trim(), externalId: typeof externalId === "string" ? externalId : null, members: [...members.values()] };
 }
@@ -103,14 +108,40 @@ export async function deleteScimGroup(ctx: ScimContext, id: string): Promise<voi
   await db().delete(scimGroups).where(eq(scimGroups.id, group.id));
 }
 
+type GroupWithMembers = { group: ScimGroup; members: Member[] };
+
+/** Groups in the listing's order (created, id) with their members, one query for the members of all. */
+async function withMembers(customerId: string, groups: ScimGroup[]): Promise<GroupWithMembers[]> {
+  const members = await membersOf(customerId, groups.map((g) => g.id));
+  return groups.map((group) => ({ group, members: members.get(group.id)! }));
+}
+
 export async function listScimGroups(ctx: ScimContext, query: URLSearchParams): Promise<Json> {
   const filter = query.get("filter") ? parseFilter(query.get("filter")!) : null;
   const equality = filter && simpleEquality(filter);
   const indexed = equality?.path === "displayname" ? eq(scimGroups.displayName, equality.value) : undefined;
-  const groups = await db().select().from(scimGroups).where(and(ofCustomer(scimGroups, ctx.customerId), indexed)).orderBy(asc(scimGroups.createdAt), asc(scimGroups.id));
-  const members = await membersOf(ctx.customerId, groups.map((g) => g.id));
-  const resources = groups.map((g) => groupResource(g, members.get(g.id)!)).filter((r) => indexed || !filter || matches(r, filter));
+  const where = and(ofCustomer(scimGroups, ctx.customerId), indexed);
+  const ordered = () => db().select().from(scimGroups).where(where).orderBy(asc(scimGroups.createdAt), asc(scimGroups.id));
   const { startIndex, count } = pageParams(query);
-  const page = resources.slice(startIndex - 1, startIndex - 1 + count);
-  return { schemas: [schemaUris.listResponse], totalResults: resources.length, startIndex, itemsPerPage: page.length, Resources: page.map((r) => project(r, query)) };
+  let page: Json[];
+  let totalResults: number;
+  if (!filter || indexed) {
+    // The database pages; only the page's groups have their members read.
+    const [groups, [total]] = await Promise.all([ordered().limit(count).offset(startIndex - 1), db().select({ n: sql<number>`count(*)::int` }).from(scimGroups).where(where)]);
+    page = (await withMembers(ctx.customerId, groups)).map(({ group, members }) => groupResource(group, members));
+    totalResults = total?.n ?? 0;
+  } else {
+    ({ page, totalResults } = await pageOfMatches({
+      readBatch: async (after: GroupWithMembers | null) => {
+        const next = after ? sql`(${scimGroups.createdAt}, ${scimGroups.id}) > (select ${scimGroups.createdAt}, ${scimGroups.id} from ${scimGroups} where ${scimGroups.id} = ${after.group.id})` : undefined;
+        const groups = await db().select().from(scimGroups).where(and(where, next)).orderBy(asc(scimGroups.createdAt), asc(scimGroups.id)).limit(scanBatchSize);
+        return withMembers(ctx.customerId, groups);
+      },
+      toResource: ({ group, members }) => groupResource(group, members),
+      filter,
+      startIndex,
+      count,
+    }));
+  }
+  return { schemas: [schemaUris.listResponse], totalResults, startIndex, itemsPerPage: page.length, Resources: page.map((r) => project(r, query)) };
 }

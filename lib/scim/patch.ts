@@ -1,21 +1,36 @@
-import { containerFor, keyOf, splitPath } from "./attribute-path";
+import { refuseForbiddenKeys, UntrustedJsonError } from "@/lib/http/parse-untrusted-json";
+import { checkedName, containerFor, keyOf, splitPath } from "./attribute-path";
 import { matches, parseFilter } from "./filter";
-import { invalidSyntax, invalidValue, ScimError } from "./scim-error";
+import { invalidPath, invalidSyntax, invalidValue, ScimError } from "./scim-error";
 import { schemaUris } from "./scim-json";
 
 type Json = Record<string, unknown>;
 type Op = "add" | "replace" | "remove";
 
-const booleanStrings: Record<string, boolean> = { true: true, false: false };
-
 /** Entra sends `"active": "False"` (a string) unless the aadOptscim062020 flag is set; both mean false. */
 function normalise(name: string, value: unknown): unknown {
-  if (name.toLowerCase() === "active" && typeof value === "string" && value.toLowerCase() in booleanStrings) return booleanStrings[value.toLowerCase()];
-  return value;
+  if (name.toLowerCase() !== "active" || typeof value !== "string") return value;
+  const lower = value.toLowerCase();
+  return lower === "true" ? true : lower === "false" ? false : value;
+}
+
+// RFC 7643 §3.1: the server assigns id and meta; changing them is 400 mutability (RFC 7644 §3.5.2).
+const readOnly = new Set(["id", "meta"]);
+
+function refuseReadOnly(urn: string | null, names: string[]) {
+  if (!urn && readOnly.has(names[0]!.toLowerCase())) throw new ScimError(400, `${names[0]} is assigned by the server and cannot be changed.`, "mutability");
+}
+
+const isObject = (value: unknown): value is Json => Boolean(value) && typeof value === "object" && !Array.isArray(value);
+
+/** Copies a request object's attributes onto an item, each name checked like a path's. */
+function assignAttributes(item: Json, value: Json) {
+  for (const [name, v] of Object.entries(value)) item[keyOf(item, name) ?? checkedName(name)] = v;
 }
 
 function setAt(resource: Json, path: string, value: unknown, op: Op) {
   const { urn, names } = splitPath(path);
+  if (names.length > 0) refuseReadOnly(urn, names);
   if (names.length === 0) {
     // The extension URN itself, with an object of its attributes.
     if (!value || typeof value !== "object") throw invalidValue(`${path} takes an object of attributes.`);
@@ -36,8 +51,8 @@ function setAt(resource: Json, path: string, value: unknown, op: Op) {
     const items = Array.isArray(next) ? next : [next];
     const known = new Set(existing.map((e) => JSON.stringify((e as Json)?.value ?? e)));
     container[key] = [...existing, ...items.filter((i) => !known.has(JSON.stringify((i as Json)?.value ?? i)))];
-  } else if (op === "add" && existing && typeof existing === "object" && next && typeof next === "object" && !Array.isArray(next)) {
-    container[key] = { ...(existing as Json), ...(next as Json) };
+  } else if (op === "add" && isObject(existing) && isObject(next)) {
+    assignAttributes(existing, next);
   } else {
     container[key] = next;
   }
@@ -45,6 +60,8 @@ function setAt(resource: Json, path: string, value: unknown, op: Op) {
 
 function removeAt(resource: Json, path: string, value: unknown) {
   const { urn, names } = splitPath(path);
+  if (names.length === 0) throw new ScimError(400, `Name an attribute of ${path} to remove.`, "noTarget");
+  refuseReadOnly(urn, names);
   let container = containerFor(resource, urn, false);
   for (const name of names.slice(0, -1)) {
     const key = container && keyOf(container, name);
@@ -65,6 +82,10 @@ function removeAt(resource: Json, path: string, value: unknown) {
 function applyToValuePath(resource: Json, attribute: string, filterText: string, sub: string | undefined, op: Op, value: unknown) {
   const filter = parseFilter(filterText);
   const { urn, names } = splitPath(attribute);
+  if (names.length !== 1) throw new ScimError(400, `${attribute} is not a multi-valued attribute.`, "invalidPath");
+  refuseReadOnly(urn, names);
+  if (sub !== undefined) checkedName(sub);
+  if (op !== "remove" && !sub && !isObject(value)) throw invalidValue(`${attribute}[…] without a sub-attribute takes an object value.`);
   const container = containerFor(resource, urn, true)!;
   const key = keyOf(container, names[0]!) ?? names[0]!;
   const items = Array.isArray(container[key]) ? (container[key] as Json[]) : [];
@@ -76,14 +97,12 @@ function applyToValuePath(resource: Json, attribute: string, filterText: string,
   if (hits.length === 0) {
     // Nothing matches yet: create the item the filter describes (Entra's first work e-mail).
     if (filter.kind !== "compare" || filter.op !== "eq") throw new ScimError(400, `No ${attribute} matches ${filterText}.`, "noTarget");
-    const created: Json = { [filter.path]: filter.value, ...(sub ? { [sub]: value } : (value as Json)) };
+    const created: Json = { [checkedName(filter.path)]: filter.value };
+    assignAttributes(created, sub ? { [sub]: value } : (value as Json));
     container[key] = [...items, created];
     return;
   }
-  for (const item of hits) {
-    if (sub) item[keyOf(item, sub) ?? sub] = value;
-    else Object.assign(item, value as Json);
-  }
+  for (const item of hits) assignAttributes(item, sub ? { [sub]: value } : (value as Json));
 }
 
 /**
@@ -92,6 +111,11 @@ function applyToValuePath(resource: Json, attribute: string, filterText: string,
  * extension URNs, value paths, member removal by value array.
  */
 export function applyPatch(resource: Json, body: Json): Json {
+  try {
+    refuseForbiddenKeys(body);
+  } catch (error) {
+    throw error instanceof UntrustedJsonError ? invalidPath(error.message) : error;
+  }
   const operations = body[keyOf(body, "Operations") ?? "Operations"];
   if (!Array.isArray(operations) || operations.length === 0) throw invalidSyntax("A PATCH needs an Operations array.");
   const result = structuredClone(resource);
@@ -100,8 +124,9 @@ export function applyPatch(resource: Json, body: Json): Json {
     const operation = raw as Json;
     const op = String(operation[keyOf(operation, "op") ?? "op"] ?? "").toLowerCase();
     if (op !== "add" && op !== "replace" && op !== "remove") throw invalidSyntax(`"${String(operation.op)}" is not a PATCH operation (add, replace or remove).`);
-    const path = operation[keyOf(operation, "path") ?? "path"] as string | undefined;
+    const path = operation[keyOf(operation, "path") ?? "path"];
     const value = operation[keyOf(operation, "value") ?? "value"];
+    if (path !== undefined && path !== null && typeof path !== "string") throw invalidSyntax("An operation's path must be a string.");
     if (!path) {
       if (op === "remove") throw new ScimError(400, "A remove operation needs a path.", "noTarget");
       if (!value || typeof value !== "object" || Array.isArray(value)) throw invalidValue("An operation without a path needs an object value.");

@@ -16,4 +16,5 @@ export class ScimError extends Error {
 export const scimNotFound = (resource: string, id: string) => new ScimError(404, `${resource} ${id} not found`);
 export const invalidSyntax = (detail: string) => new ScimError(400, detail, "invalidSyntax");
 export const invalidFilter = (detail: string) => new ScimError(400, detail, "invalidFilter");
+export const invalidPath = (detail: string) => new ScimError(400, detail, "invalidPath");
 export const invalidValue = (detail: string) => new ScimError(400, detail, "invalidValue");

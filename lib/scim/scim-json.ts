@@ -1,4 +1,5 @@
-import { ScimError } from "./scim-error";
+import { parseUntrustedJson, UntrustedJsonError } from "@/lib/http/parse-untrusted-json";
+import { invalidSyntax, invalidValue, ScimError } from "./scim-error";
 
 export const schemaUris = {
   user: "urn:ietf:params:scim:schemas:core:2.0:User",
@@ -29,21 +30,26 @@ export function scimErrorResponse(error: ScimError): Response {
 
 const maxBodyBytes = 1_000_000;
 
-/** Both SCIM's own media type and plain JSON are accepted, as Entra and test tools send either. */
+/**
+ * Both SCIM's own media type and plain JSON are accepted, as Entra and test tools send either.
+ * The body is parsed as untrusted JSON (lib/http/parse-untrusted-json.ts): no prototype keys,
+ * no NUL or unpaired surrogates, bounded nesting; each refusal is a SCIM 400 that changes nothing.
+ */
 export async function readScimBody(request: Request): Promise<Record<string, unknown>> {
   const type = request.headers.get("content-type") ?? "";
   if (type && !/^application\/(scim\+)?json\b/i.test(type)) {
     throw new ScimError(415, `Send the body as application/scim+json or application/json, not ${type.split(";")[0]}.`);
   }
-  const text = await request.text();
+  const bytes = new Uint8Array(await request.arrayBuffer());
   // Entra sends one resource or a few operations per request; a megabyte is plenty.
-  if (text.length > maxBodyBytes) throw new ScimError(413, "The request body is too large.");
+  if (bytes.byteLength > maxBodyBytes) throw new ScimError(413, "The request body is too large.");
   let body: unknown;
   try {
-    body = JSON.parse(text);
-  } catch {
-    throw new ScimError(400, "The request body is not valid JSON.", "invalidSyntax");
+    body = parseUntrustedJson(new TextDecoder().decode(bytes));
+  } catch (error) {
+    if (!(error instanceof UntrustedJsonError)) throw error;
+    throw error.reason === "text" ? invalidValue(error.message) : invalidSyntax(error.message);
   }
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new ScimError(400, "The request body must be a JSON object.", "invalidSyntax");
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw invalidSyntax("The request body must be a JSON object.");
   return body as Record<string, unknown>;
 }

@@ -6,7 +6,8 @@ import { violatedConstraint } from "@/lib/db-errors";
 import { ofCustomer } from "@/lib/tenancy";
 import { pageParams, project } from "./attributes";
 import { entraIdentityFor } from "./entra-identity";
-import { matches, parseFilter, simpleEquality } from "./filter";
+import { parseFilter, simpleEquality } from "./filter";
+import { pageOfMatches, scanBatchSize } from "./page-of-matches";
 import { applyPatch } from "./patch";
 import { isResourceId, scimLocation, type ScimContext } from "./scim-context";
 import { ScimError, scimNotFound } from "./scim-error";
@@ -109,18 +110,29 @@ export async function listScimUsers(ctx: ScimContext, query: URLSearchParams): P
           : undefined;
   const { startIndex, count } = pageParams(query);
   const where = and(live(ctx.customerId), indexed);
-  const ordered = db().select().from(directoryEntries).where(where).orderBy(asc(directoryEntries.createdAt), asc(directoryEntries.id));
   let page: Json[];
   let totalResults: number;
   if (!filter || indexed) {
     // No filter, or Entra's indexed one: the database pages.
+    const ordered = db().select().from(directoryEntries).where(where).orderBy(asc(directoryEntries.createdAt), asc(directoryEntries.id));
     const [rows, [total]] = await Promise.all([ordered.limit(count).offset(startIndex - 1), db().select({ n: sql<number>`count(*)::int` }).from(directoryEntries).where(where)]);
     page = rows.map(userResource);
     totalResults = total?.n ?? 0;
   } else {
-    const resources = (await ordered).map(userResource).filter((r) => matches(r, filter));
-    page = resources.slice(startIndex - 1, startIndex - 1 + count);
-    totalResults = resources.length;
+    ({ page, totalResults } = await pageOfMatches({
+      // Keyset by (created_at, id) of the last row, compared in the database at its own precision.
+      readBatch: (after: DirectoryEntry | null) =>
+        db()
+          .select()
+          .from(directoryEntries)
+          .where(and(where, after ? sql`(${directoryEntries.createdAt}, ${directoryEntries.id}) > (select ${directoryEntries.createdAt}, ${directoryEntries.id} from ${directoryEntries} where ${directoryEntries.id} = ${after.id})` : undefined))
+          .orderBy(asc(directoryEntries.createdAt), asc(directoryEntries.id))
+          .limit(scanBatchSize),
+      toResource: userResource,
+      filter,
+      startIndex,
+      count,
+    }));
   }
   return {
     schemas: [schemaUris.listResponse],

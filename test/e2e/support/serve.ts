@@ -25,6 +25,7 @@ const portal = spawn("npx", ["tsx", "scripts/start.ts"], {
     GRAPH_BASE_URL: emulator.url,
     SYNC_RETRY_DELAY_MS: "500",
     LOG_LEVEL: "warn",
+    OUTBOUND_ALLOW: "loopback", // the test domain controller (Samba) listens on 127.0.0.1
   },
 });
 

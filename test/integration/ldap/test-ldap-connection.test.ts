@@ -45,6 +45,13 @@ describe("testLdapConnection", () => {
     }
   });
 
+  it("reaches the server by name: connects to the address it checked, and checks the certificate against the name", async () => {
+    // OUTBOUND_ALLOW=loopback in the tests; the certificate lists localhost and 127.0.0.1.
+    const { port } = new URL(inject("samba").ldapsUrl);
+    const result = await testLdapConnection(sambaConfig({ baseDn: ou, url: `ldaps://localhost:${port}` }));
+    expect(result).toMatchObject({ ok: true });
+  });
+
   it("refuses a certificate issued for another host name", async () => {
     // The same server reached as 127.0.0.2, a name its certificate does not list.
     const proxy = await startCuttableProxy({ host: "127.0.0.1", port: Number(new URL(inject("samba").ldapsUrl).port) }, "127.0.0.2");
