@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { parseUntrustedJson, UntrustedJsonError } from "./parse-untrusted-json";
 
 export type JsonBodyLimits = {
   /** Bytes of the body as sent; 1 MiB unless said. */
@@ -9,18 +10,14 @@ export type JsonBodyLimits = {
 
 export const defaultJsonBodyLimits: Required<JsonBodyLimits> = { maxBytes: 1024 * 1024, maxDepth: 32 };
 
-// Keys that reach an object's prototype when a parsed body is merged, spread or walked.
-const forbiddenKeys = new Set(["__proto__", "constructor", "prototype"]);
-
 /**
  * A request's JSON body, or an AppError("invalid_input") — a 400 — that says
  * what is wrong with it, never a 500: a body larger than maxBytes (read no
- * further than that), text that is not UTF-8 or not JSON, nesting deeper than
- * maxDepth (checked on the text before anything recursive walks it), a key
- * `__proto__`, `constructor` or `prototype` at any level, or a string with a
- * NUL or a lone surrogate (PostgreSQL refuses the one; the other has no UTF-8
- * form). Kept generic on purpose: any route that takes JSON reads it here and
- * maps the AppError to its own error shape.
+ * further than that), bytes that are not UTF-8, and whatever parseUntrustedJson
+ * refuses (not JSON, nesting deeper than maxDepth, a `__proto__`,
+ * `constructor` or `prototype` key, NUL or a lone surrogate). The reading half
+ * of parseUntrustedJson, for route handlers that get a Request; any route that
+ * takes JSON reads it here and maps the AppError to its own error shape.
  */
 export async function readJsonBody(request: Request, limits: JsonBodyLimits = {}): Promise<unknown> {
   const { maxBytes, maxDepth } = { ...defaultJsonBodyLimits, ...limits };
@@ -34,16 +31,12 @@ export async function readJsonBody(request: Request, limits: JsonBodyLimits = {}
     throw new AppError("invalid_input", "The request body is not valid UTF-8.");
   }
   if (text.trim() === "") throw new AppError("invalid_input", "The request body is empty; JSON was expected.");
-  if (nestingDepth(text) > maxDepth) throw new AppError("invalid_input", `The request body is nested more than ${maxDepth} levels deep.`);
-  let body: unknown;
   try {
-    body = JSON.parse(text);
-  } catch {
-    throw new AppError("invalid_input", "The request body is not valid JSON.");
+    return parseUntrustedJson(text, { maxDepth });
+  } catch (error) {
+    if (error instanceof UntrustedJsonError) throw new AppError("invalid_input", `The request body is refused: ${error.message[0]!.toLowerCase()}${error.message.slice(1)}`);
+    throw error;
   }
-  const problem = unsafeContent(body);
-  if (problem) throw new AppError("invalid_input", problem);
-  return body;
 }
 
 function tooLarge(maxBytes: number): AppError {
@@ -73,42 +66,4 @@ async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Arra
     at += chunk.byteLength;
   }
   return out;
-}
-
-/** The deepest nesting of [ and { outside strings, counted in one pass without recursion. */
-function nestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
-    else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return deepest;
-}
-
-/** The first forbidden key or unstorable string in a parsed body; iterative, as the depth is already bounded. */
-function unsafeContent(root: unknown): string | null {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value === "string") {
-      if (value.includes("\u0000")) return "The request body contains a NUL character, which cannot be stored.";
-      if (/\p{Cs}/u.test(value)) return "The request body contains a broken character (an unpaired surrogate).";
-    } else if (Array.isArray(value)) {
-      for (const item of value) stack.push(item); // not push(...value): a long array exceeds the argument limit
-    }
-    else if (value && typeof value === "object") {
-      for (const [key, child] of Object.entries(value)) {
-        if (forbiddenKeys.has(key)) return `The request body uses "${key}" as a key, which is not accepted.`;
-        stack.push(key, child);
-      }
-    }
-  }
-  return null;
 }
