@@ -1,4 +1,6 @@
-import pino from "pino";
+import pino, { type DestinationStream, type LoggerOptions } from "pino";
+import { scrubSecrets } from "@/lib/logging/scrub-secrets";
+import { serializeError } from "@/lib/logging/serialize-error";
 
 /**
  * Structured logs. Redaction is the safety net, not the plan: code never passes
@@ -18,6 +20,14 @@ export const redactedPaths = [
   "*.secret",
   "clientSecret",
   "*.clientSecret",
+  "secretCiphertext",
+  "*.secretCiphertext",
+  "bindPassword",
+  "*.bindPassword",
+  "bindPasswordCiphertext",
+  "*.bindPasswordCiphertext",
+  "ciphertext",
+  "*.ciphertext",
   "token",
   "*.token",
   "accessToken",
@@ -28,8 +38,24 @@ export const redactedPaths = [
   "headers.cookie",
 ];
 
-export const logger = pino({
-  level: process.env.LOG_LEVEL ?? "info",
-  redact: { paths: redactedPaths, censor: "[redacted]" },
-  base: { service: process.env.SERVICE_NAME ?? "web" },
-});
+/**
+ * The options every logger of ours is made with. Errors go through
+ * serializeError (statement parameters dropped, secret shapes redacted), and
+ * every line is scrubbed once more as written, for a hash or token that
+ * arrives in some other field's text.
+ */
+export function loggerOptions(): LoggerOptions {
+  return {
+    level: process.env.LOG_LEVEL ?? "info",
+    redact: { paths: redactedPaths, censor: "[redacted]" },
+    base: { service: process.env.SERVICE_NAME ?? "web" },
+    serializers: { err: serializeError, error: serializeError },
+    hooks: { streamWrite: (line) => scrubSecrets(line, { blobs: false }) },
+  };
+}
+
+export function createLogger(destination?: DestinationStream) {
+  return destination ? pino(loggerOptions(), destination) : pino(loggerOptions());
+}
+
+export const logger = createLogger();

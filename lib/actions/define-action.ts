@@ -6,7 +6,9 @@ import { getActor } from "@/lib/auth/get-actor";
 import { assertPermission, type Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { actionInput } from "./action-input";
 import type { ActionState } from "./action-state";
+import { readFormFields } from "./read-form-fields";
 
 type Handler<A extends Actor, S extends z.ZodType, R> = (
   ctx: { actor: A },
@@ -17,18 +19,22 @@ type Handler<A extends Actor, S extends z.ZodType, R> = (
  * The one way a server action is written: session → permission → zod → lib.
  * Used as a form action (`useActionState`), it takes the FormData and returns
  * an ActionState; errors meant for people become messages, anything else is
- * logged and answered with a generic message, never a stack trace.
+ * logged and answered with a generic message, never a stack trace, SQL or a
+ * parameter. A form with a field no database could store (readFormFields) is
+ * refused before its schema or the lib sees it.
  */
 export function defineAction<S extends z.ZodType, R = undefined>(
   opts: { permission: Permission; input: S },
   handler: Handler<Actor, S, R>,
 ) {
-  return async (_prev: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
+  const action = async (_prev: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
     try {
       const actor = await getActor();
       if (!actor) throw new AppError("unauthenticated", "Your session has ended. Please sign in again.");
       assertPermission(actor.role, opts.permission);
-      const parsed = opts.input.safeParse(formDataToObject(formData));
+      const form = readFormFields(formData);
+      if (!form.ok) return { status: "error", message: form.message, fieldErrors: form.fieldErrors };
+      const parsed = opts.input.safeParse(form.fields);
       if (!parsed.success) return invalidInput(parsed.error);
       return (await handler({ actor }, parsed.data)) ?? { status: "success" };
     } catch (error) {
@@ -40,6 +46,8 @@ export function defineAction<S extends z.ZodType, R = undefined>(
       return { status: "error", message: "Something went wrong. Please try again." };
     }
   };
+  actionInput.record(action, opts.input);
+  return action;
 }
 
 /** The same, for actions on a customer's own data: the actor must belong to one. */
@@ -51,15 +59,6 @@ export function defineCustomerAction<S extends z.ZodType, R = undefined>(
     if (!isCustomerActor(actor)) throw new AppError("forbidden", "You do not have permission to do that.");
     return handler({ actor }, input);
   });
-}
-
-function formDataToObject(formData: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of formData.entries()) {
-    if (key.startsWith("$ACTION")) continue; // React's own bookkeeping fields
-    out[key] = typeof value === "string" ? value : undefined;
-  }
-  return out;
 }
 
 function invalidInput(error: z.ZodError): ActionState<never> {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, getTableColumns, ilike, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, directoryEntries } from "@/db/schema";
-import { likePattern, pageOf, pageSize } from "@/lib/pagination";
+import { likePattern, pageOf, pageSize, pageWithin } from "@/lib/pagination";
 import { linkedEntryJoin } from "@/lib/linking/linked-entry-join";
 import { ofCustomer } from "@/lib/tenancy";
 
@@ -13,18 +13,18 @@ import { ofCustomer } from "@/lib/tenancy";
  */
 export async function searchDirectory({ customerId, q = "", page = 1 }: { customerId: string; q?: string; page?: number }) {
   const where = and(ofCustomer(directoryEntries, customerId), q ? matches(q) : undefined);
-  const [rows, [total]] = await Promise.all([
-    db()
-      .select({ ...getTableColumns(directoryEntries), linkedPortalId: accounts.portalId })
-      .from(directoryEntries)
-      .leftJoin(accounts, linkedEntryJoin)
-      .where(where)
-      .orderBy(asc(directoryEntries.displayName), asc(directoryEntries.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db().select({ n: count() }).from(directoryEntries).where(where),
-  ]);
-  return pageOf(rows, total?.n ?? 0, page);
+  // Counted first, so a page past the end shows the last page rather than nothing.
+  const [total] = await db().select({ n: count() }).from(directoryEntries).where(where);
+  const shown = pageWithin(page, total?.n ?? 0);
+  const rows = await db()
+    .select({ ...getTableColumns(directoryEntries), linkedPortalId: accounts.portalId })
+    .from(directoryEntries)
+    .leftJoin(accounts, linkedEntryJoin)
+    .where(where)
+    .orderBy(asc(directoryEntries.displayName), asc(directoryEntries.id))
+    .limit(pageSize)
+    .offset((shown - 1) * pageSize);
+  return pageOf(rows, total?.n ?? 0, shown);
 }
 
 function matches(q: string): SQL | undefined {

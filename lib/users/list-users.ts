@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, ilike, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, directoryEntries } from "@/db/schema";
-import { likePattern, pageOf, pageSize } from "@/lib/pagination";
+import { likePattern, pageOf, pageSize, pageWithin } from "@/lib/pagination";
 import { linkedEntryJoin } from "@/lib/linking/linked-entry-join";
 import { ofCustomer } from "@/lib/tenancy";
 
@@ -20,28 +20,28 @@ export async function listUsers({ customerId, q = "", page = 1 }: { customerId: 
         )
       : undefined,
   );
-  const [rows, [total]] = await Promise.all([
-    db()
-      .select({
-        id: accounts.id,
-        portalId: accounts.portalId,
-        name: accounts.name,
-        email: accounts.email,
-        extension: accounts.extension,
-        site: accounts.site,
-        package: accounts.package,
-        userType: accounts.userType,
-        aadObjectId: accounts.aadObjectId,
-        linkedName: directoryEntries.displayName,
-        linkedUpn: directoryEntries.userPrincipalName,
-      })
-      .from(accounts)
-      .leftJoin(directoryEntries, linkedEntryJoin)
-      .where(where)
-      .orderBy(asc(accounts.extension), asc(accounts.portalId))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db().select({ n: count() }).from(accounts).where(where),
-  ]);
-  return pageOf(rows, total?.n ?? 0, page);
+  // Counted first, so a page past the end shows the last page rather than nothing.
+  const [total] = await db().select({ n: count() }).from(accounts).where(where);
+  const shown = pageWithin(page, total?.n ?? 0);
+  const rows = await db()
+    .select({
+      id: accounts.id,
+      portalId: accounts.portalId,
+      name: accounts.name,
+      email: accounts.email,
+      extension: accounts.extension,
+      site: accounts.site,
+      package: accounts.package,
+      userType: accounts.userType,
+      aadObjectId: accounts.aadObjectId,
+      linkedName: directoryEntries.displayName,
+      linkedUpn: directoryEntries.userPrincipalName,
+    })
+    .from(accounts)
+    .leftJoin(directoryEntries, linkedEntryJoin)
+    .where(where)
+    .orderBy(asc(accounts.extension), asc(accounts.portalId))
+    .limit(pageSize)
+    .offset((shown - 1) * pageSize);
+  return pageOf(rows, total?.n ?? 0, shown);
 }

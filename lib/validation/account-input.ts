@@ -8,6 +8,7 @@ import {
   optionalText,
   portalLocalPart,
   requiredText,
+  typedPassword,
 } from "./fields";
 
 const personFields = {
@@ -60,9 +61,9 @@ export const linkOwnAccountInput = z.object({ aadLink: linkChoice });
 
 export const changePasswordInput = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password."),
+    currentPassword: typedPassword("Enter your current password."),
     newPassword,
-    confirmPassword: z.string(),
+    confirmPassword: z.string().max(200, "At most 200 characters."),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
     path: ["confirmPassword"],

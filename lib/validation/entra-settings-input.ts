@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { connectorScheduleShape, requireWeekdayWhenWeekly } from "./connector-schedule";
-import { checkbox } from "./fields";
+import { checkbox, safeText, storable } from "./fields";
 
 const guid = (label: string) =>
   z
@@ -9,16 +9,20 @@ const guid = (label: string) =>
     .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `The ${label} is a GUID like 72f988bf-86f1-41af-91ab-2d7cd011db47.`)
     .transform((v) => v.toLowerCase());
 
+// 50 groups of a GUID and a 256-character name fit well inside this.
+const groupFilterMaxLength = 40_000;
+
 const groupFilter = z.preprocess(
   (v) => {
     if (typeof v !== "string" || v.trim() === "") return [];
+    if (v.length > groupFilterMaxLength) return null;
     try {
       return JSON.parse(v);
     } catch {
       return null;
     }
   },
-  z.array(z.object({ id: z.uuid(), displayName: z.string().max(256) }), { message: "The group selection is not valid." }).max(50, "Choose at most 50 groups."),
+  z.array(z.object({ id: z.uuid(), displayName: safeText(256) }), { message: "The group selection is not valid." }).max(50, "Choose at most 50 groups."),
 );
 
 /** What Test connection needs: the app's identity, and a secret unless the stored one is meant. */
@@ -28,7 +32,8 @@ export const entraConnectionInput = z.object({
   // Blank keeps the stored secret; the first save needs one (checked against the stored row).
   clientSecret: z
     .string()
-    .max(1000)
+    .max(1000, "At most 1,000 characters.")
+    .superRefine(storable())
     .optional()
     .transform((v) => (v && v.trim() ? v.trim() : undefined)),
 });

@@ -1,23 +1,33 @@
 import { z } from "zod";
+import { textProblem } from "./text-problem";
 
 /** Field rules shared by every form, so a rule is written once and reads the same everywhere. */
 
+/** Refuses what the database cannot store or a form never sends (see textProblem); used by every text field below. */
+export const storable =
+  (opts: { multiline?: boolean } = {}) =>
+  (value: string, ctx: z.RefinementCtx) => {
+    const problem = textProblem(value, opts);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  };
+
+/**
+ * Text as a form posts it: trimmed, at most `max` characters, storable. The
+ * base of every free-text field, so no field can carry NUL, a lone surrogate
+ * or a value longer than its column's index takes.
+ */
+export const safeText = (max: number, opts: { multiline?: boolean } = {}) =>
+  z.string().trim().max(max, `At most ${max} characters.`).superRefine(storable(opts));
+
 /** Empty form fields arrive as "", which means "not set". */
-export const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters.`)
+export const optionalText = (max: number, opts: { multiline?: boolean } = {}) =>
+  safeText(max, opts)
     .optional()
     .transform((v) => (v ? v : null));
 
-export const requiredText = (label: string, max: number) =>
-  z.string().trim().min(1, `${label} is required.`).max(max, `At most ${max} characters.`);
+export const requiredText = (label: string, max: number) => safeText(max).min(1, `${label} is required.`);
 
-export const optionalEmail = z
-  .string()
-  .trim()
-  .max(254)
+export const optionalEmail = safeText(254)
   .optional()
   .transform((v) => (v ? v : null))
   .pipe(z.email("Enter a valid e-mail address.").nullable());
@@ -32,15 +42,21 @@ export const optionalPhone = optionalText(32).pipe(
 export const extension = z.string().trim().regex(/^[0-9]{2,8}$/, "An extension is 2 to 8 digits.");
 export const optionalExtension = optionalText(8).pipe(extension.nullable());
 
+/** Never trimmed: spaces at either end are part of a password. */
 export const newPassword = z
   .string()
   .min(10, "Use at least 10 characters.")
-  .max(200, "At most 200 characters.");
+  .max(200, "At most 200 characters.")
+  .superRefine(storable());
+
+/** A password typed to prove who one is (current password, test sign-in): not checked against the rules for new ones. */
+export const typedPassword = (required: string) => z.string({ message: required }).min(1, required).max(200, "At most 200 characters.").superRefine(storable());
 
 /** The part before "@" of a customer's portal ID; the customer slug follows it. */
 export const portalLocalPart = z
   .string()
   .trim()
+  .max(64, "At most 64 characters.")
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "Use letters, digits, dots, dashes or underscores.");
 
@@ -53,6 +69,7 @@ export const customerSlug = z
 export const timeZone = z
   .string()
   .trim()
+  .max(64, "Choose a time zone from the list (e.g. Europe/Berlin).")
   .refine(isTimeZone, "Choose a time zone from the list (e.g. Europe/Berlin).");
 
 export function isTimeZone(value: string): boolean {
@@ -66,12 +83,6 @@ export function isTimeZone(value: string): boolean {
 
 export const uuid = z.uuid("Not a valid ID.");
 
-/** `?q=…&page=…` of a list page; anything odd falls back to the first page, unfiltered. */
-export const listQuery = z.object({
-  q: z.string().trim().max(100).catch(""),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-});
-
 /** An hour, minute or second of a schedule, as a form posts it. */
 export const clock = (label: string, max: number) =>
   z.coerce
@@ -80,5 +91,8 @@ export const clock = (label: string, max: number) =>
     .min(0, `The ${label} is 0 to ${max}.`)
     .max(max, `The ${label} is 0 to ${max}.`);
 
-/** A form checkbox: "on" when ticked, absent when not. */
-export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+/** A form checkbox: "on" when ticked, absent when not; any other value is not one a checkbox sends. */
+export const checkbox = z.preprocess(
+  (v) => (v === "on" || v === "true" || v === true ? true : v === undefined || v === "" || v === "false" || v === false ? false : v),
+  z.boolean({ message: "Not a valid choice." }),
+);

@@ -5,7 +5,7 @@ import { defaultUserFilter } from "@/lib/ldap/ldap-connection-config";
 import { reduceUsername } from "@/lib/ldap/reduce-username";
 import { parseUserFilter } from "@/lib/ldap/user-filter";
 import { connectorScheduleShape, requireWeekdayWhenWeekly } from "./connector-schedule";
-import { checkbox, optionalText } from "./fields";
+import { checkbox, optionalText, storable } from "./fields";
 
 export const plainLdapMessage = "Plain LDAP would send passwords in clear; Active Directory refuses it. Use ldaps:// or turn on StartTLS.";
 
@@ -19,6 +19,7 @@ const url = z
   .trim()
   .min(1, "Enter the server address, e.g. ldaps://dc1.contoso.com:636.")
   .max(300, "At most 300 characters.")
+  .superRefine(storable())
   .transform((raw, ctx) => {
     const invalid = (message: string) => {
       ctx.addIssue({ code: "custom", message });
@@ -46,6 +47,7 @@ const pemBlock = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 const caCertificate = z
   .string()
   .max(50_000, "At most 50,000 characters: paste only the CA certificate(s).")
+  .superRefine(storable({ multiline: true }))
   .optional()
   .transform((raw, ctx) => {
     const text = (raw ?? "").replace(/\r\n?/g, "\n").trim();
@@ -84,6 +86,7 @@ const baseDn = z
   .trim()
   .min(1, "Enter the base DN, e.g. DC=contoso,DC=com or OU=Staff,DC=contoso,DC=com.")
   .max(1000, "At most 1,000 characters.")
+  .superRefine(storable())
   .refine(
     (dn) => dn.split(/(?<!\\),/).every((part) => part.split(/(?<!\\)\+/).every((ava) => rdn.test(ava))),
     "The base DN is a distinguished name like DC=contoso,DC=com or OU=Staff,DC=contoso,DC=com.",
@@ -93,6 +96,7 @@ const baseDn = z
 const bindPassword = z
   .string()
   .max(256, "At most 256 characters.")
+  .superRefine(storable())
   .optional()
   .transform((v) => (v && v.trim() !== "" ? v : undefined));
 
@@ -109,6 +113,7 @@ function balancedFilter(filter: string): boolean {
 const userFilter = z
   .string()
   .max(2000, "At most 2,000 characters.")
+  .superRefine(storable({ multiline: true }))
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : defaultUserFilter))
   .superRefine((filter, ctx) => {
@@ -129,7 +134,7 @@ const connectionShape = {
   startTls: checkbox,
   caCertificate,
   baseDn,
-  bindName: z.string({ message: "Enter the proxy user." }).trim().min(1, "Enter the proxy user, e.g. svc-switchboard@contoso.com.").max(512, "At most 512 characters."),
+  bindName: z.string({ message: "Enter the proxy user." }).trim().min(1, "Enter the proxy user, e.g. svc-switchboard@contoso.com.").max(512, "At most 512 characters.").superRefine(storable()),
   bindPassword,
   userFilter,
   usernameAttribute: z.enum(ldapUsernameAttributes, { message: "Choose sAMAccountName or userPrincipalName." }).default("sAMAccountName"),
@@ -188,12 +193,14 @@ export const ldapTestAuthenticationInput = z.object({
   username: z
     .string({ message: "Enter a user name." })
     .max(256, "At most 256 characters.")
+    .superRefine(storable())
     .transform((v) => reduceUsername(v))
     .pipe(z.string().min(1, "Enter a user name, e.g. bob, CONTOSO\\bob or bob@contoso.com.")),
   // Never trimmed; an empty one would be an unauthenticated bind, which AD answers with success.
   password: z
     .string({ message: "Enter the password." })
     .max(256, "At most 256 characters.")
+    .superRefine(storable())
     .refine((v) => v.trim() !== "", "Enter the password: an empty password cannot be tested (AD would accept it as an anonymous bind)."),
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createUserInput, changePasswordInput, updateUserInput } from "@/lib/validation/account-input";
 import { createCustomerInput } from "@/lib/validation/customer-input";
 import { createDirectoryEntryInput } from "@/lib/validation/directory-input";
-import { listQuery } from "@/lib/validation/fields";
+import { readListQuery } from "@/lib/validation/list-query";
 
 const validUser = { localPart: "Rich", password: "long-enough-pw", name: "Rich", email: "", extension: "2001" };
 
@@ -81,7 +81,25 @@ describe("directory entry input", () => {
 
 describe("list query", () => {
   it("falls back to page 1 and no filter for odd values", () => {
-    expect(listQuery.parse({ page: "-3", q: 5 })).toEqual({ page: 1, q: "" });
-    expect(listQuery.parse({ page: "2", q: " ann " })).toEqual({ page: 2, q: "ann" });
+    expect(readListQuery({ page: "-3", q: 5 as unknown as string })).toEqual({ page: 1, q: "", notice: null });
+    expect(readListQuery({ page: "2", q: " ann " })).toEqual({ page: 2, q: "ann", notice: null });
+    expect(readListQuery({ page: ["3", "4"], q: ["ann", "bob"] })).toEqual({ page: 3, q: "ann", notice: null });
+  });
+
+  it.each(["99999999999999999999", "1e400", "Infinity", "NaN", "2.5", "0x10", " 2", "100001", "0", "\u0000", "1\u00002"])("reads page %j as page 1", (page) => {
+    expect(readListQuery({ page }).page).toBe(1);
+  });
+
+  it("leaves NUL, control and broken characters out of the search and says so", () => {
+    expect(readListQuery({ q: "ann\u0000 smith" })).toEqual({ page: 1, q: "ann smith", notice: expect.stringContaining("left out") });
+    expect(readListQuery({ q: "\uD800ann" })).toMatchObject({ q: "ann", notice: expect.stringContaining("left out") });
+    expect(readListQuery({ q: "\u001b[31mann" })).toMatchObject({ q: "[31mann", notice: expect.stringContaining("left out") });
+  });
+
+  it("cuts a long search to 100 characters without splitting a character", () => {
+    const { q, notice } = readListQuery({ q: "😀".repeat(900_000) });
+    expect(Array.from(q)).toHaveLength(100);
+    expect(/\p{Cs}/u.test(q)).toBe(false);
+    expect(notice).toContain("100 characters");
   });
 });

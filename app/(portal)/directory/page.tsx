@@ -10,14 +10,14 @@ import { can } from "@/lib/auth/permissions";
 import { requireCustomerPage } from "@/lib/auth/require-page";
 import { isSynced } from "@/lib/directory/local-fields";
 import { searchDirectory } from "@/lib/directory/search-directory";
-import { listQuery } from "@/lib/validation/fields";
+import { readListQuery } from "@/lib/validation/list-query";
 import { StatusBadge } from "./status-badge";
 
 export const metadata: Metadata = { title: "Company Directory" };
 
 export default async function DirectoryPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireCustomerPage("directory:read");
-  const { q, page } = listQuery.parse(await searchParams);
+  const { q, page, notice } = readListQuery(await searchParams);
   const entries = await searchDirectory({ customerId: actor.customerId, q, page });
   const canManage = can(actor.role, "directory:manage");
   return (
@@ -28,7 +28,7 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
         actions={canManage ? <LinkButton href="/directory/new">Add entry</LinkButton> : undefined}
       />
       <Card>
-        <SearchForm action="/directory" q={q} placeholder="Search by name, e-mail, phone or extension" />
+        <SearchForm action="/directory" q={q} notice={notice} placeholder="Search by name, e-mail, phone or extension" />
         <ListTable columns={["Name", "E-mail", "Office phone", "Mobile phone", "Extension", "Sync", "Status", ...(canManage ? ["Linked login"] : [])]} empty={entries.rows.length > 0 ? null : q ? "No entry matches your search." : "The directory is empty."}>
           {entries.rows.map((entry) => (
             <tr key={entry.id} className="border-b last:border-0">

@@ -8,19 +8,19 @@ import { Pagination } from "@/components/list/pagination";
 import { SearchForm } from "@/components/list/search-form";
 import { requireCustomerPage } from "@/lib/auth/require-page";
 import { listUsers } from "@/lib/users/list-users";
-import { listQuery } from "@/lib/validation/fields";
+import { readListQuery } from "@/lib/validation/list-query";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireCustomerPage("users:manage");
-  const { q, page } = listQuery.parse(await searchParams);
+  const { q, page, notice } = readListQuery(await searchParams);
   const users = await listUsers({ customerId: actor.customerId, q, page });
   return (
     <>
       <PageHeader title="User" description="Portal users of your company and their extensions." actions={<LinkButton href="/users/new">Add user</LinkButton>} />
       <Card>
-        <SearchForm action="/users" q={q} placeholder="Search by name, portal ID, e-mail or extension" />
+        <SearchForm action="/users" q={q} notice={notice} placeholder="Search by name, portal ID, e-mail or extension" />
         <ListTable columns={["Extension", "Name", "Portal ID", "E-mail", "Site", "Package", "AAD ID"]} empty={users.rows.length > 0 ? null : q ? "No user matches your search." : "No users yet."}>
           {users.rows.map((u) => (
             <tr key={u.id} className="border-b last:border-0">

@@ -10,7 +10,7 @@ import { formatDateTime } from "@/lib/format-date";
 import { listScimRequests } from "@/lib/scim/request-log";
 import { scimBasePath } from "@/lib/scim/scim-context";
 import { listScimTokens } from "@/lib/scim/tokens";
-import { listQuery } from "@/lib/validation/fields";
+import { readListQuery } from "@/lib/validation/list-query";
 import { revokeScimTokenAction } from "./actions";
 import { CreateTokenForm } from "./create-token-form";
 
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "SCIM provisioning" };
 
 export default async function ScimPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireCustomerPage("settings:manage");
-  const { page } = listQuery.parse(await searchParams);
+  const { page } = readListQuery(await searchParams);
   const [customer, tokens, requests] = await Promise.all([
     getCustomer({ customerId: actor.customerId }),
     listScimTokens(actor.customerId),

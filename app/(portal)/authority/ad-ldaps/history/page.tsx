@@ -5,7 +5,7 @@ import { requireCustomerPage } from "@/lib/auth/require-page";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { listRuns } from "@/lib/sync/history/list-runs";
 import { runChartPoints } from "@/lib/sync/history/run-chart-points";
-import { listQuery } from "@/lib/validation/fields";
+import { readListQuery } from "@/lib/validation/list-query";
 import { RunHistory } from "../../ms-aad/history/run-history";
 import { ldapTriggerLabel } from "../trigger-labels";
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Active Directory import history" };
 
 export default async function LdapImportHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireCustomerPage("settings:manage");
-  const { page } = listQuery.parse(await searchParams);
+  const { page } = readListQuery(await searchParams);
   const [customer, runs, points] = await Promise.all([
     getCustomer({ customerId: actor.customerId }),
     listRuns({ customerId: actor.customerId, connector: "ldap", page }),

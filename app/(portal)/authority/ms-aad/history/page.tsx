@@ -4,14 +4,14 @@ import { requireCustomerPage } from "@/lib/auth/require-page";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { listRuns } from "@/lib/sync/history/list-runs";
 import { runChartPoints } from "@/lib/sync/history/run-chart-points";
-import { listQuery } from "@/lib/validation/fields";
+import { readListQuery } from "@/lib/validation/list-query";
 import { RunHistory } from "./run-history";
 
 export const metadata: Metadata = { title: "Sync history" };
 
 export default async function SyncHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireCustomerPage("settings:manage");
-  const { page } = listQuery.parse(await searchParams);
+  const { page } = readListQuery(await searchParams);
   const [customer, runs, points] = await Promise.all([
     getCustomer({ customerId: actor.customerId }),
     listRuns({ customerId: actor.customerId, connector: "entra", page }),

@@ -15,7 +15,7 @@ import { getRun } from "@/lib/sync/history/get-run";
 import { graphWaitsLabel } from "@/lib/sync/history/graph-waits-label";
 import { listRunChanges } from "@/lib/sync/history/list-run-changes";
 import { runProgressOf } from "@/lib/sync/history/run-progress";
-import { listQuery } from "@/lib/validation/fields";
+import { readListQuery } from "@/lib/validation/list-query";
 import { ConfirmRemovalsButton } from "../../confirm-removals-button";
 import { ChangeRow } from "./change-row";
 
@@ -35,7 +35,7 @@ type Props = {
 
 /** One run of a connector: what it did, how long it took, and each entry it changed (filterable by kind). */
 export async function RunDetail({ customerId, runId, connector, query, runsPath, labels = triggerLabel, sourceName, confirmAction }: Props) {
-  const { page } = listQuery.parse(query);
+  const { page } = readListQuery(query);
   const kind = syncChangeKinds.find((k) => k === query.kind);
   const [customer, run, changes] = await Promise.all([
     getCustomer({ customerId }),
