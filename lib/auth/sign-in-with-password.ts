@@ -5,6 +5,7 @@ import { accounts, entraSettings } from "@/db/schema";
 import { normalizePortalId } from "@/lib/accounts/portal-id";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/accounts/password";
 import { AppError } from "@/lib/errors";
+import { tenantProven } from "@/lib/entra-settings/proven-tenant";
 import { logger } from "@/lib/logger";
 import type { Actor } from "./actor";
 import { addressKey, attemptSucceeded, portalKey, reserveAttempt } from "./sign-in-failures";
@@ -57,12 +58,15 @@ export async function signInWithPassword(input: {
   };
 }
 
-/** The company's "require Microsoft sign-in for linked logins", which counts only while Microsoft sign-in is offered. */
+/**
+ * The company's "require Microsoft sign-in for linked logins", which counts only while Microsoft sign-in
+ * is offered: enabled, and under a proven tenant (an unproven one offers none, so requiring it would lock people out).
+ */
 async function requiresMicrosoftSignIn(customerId: string): Promise<boolean> {
   const [settings] = await db()
     .select({ required: entraSettings.requireMicrosoftSignIn })
     .from(entraSettings)
-    .where(and(eq(entraSettings.customerId, customerId), eq(entraSettings.enabled, true)))
+    .where(and(eq(entraSettings.customerId, customerId), eq(entraSettings.enabled, true), tenantProven))
     .limit(1);
   return settings?.required ?? false;
 }

@@ -1,3 +1,5 @@
+import { textProblem } from "@/lib/validation/text-problem";
+
 /**
  * JSON from outside (a SCIM client, a route's body), parsed so that nothing in
  * it can reach an object's prototype or the database's refusals later:
@@ -5,8 +7,10 @@
  * - `__proto__`, `constructor` and `prototype` are refused as keys at any
  *   depth: code that walks or copies parsed input (`obj[key] = …`,
  *   `Object.assign`) would otherwise write to `Object.prototype`;
- * - NUL and unpaired surrogates are refused in keys and strings: PostgreSQL
- *   stores neither in text or jsonb, and would answer with an error instead;
+ * - NUL, unpaired surrogates and control characters are refused in keys and
+ *   strings (lib/validation/text-problem.ts, the rule every form field keeps):
+ *   PostgreSQL stores neither of the first two in text or jsonb, and would
+ *   answer with an error instead; the others only hide text;
  * - nesting is bounded before parsing, so no recursive walk of the result can
  *   overflow the stack.
  *
@@ -27,8 +31,6 @@ export const forbiddenKeys: ReadonlySet<string> = new Set(["__proto__", "constru
 
 export const isForbiddenKey = (key: string) => forbiddenKeys.has(key.toLowerCase());
 
-/** Text PostgreSQL can store and a person can read: no NUL, no unpaired surrogate. */
-export const isStorableText = (text: string) => !text.includes("\u0000") && text.isWellFormed();
 
 /**
  * Refuses a prototype key anywhere in already-parsed data (iteratively: no
@@ -76,8 +78,11 @@ export function parseUntrustedJson(text: string, { maxDepth = defaultMaxDepth } 
   try {
     parsed = JSON.parse(text, (key, value: unknown) => {
       if (isForbiddenKey(key)) throw new UntrustedJsonError(`"${key}" is not allowed as a name.`, "key");
-      if (!isStorableText(key)) throw new UntrustedJsonError("A name contains a NUL character or an unpaired surrogate.", "text");
-      if (typeof value === "string" && !isStorableText(value)) throw new UntrustedJsonError("A value contains a NUL character or an unpaired surrogate.", "text");
+      const keyProblem = textProblem(key);
+      if (keyProblem) throw new UntrustedJsonError(`A name is refused. ${keyProblem}`, "text");
+      // Values may span lines (a postal address); names may not.
+      const valueProblem = typeof value === "string" ? textProblem(value, { multiline: true }) : null;
+      if (valueProblem) throw new UntrustedJsonError(`A value is refused. ${valueProblem}`, "text");
       return value;
     });
   } catch (error) {

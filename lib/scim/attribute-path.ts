@@ -28,16 +28,25 @@ export function checkedName(name: string): string {
   return name;
 }
 
+// RFC 7644 §3.10: attrPath = [URI ":"] ATTRNAME *1subAttr — an attribute and at most one sub-attribute.
+const maxNames = 2;
+
+function checkedNames(path: string): string[] {
+  const names = path.split(".");
+  if (names.length > maxNames) throw invalidPath(`"${path.slice(0, 100)}" names more than an attribute and a sub-attribute.`);
+  return names.map(checkedName);
+}
+
 /** Splits "urn:…:User:manager.value" into the extension URN and ["manager", "value"], every name checked. */
 export function splitPath(path: string): { urn: string | null; names: string[] } {
   for (const urn of [schemaUris.enterpriseUser, schemaUris.user, schemaUris.group]) {
     if (path.toLowerCase() === urn.toLowerCase()) return { urn, names: [] };
     if (path.toLowerCase().startsWith(`${urn.toLowerCase()}:`)) {
       const rest = path.slice(urn.length + 1);
-      return { urn: urn === schemaUris.enterpriseUser ? urn : null, names: rest.split(".").map(checkedName) };
+      return { urn: urn === schemaUris.enterpriseUser ? urn : null, names: checkedNames(rest) };
     }
   }
-  return { urn: null, names: path.split(".").map(checkedName) };
+  return { urn: null, names: checkedNames(path) };
 }
 
 /** The object that holds the path's first name: the resource itself, or its extension object. */

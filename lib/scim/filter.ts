@@ -1,4 +1,5 @@
-import { isForbiddenKey, isStorableText } from "@/lib/http/parse-untrusted-json";
+import { isForbiddenKey } from "@/lib/http/parse-untrusted-json";
+import { textProblem } from "@/lib/validation/text-problem";
 import { valuesAt } from "./attribute-path";
 import { invalidFilter } from "./scim-error";
 
@@ -56,7 +57,8 @@ function literal(token: string): unknown {
       throw invalidFilter(`${token.slice(0, 100)} is not a valid quoted value (check its backslash escapes).`);
     }
     // An escape can spell what the raw text may not hold.
-    if (!isStorableText(value)) throw invalidFilter("A filter value contains a NUL character or an unpaired surrogate.");
+    const problem = textProblem(value);
+    if (problem) throw invalidFilter(`A filter value is refused. ${problem}`);
     return value;
   }
   const lower = token.toLowerCase();
@@ -74,7 +76,8 @@ const maxNesting = 16;
 
 export function parseFilter(text: string): Filter {
   if (text.length > maxFilterLength) throw invalidFilter(`The filter is longer than ${maxFilterLength} characters.`);
-  if (!isStorableText(text)) throw invalidFilter("The filter contains a NUL character or an unpaired surrogate.");
+  const problem = textProblem(text, { multiline: true });
+  if (problem) throw invalidFilter(`The filter is refused. ${problem}`);
   const tokens = tokenize(text);
   let at = 0;
   let nesting = 0;

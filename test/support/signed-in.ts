@@ -5,6 +5,7 @@ import { workAsyncStorage } from "next/dist/server/app-render/work-async-storage
 import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external.js";
 import { RequestCookies } from "next/dist/server/web/spec-extension/cookies.js";
 import type { Actor } from "@/lib/auth/actor";
+import { sessionVersionOf } from "@/lib/auth/session-version-of";
 
 /**
  * Runs `call` as Next.js runs a server action or route handler for a signed-in
@@ -21,7 +22,8 @@ export async function runAs<T>(actor: Actor | null, call: () => Promise<T>): Pro
   if (actor) {
     const token = await encode({
       secret: process.env.NEXTAUTH_SECRET!,
-      token: { sub: actor.accountId, name: actor.name, accountId: actor.accountId, role: actor.role, customerId: actor.customerId },
+      // As a sign-in writes it: the account's current session version, so the session is live.
+      token: { sub: actor.accountId, name: actor.name, accountId: actor.accountId, role: actor.role, customerId: actor.customerId, sessionVersion: await sessionVersionOf(actor.accountId) },
     });
     headers.set("cookie", `next-auth.session-token=${token}`);
   }

@@ -86,6 +86,7 @@ describe("SCIM under hostile input", () => {
     ["NUL in userName", "POST", "/Users", { userName: "nul\u0000@a.example" }, 400, "invalidValue"],
     ["NUL in displayName", "POST", "/Users", { userName: "nul2@a.example", displayName: "Nul\u0000Name" }, 400, "invalidValue"],
     ["a lone surrogate in displayName", "POST", "/Users", { userName: "sur@a.example", displayName: "Bad \ud800 name" }, 400, "invalidValue"],
+    ["terminal escapes in displayName", "POST", "/Users", { userName: "esc@a.example", displayName: "\u001b[2J\u001b[31mred\u0007" }, 400, "invalidValue"],
     ["a lone surrogate in a key", "POST", "/Users", `{"userName":"sur2@a.example","\\udc00":1}`, 400, "invalidValue"],
     ["a 900,000-character € displayName", "POST", "/Users", { userName: "euro@a.example", displayName: "€".repeat(900_000) }, 413],
     ["a 300-character displayName", "POST", "/Users", { userName: "long@a.example", displayName: "x".repeat(300) }, 400, "invalidValue"],
@@ -111,6 +112,7 @@ describe("SCIM under hostile input", () => {
   // Each refused on a user and on a group, except what only a user has (`active`).
   const hostilePatches: [string, unknown, string, ("Users" | "Groups")[]?][] = [
     ["a path with an unclosed bracket", patchOp({ op: "add", path: 'emails[type eq "work"', value: "x@a.example" }), "invalidPath"],
+    ["a dotted path 5,000 names long", patchOp({ op: "add", path: Array.from({ length: 5000 }, () => "a").join("."), value: "x" }), "invalidPath"],
     ["a replace of id", patchOp({ op: "replace", path: "id", value: "00000000-0000-4000-8000-000000000000" }), "mutability"],
     ["a path-less replace of id", patchOp({ op: "replace", value: { id: "00000000-0000-4000-8000-000000000000" } }), "mutability"],
     ["a remove of meta", patchOp({ op: "remove", path: "meta" }), "mutability"],
