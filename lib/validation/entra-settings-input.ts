@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseUntrustedJson } from "@/lib/http/parse-untrusted-json";
 import { connectorScheduleShape, requireWeekdayWhenWeekly } from "./connector-schedule";
 import { checkbox, safeText, storable } from "./fields";
 
@@ -17,7 +18,7 @@ const groupFilter = z.preprocess(
     if (typeof v !== "string" || v.trim() === "") return [];
     if (v.length > groupFilterMaxLength) return null;
     try {
-      return JSON.parse(v);
+      return parseUntrustedJson(v);
     } catch {
       return null;
     }
