@@ -4,7 +4,7 @@ import { accounts } from "./accounts";
 import { customers } from "./customers";
 
 /** Where a run reads the directory from: Microsoft Graph, or Active Directory over LDAPS. */
-export const syncConnectors = ["entra", "ldap"] as const;
+export const syncConnectors = ["entra", "active-directory"] as const;
 export type SyncConnector = (typeof syncConnectors)[number];
 export const syncConnectorEnum = pgEnum("sync_connector", syncConnectors);
 

@@ -5,7 +5,7 @@ import { accounts, customers, directoryEntries, ldapSettings } from "@/db/schema
 import { AppError } from "@/lib/errors";
 import { authenticateDirectoryUser } from "@/lib/ldap/authenticate-directory-user";
 import { reduceUsername } from "@/lib/ldap/reduce-username";
-import { loadLdapConnection } from "@/lib/ldap-settings/load-ldap-connection";
+import { loadLdapConnection } from "@/lib/connectors/active-directory/settings/load-ldap-connection";
 import { logger } from "@/lib/logger";
 import { companySlugFrom } from "@/lib/microsoft-sign-in/microsoft-company";
 import type { Actor } from "./actor";
@@ -74,7 +74,7 @@ async function findDirectoryAccount(slug: string, username: string, password: st
     .limit(1);
   if (!company) throw new AppError("forbidden", `Sign-in with a directory password is not enabled for “${slug}”.`);
 
-  const { config } = await loadLdapConnection(company.customerId);
+  const { config } = await loadLdapConnection({ customerId: company.customerId });
   const result = await authenticateDirectoryUser(config, username, password);
   if (!result.ok) {
     if (result.stage === "directory") {

@@ -5,7 +5,7 @@ import { accounts, entraSettings } from "@/db/schema";
 import { normalizePortalId } from "@/lib/accounts/portal-id";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/accounts/password";
 import { AppError } from "@/lib/errors";
-import { tenantProven } from "@/lib/entra-settings/proven-tenant";
+import { tenantProven } from "@/lib/connectors/entra/settings/proven-tenant";
 import { logger } from "@/lib/logger";
 import type { Actor } from "./actor";
 import { addressKey, attemptSucceeded, portalKey, reserveAttempt } from "./sign-in-failures";

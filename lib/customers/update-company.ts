@@ -4,8 +4,8 @@ import { db } from "@/db/client";
 import { customers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CustomerActor } from "@/lib/auth/actor";
-import { getEntraSettings } from "@/lib/entra-settings/get-entra-settings";
-import { getLdapSettings } from "@/lib/ldap-settings/get-ldap-settings";
+import { getEntraSettings } from "@/lib/connectors/entra/settings/get-entra-settings";
+import { getLdapSettings } from "@/lib/connectors/active-directory/settings/get-ldap-settings";
 import { withSchedule } from "@/lib/sync/apply-schedule";
 import { notFound } from "@/lib/errors";
 import { getCustomer } from "./get-customer";
@@ -33,7 +33,7 @@ export async function updateCompany(actor: CustomerActor, input: { name: string;
     });
   });
   if (current.timeZone === input.timeZone) return write();
-  for (const [connector, state] of [["entra", entra], ["ldap", ldap]] as const) {
+  for (const [connector, state] of [["entra", entra], ["active-directory", ldap]] as const) {
     if (!state?.enabled) continue;
     const inner = write;
     write = () => withSchedule({ customerId: actor.customerId, connector }, { state, timeZone: input.timeZone }, { state, timeZone: current.timeZone }, inner);

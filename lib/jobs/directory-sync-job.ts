@@ -14,8 +14,9 @@ export const directorySyncQueueName = "directory-sync";
 
 export const directorySyncPayload = z.object({
   customerId: z.uuid(),
-  // Schedulers saved before the LDAP connector existed carry no connector: they are Entra's.
-  connector: z.enum(syncConnectors).default("entra"),
+  // Schedulers saved before the Active Directory connector existed carry no connector: they are Entra's.
+  // Those saved before its id was `active-directory` carry `ldap`.
+  connector: z.preprocess((id) => (id === "ldap" ? "active-directory" : id), z.enum(syncConnectors).default("entra")),
   // Present for runs a manager started (the run row exists already); a
   // scheduled job has none and creates its run when it starts.
   runId: z.uuid().optional(),
@@ -41,9 +42,15 @@ export async function enqueueDirectorySync(payload: Required<DirectorySyncPayloa
   await directorySyncQueue().add("sync", payload, { ...jobRetryOptions(), jobId: payload.runId });
 }
 
-// Entra's scheduler keeps the ID it had before there were two connectors.
-const schedulerId = (customerId: string, connector: SyncConnector) =>
-  connector === "entra" ? `directory-sync:${customerId}` : `directory-sync:${connector}:${customerId}`;
+/**
+ * Schedulers keep the IDs they were saved under, so a saved schedule is found
+ * again: the first connector's has none of its own, the second's its old id.
+ */
+const schedulerSegment: Record<SyncConnector, string | null> = { entra: null, "active-directory": "ldap" };
+const schedulerId = (customerId: string, connector: SyncConnector) => {
+  const segment = schedulerSegment[connector];
+  return segment === null ? `directory-sync:${customerId}` : `directory-sync:${segment}:${customerId}`;
+};
 
 export async function scheduleDirectorySync(customerId: string, connector: SyncConnector, pattern: string, timeZone: string): Promise<void> {
   await directorySyncQueue().upsertJobScheduler(

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { directoryEntries, entraSettings } from "@/db/schema";
-import { tenantProven } from "@/lib/entra-settings/proven-tenant";
+import { tenantProven } from "@/lib/connectors/entra/settings/proven-tenant";
 import { AppError } from "@/lib/errors";
 import { ofCustomer } from "@/lib/tenancy";
 import type { LinkChoice } from "./link-choice";

@@ -1,5 +1,5 @@
 import "server-only";
-import { provenTenantOf } from "@/lib/entra-settings/proven-tenant";
+import { provenTenantOf } from "@/lib/connectors/entra/settings/proven-tenant";
 import { isResourceId } from "./scim-context";
 
 /**

@@ -36,7 +36,7 @@ async function nextRun({ customerId, connector, schedule, timeZone }: OverviewIn
   }
 }
 
-export async function pendingConfirmationRun(customerId: string, connector: SyncConnector) {
+export async function pendingConfirmationRun({ customerId, connector }: { customerId: string; connector: SyncConnector }) {
   const [run] = await db()
     .select()
     .from(syncRuns)

@@ -7,12 +7,13 @@ import { directoryEntries, syncRuns, type SyncRun } from "@/db/schema";
 import { createEmulatorAdmin, type EmulatorAdmin } from "@/emulator";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { createCustomerWithManager } from "./factories";
-import { saveEntraSettings } from "@/lib/entra-settings/save-entra-settings";
+import { saveEntraSettings } from "@/lib/connectors/entra/settings/save-entra-settings";
 import { directorySyncQueueName, type DirectorySyncPayload } from "@/lib/jobs/directory-sync-job";
 import { createWorker } from "@/lib/jobs/queue-backend";
 import { processSyncJob } from "@/lib/sync/process-sync-job";
 import { startRun } from "@/lib/sync/start-run";
 import { entraSettingsInput, type EntraSettingsInput } from "@/lib/validation/entra-settings-input";
+import { connectorOf } from "@/lib/connectors/registry";
 
 export const emulatorAdmin = (): EmulatorAdmin => createEmulatorAdmin(inject("emulatorUrl"), inject("emulatorAdminKey"));
 
@@ -68,7 +69,7 @@ export async function createEntraCompany(opts: { usage?: "use" | "not_use"; user
 
 /** A worker in the test process, on whichever queue backend the run uses. */
 export function startTestWorker(): Worker<DirectorySyncPayload> {
-  return createWorker<DirectorySyncPayload>(directorySyncQueueName, processSyncJob, { concurrency: 2, lockDuration: 2000, stalledInterval: 2000, maxStalledCount: 2 });
+  return createWorker<DirectorySyncPayload>(directorySyncQueueName, (job) => processSyncJob(job, connectorOf), { concurrency: 2, lockDuration: 2000, stalledInterval: 2000, maxStalledCount: 2 });
 }
 
 export async function waitForRun(runId: string, timeoutMs = 45_000): Promise<SyncRun> {
@@ -83,7 +84,7 @@ export async function waitForRun(runId: string, timeoutMs = 45_000): Promise<Syn
 
 /** Starts a run as the manager would and waits for its outcome. */
 export async function syncNow(manager: CustomerActor, trigger: "one_time" | "simulate" | "full_resync" = "one_time"): Promise<SyncRun> {
-  const run = await startRun(manager, trigger);
+  const run = await startRun(manager, trigger, connectorOf("entra"));
   return waitForRun(run.id);
 }
 

@@ -9,6 +9,7 @@ import { cronPattern, nextRunAt } from "@/lib/sync/schedule";
 import { startRun } from "@/lib/sync/start-run";
 import { createCustomerWithManager } from "../../support/factories";
 import { configureSync, createTenant, emulatorAdmin, startTestWorker, waitForRun } from "../../support/sync-fixture";
+import { connectorOf } from "@/lib/connectors/registry";
 
 const localTime = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }).format(date);
@@ -52,7 +53,7 @@ describe("scheduled syncs", () => {
       await new Promise((r) => setTimeout(r, 2_500)); // the worker has seen the delayed job and is waiting
       const manager = await createCustomerWithManager();
       await configureSync(manager, tenant);
-      const run = await startRun(manager, "one_time");
+      const run = await startRun(manager, "one_time", connectorOf("entra"));
       expect((await waitForRun(run.id, 15_000)).status).toBe("succeeded");
     } finally {
       await unscheduleDirectorySync(scheduled.customerId, "entra");

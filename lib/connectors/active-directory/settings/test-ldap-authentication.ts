@@ -27,7 +27,7 @@ export async function testLdapAuthentication(actor: CustomerActor, input: LdapTe
   const key = portalKey(`directory:${slug}:${username.toLowerCase()}`);
   // Reserved before the directory is asked, so parallel tests cannot outrun the limit.
   const attempt = await reserveAttempt([key]);
-  const { settings, config } = await loadLdapConnection(actor.customerId).catch(async (error: unknown) => {
+  const { settings, config } = await loadLdapConnection({ customerId: actor.customerId }).catch(async (error: unknown) => {
     await refundAttempt(attempt);
     throw error;
   });

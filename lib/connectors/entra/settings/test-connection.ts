@@ -44,7 +44,7 @@ async function probe(credentials: { customerId: string; tenantId: string; client
 
 async function storedSecret(customerId: string): Promise<string> {
   try {
-    return (await loadAppCredentials(customerId)).credentials.clientSecret;
+    return (await loadAppCredentials({ customerId })).credentials.clientSecret;
   } catch {
     throw new AppError("invalid_input", "Enter the client secret to test the connection.", { clientSecret: "Required to test before the first save." });
   }

@@ -37,7 +37,7 @@ export async function saveLdapSettings(actor: CustomerActor, input: LdapSettings
   };
 
   const { timeZone } = await getCustomer({ customerId: actor.customerId });
-  await withSchedule({ customerId: actor.customerId, connector: "ldap" }, { state: values, timeZone }, { state: existing, timeZone }, () =>
+  await withSchedule({ customerId: actor.customerId, connector: "active-directory" }, { state: values, timeZone }, { state: existing, timeZone }, () =>
     db().transaction(async (tx) => {
       if (existing) {
         await tx.update(ldapSettings).set(values).where(eq(ldapSettings.customerId, actor.customerId));

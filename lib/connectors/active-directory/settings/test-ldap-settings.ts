@@ -20,7 +20,7 @@ export type LdapTestResult = { ok: true; message: string } | { ok: false; code: 
  */
 export async function testLdapSettings(actor: CustomerActor, input: LdapConnectionInput): Promise<LdapTestResult> {
   requirePasswordFor(await getLdapSettings({ customerId: actor.customerId }), input, "test");
-  const bindPassword = input.bindPassword ?? (await loadLdapConnection(actor.customerId)).config.bindPassword;
+  const bindPassword = input.bindPassword ?? (await loadLdapConnection({ customerId: actor.customerId })).config.bindPassword;
   const { bindPassword: _typed, ...config } = input;
   const check = await testLdapConnection({ ...config, bindPassword });
   const result = resultOf(check);

@@ -1,0 +1,28 @@
+import "server-only";
+import { directoryEntries, entraSettings } from "@/db/schema";
+import { diagnoseEntraError } from "@/lib/entra/diagnose-entra-error";
+import { explainEntraError } from "@/lib/entra/explain-entra-error";
+import type { Connector } from "@/lib/sync/connector";
+import { ofCustomer } from "@/lib/tenancy";
+import { connectorScreens } from "../screens";
+import { openEntraRound } from "./open-entra-round";
+import { getEntraSettings } from "./settings/get-entra-settings";
+
+/** Microsoft Entra ID through Graph's `/users/delta`: full rounds, then only the changes since the saved delta link. */
+export const entraConnector: Connector = {
+  id: "entra",
+  label: connectorScreens.entra.label,
+  source: "entra",
+  keyColumn: directoryEntries.aadObjectId,
+  hasSettings: async ({ customerId }) => (await getEntraSettings({ customerId })) !== null,
+  openRound: openEntraRound,
+  explainError: async ({ customerId, error }) => {
+    const settings = await getEntraSettings({ customerId });
+    // With the tenant known, a refusal is diagnosed further (which of tenant, app or secret is wrong).
+    return settings ? diagnoseEntraError(error, settings.tenantId) : explainEntraError(error);
+  },
+  // The delta link is the company's only once its run succeeded (or its removals were confirmed).
+  savePosition: async (tx, { customerId, position, at }) => {
+    await tx.update(entraSettings).set({ deltaLink: position, deltaLinkAt: at }).where(ofCustomer(entraSettings, customerId));
+  },
+};
