@@ -1,4 +1,4 @@
-import type { CustomerActor } from "../../lib/auth/actor";
+import type { CustomerActor } from "../../lib/actor";
 import { saveEntraSettings } from "../../lib/connectors/entra/settings/save-entra-settings";
 import { entraSettingsInput } from "../../lib/validation/entra-settings-input";
 import { createCustomerWithManager } from "../../test/support/factories";

@@ -1,5 +1,5 @@
 import type { SyncRun } from "../../db/schema";
-import type { CustomerActor } from "../../lib/auth/actor";
+import type { CustomerActor } from "../../lib/actor";
 import { getRunById } from "../../lib/sync/run-records";
 import { startRun } from "../../lib/sync/start-run";
 import { connectorOf } from "../../lib/connectors/registry";

@@ -8,8 +8,9 @@ import { reduceUsername } from "@/lib/ldap/reduce-username";
 import { loadLdapConnection } from "@/lib/connectors/active-directory/settings/load-ldap-connection";
 import { logger } from "@/lib/logger";
 import { companySlugFrom } from "@/lib/microsoft-sign-in/microsoft-company";
-import type { Actor } from "./actor";
-import { addressKey, attemptSucceeded, portalKey, refundAttempt, reserveAttempt, type Attempt } from "./sign-in-failures";
+import type { Actor } from "@/lib/actor";
+import { addressKey, attemptSucceeded, portalKey, refundAttempt, reserveAttempt, type Attempt } from "@/lib/lockout/sign-in-failures";
+import { ofCustomer } from "@/lib/tenancy";
 
 const wrongCredentials = "The user name or password is incorrect.";
 
@@ -94,7 +95,7 @@ async function findDirectoryAccount(slug: string, username: string, password: st
       directoryEntries,
       and(eq(directoryEntries.customerId, accounts.customerId), eq(directoryEntries.ldapObjectGuid, accounts.ldapObjectGuid), eq(directoryEntries.source, "ldap")),
     )
-    .where(and(eq(accounts.customerId, company.customerId), eq(accounts.ldapObjectGuid, result.user.objectGuid)))
+    .where(and(ofCustomer(accounts, company.customerId), eq(accounts.ldapObjectGuid, result.user.objectGuid)))
     .limit(1);
   if (!linked) throw new AppError("forbidden", "Your directory account has no portal login. Ask your manager to create one.");
   if (linked.entryStatus !== "active") {

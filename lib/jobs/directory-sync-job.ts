@@ -44,13 +44,14 @@ export async function enqueueDirectorySync(payload: Required<DirectorySyncPayloa
 
 /**
  * Schedulers keep the IDs they were saved under, so a saved schedule is found
- * again: the first connector's has none of its own, the second's its old id.
+ * again: Entra's from before there were two connectors, Active Directory's
+ * from when its id was `ldap`. Any other connector's is `directory-sync:<id>:<customer>`.
  */
-const schedulerSegment: Record<SyncConnector, string | null> = { entra: null, "active-directory": "ldap" };
-const schedulerId = (customerId: string, connector: SyncConnector) => {
-  const segment = schedulerSegment[connector];
-  return segment === null ? `directory-sync:${customerId}` : `directory-sync:${segment}:${customerId}`;
+const savedSchedulerIds: Partial<Record<SyncConnector, (customerId: string) => string>> = {
+  entra: (customerId) => `directory-sync:${customerId}`,
+  "active-directory": (customerId) => `directory-sync:ldap:${customerId}`,
 };
+const schedulerId = (customerId: string, connector: SyncConnector) => savedSchedulerIds[connector]?.(customerId) ?? `directory-sync:${connector}:${customerId}`;
 
 export async function scheduleDirectorySync(customerId: string, connector: SyncConnector, pattern: string, timeZone: string): Promise<void> {
   await directorySyncQueue().upsertJobScheduler(

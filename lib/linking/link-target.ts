@@ -5,7 +5,7 @@ import { directoryEntries, entraSettings } from "@/db/schema";
 import { tenantProven } from "@/lib/connectors/entra/settings/proven-tenant";
 import { AppError } from "@/lib/errors";
 import { ofCustomer } from "@/lib/tenancy";
-import type { LinkChoice } from "./link-choice";
+import type { LinkChoice } from "@/lib/validation/link-choice";
 import { unlinkable } from "./unlinkable";
 
 export type LinkTarget = { aadTenantId: string; aadObjectId: string; displayName: string; userPrincipalName: string | null };

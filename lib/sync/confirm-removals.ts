@@ -3,7 +3,7 @@ import { and, desc, eq, gt, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRuns } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { ofCustomer } from "@/lib/tenancy";
 import type { ConnectorLookup } from "./connector";

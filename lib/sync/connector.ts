@@ -1,6 +1,7 @@
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { DirectorySource, SyncConnector, SyncRun } from "@/db/schema";
 import type { db } from "@/db/client";
+import type { ScheduleState } from "./apply-schedule";
 import type { SourceEntry } from "./synced-fields";
 
 /** A pull connector's id: in code, folders, routes, job payloads and the `sync_connector` enum. */
@@ -59,6 +60,8 @@ export type Connector = {
   openRound: (run: SyncRun) => Promise<RoundSource>;
   /** Plain words for what an attempt threw. */
   explainError: (input: { customerId: string; error: unknown }) => Promise<SyncProblem>;
+  /** The connector's saved schedule (null before its settings are saved), so a new time zone can move it. */
+  schedule: (input: { customerId: string }) => Promise<ScheduleState>;
   /** Makes a successful run's position the company's, in the run's final transaction. */
   savePosition: (tx: SyncWriter, input: { customerId: string; position: string; at: Date }) => Promise<void>;
 };

@@ -5,7 +5,7 @@ import { accounts } from "@/db/schema";
 import { withAccountConflicts } from "@/lib/accounts/account-conflict";
 import { hashPassword } from "@/lib/accounts/password";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { endSessions } from "@/lib/auth/end-sessions";
 import { notFound } from "@/lib/errors";
 import { withLinkClash } from "@/lib/linking/link-clash";

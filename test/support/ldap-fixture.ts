@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { directoryEntries, ldapSettings, type LdapSettings } from "@/db/schema";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { seal } from "@/lib/secrets/secret-box";
 import { startRun } from "@/lib/sync/start-run";
 import { sambaConfig } from "./samba/samba-config";

@@ -5,7 +5,7 @@ import { expect, inject } from "vitest";
 import { db } from "@/db/client";
 import { directoryEntries, syncRuns, type SyncRun } from "@/db/schema";
 import { createEmulatorAdmin, type EmulatorAdmin } from "@/emulator";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { createCustomerWithManager } from "./factories";
 import { saveEntraSettings } from "@/lib/connectors/entra/settings/save-entra-settings";
 import { directorySyncQueueName, type DirectorySyncPayload } from "@/lib/jobs/directory-sync-job";

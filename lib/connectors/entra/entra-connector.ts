@@ -4,18 +4,19 @@ import { diagnoseEntraError } from "@/lib/entra/diagnose-entra-error";
 import { explainEntraError } from "@/lib/entra/explain-entra-error";
 import type { Connector } from "@/lib/sync/connector";
 import { ofCustomer } from "@/lib/tenancy";
-import { connectorScreens } from "../screens";
 import { openEntraRound } from "./open-entra-round";
+import { entraScreen } from "./screen";
 import { getEntraSettings } from "./settings/get-entra-settings";
 
 /** Microsoft Entra ID through Graph's `/users/delta`: full rounds, then only the changes since the saved delta link. */
 export const entraConnector: Connector = {
   id: "entra",
-  label: connectorScreens.entra.label,
+  label: entraScreen.label,
   source: "entra",
   keyColumn: directoryEntries.aadObjectId,
   hasSettings: async ({ customerId }) => (await getEntraSettings({ customerId })) !== null,
   openRound: openEntraRound,
+  schedule: ({ customerId }) => getEntraSettings({ customerId }),
   explainError: async ({ customerId, error }) => {
     const settings = await getEntraSettings({ customerId });
     // With the tenant known, a refusal is diagnosed further (which of tenant, app or secret is wrong).

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/db/client";
 import { auditLog, ldapSettings } from "@/db/schema";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { nextScheduledSync } from "@/lib/jobs/directory-sync-job";
 import { getLdapSettings } from "@/lib/connectors/active-directory/settings/get-ldap-settings";
 import { loadLdapConnection } from "@/lib/connectors/active-directory/settings/load-ldap-connection";

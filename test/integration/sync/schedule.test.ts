@@ -3,6 +3,7 @@ import type { Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { customers, syncRuns } from "@/db/schema";
+import { connectors } from "@/lib/connectors/registry";
 import { updateCompany } from "@/lib/customers/update-company";
 import { nextScheduledSync, scheduleDirectorySync, unscheduleDirectorySync } from "@/lib/jobs/directory-sync-job";
 import { cronPattern, nextRunAt } from "@/lib/sync/schedule";
@@ -35,7 +36,7 @@ describe("scheduled syncs", () => {
     expect(next!.getTime()).toBe(nextRunAt(cronPattern({ period: "daily", weekday: null, runHour: 9, runMinute: 30, runSecond: 15 }), "America/New_York").getTime());
 
     // Moving the company to another zone moves the schedule with it.
-    await updateCompany(manager, { name: "Moved", timeZone: "Asia/Tokyo" });
+    await updateCompany(manager, { name: "Moved", timeZone: "Asia/Tokyo" }, Object.values(connectors));
     expect(localTime((await nextScheduledSync(manager.customerId, "entra"))!, "Asia/Tokyo")).toBe("09:30:15");
 
     await configureSync(manager, tenant, { usage: "not_use" });

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { LDAP_PAGE_SIZE } from "@/lib/ldap/ldap-connection-config";
 import { testLdapConnection, type LdapConnectionCheck } from "@/lib/ldap/test-ldap-connection";
 import type { LdapConnectionInput } from "@/lib/validation/ldap-settings-input";

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraSettings } from "@/db/schema";
+import { ofCustomer } from "@/lib/tenancy";
 
 /**
  * The settings row's tenant counts as the company's only while a token was
@@ -19,7 +20,7 @@ export async function provenTenantOf(customerId: string): Promise<string | null>
   const [row] = await db()
     .select({ tenantId: entraSettings.tenantId })
     .from(entraSettings)
-    .where(and(eq(entraSettings.customerId, customerId), tenantProven))
+    .where(and(ofCustomer(entraSettings, customerId), tenantProven))
     .limit(1);
   return row?.tenantId ?? null;
 }

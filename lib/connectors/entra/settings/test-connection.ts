@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { newConfidentialClient } from "@/lib/entra/confidential-client";
 import { diagnoseEntraError } from "@/lib/entra/diagnose-entra-error";
 import { graphClient } from "@/lib/entra/graph-client";
