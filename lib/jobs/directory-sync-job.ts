@@ -53,7 +53,7 @@ const savedSchedulerIds: Partial<Record<SyncConnector, (customerId: string) => s
 };
 const schedulerId = (customerId: string, connector: SyncConnector) => savedSchedulerIds[connector]?.(customerId) ?? `directory-sync:${connector}:${customerId}`;
 
-export async function scheduleDirectorySync(customerId: string, connector: SyncConnector, pattern: string, timeZone: string): Promise<void> {
+export async function scheduleDirectorySync({ customerId, connector, pattern, timeZone }: { customerId: string; connector: SyncConnector; pattern: string; timeZone: string }): Promise<void> {
   await directorySyncQueue().upsertJobScheduler(
     schedulerId(customerId, connector),
     { pattern, tz: timeZone },
@@ -61,11 +61,11 @@ export async function scheduleDirectorySync(customerId: string, connector: SyncC
   );
 }
 
-export async function unscheduleDirectorySync(customerId: string, connector: SyncConnector): Promise<void> {
+export async function unscheduleDirectorySync({ customerId, connector }: { customerId: string; connector: SyncConnector }): Promise<void> {
   await directorySyncQueue().removeJobScheduler(schedulerId(customerId, connector));
 }
 
-export async function nextScheduledSync(customerId: string, connector: SyncConnector): Promise<Date | null> {
+export async function nextScheduledSync({ customerId, connector }: { customerId: string; connector: SyncConnector }): Promise<Date | null> {
   const scheduler = await directorySyncQueue().getJobScheduler(schedulerId(customerId, connector));
   return scheduler?.next ? new Date(scheduler.next) : null;
 }

@@ -16,7 +16,7 @@ import { recordLinkAudit } from "./record-link-audit";
  * actor's own, so one manager can never set another manager's link.
  */
 export async function linkOwnAccount(actor: CustomerActor, choice: LinkChoice) {
-  const link = await linkTargetFor(actor.customerId, choice);
+  const link = await linkTargetFor({ customerId: actor.customerId, choice: choice });
   if (link === "unchanged") return;
   await withLinkClash(actor.customerId, link, () =>
     db().transaction(async (tx) => {

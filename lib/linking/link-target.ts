@@ -16,7 +16,7 @@ export type LinkTarget = { aadTenantId: string; aadObjectId: string; displayName
  * which must be a synced, active entry of this customer's own directory, in
  * the tenant its MS AAD settings proved (a tenant merely named ties nobody).
  */
-export async function linkTargetFor(customerId: string, choice: LinkChoice): Promise<LinkTarget | null | "unchanged"> {
+export async function linkTargetFor({ customerId, choice }: { customerId: string; choice: LinkChoice }): Promise<LinkTarget | null | "unchanged"> {
   if (choice === "unchanged") return "unchanged";
   if (choice === "none") return null;
   const [entry] = await db()

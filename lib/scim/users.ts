@@ -52,7 +52,7 @@ async function find(ctx: ScimContext, id: string): Promise<DirectoryEntry> {
 /** The directory columns of a resource, with its Entra identity when externalId carries one. */
 async function columnsFor(ctx: ScimContext, resource: Json) {
   const mapped = userColumns(resource);
-  return { ...mapped, ...(await entraIdentityFor(ctx.customerId, mapped.externalId)) };
+  return { ...mapped, ...(await entraIdentityFor({ customerId: ctx.customerId, externalId: mapped.externalId })) };
 }
 
 export async function createScimUser(ctx: ScimContext, body: Json): Promise<Json> {

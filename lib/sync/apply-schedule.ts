@@ -19,8 +19,8 @@ export type ScheduleTarget = { customerId: string; connector: SyncConnector };
  */
 export async function applySchedule(target: ScheduleTarget, state: ScheduleState, timeZone: string): Promise<void> {
   try {
-    if (state?.enabled) await scheduleDirectorySync(target.customerId, target.connector, cronPattern(state), timeZone);
-    else await unscheduleDirectorySync(target.customerId, target.connector);
+    if (state?.enabled) await scheduleDirectorySync({ ...target, pattern: cronPattern(state), timeZone });
+    else await unscheduleDirectorySync(target);
   } catch (error) {
     logger.error({ err: error, ...target }, "could not update the sync schedule");
     throw new AppError("unavailable", "The job queue cannot be reached, so nothing was saved. Please try again in a moment.");

@@ -28,7 +28,7 @@ export async function syncOverview(input: OverviewInput) {
 async function nextRun({ customerId, connector, schedule, timeZone }: OverviewInput) {
   if (!schedule?.enabled) return null;
   try {
-    return { at: await nextScheduledSync(customerId, connector), estimated: false };
+    return { at: await nextScheduledSync({ customerId, connector }), estimated: false };
   } catch (error) {
     // The queue is the truth; when it cannot be asked, say when it should fire.
     logger.warn({ err: error, customerId, connector }, "could not read the job scheduler");

@@ -16,7 +16,7 @@ export async function createUser(actor: CustomerActor, input: CreateUserInput) {
   const customer = await getCustomer({ customerId: actor.customerId });
   const portalId = customerPortalId(input.localPart, customer.slug);
   const passwordHash = await hashPassword(input.password);
-  const link = await linkTargetFor(actor.customerId, input.aadLink);
+  const link = await linkTargetFor({ customerId: actor.customerId, choice: input.aadLink });
   return withLinkClash(actor.customerId, link, () => withAccountConflicts({ portalId, extension: input.extension }, () =>
     db().transaction(async (tx) => {
       const [user] = await tx

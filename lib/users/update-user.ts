@@ -16,7 +16,7 @@ import type { UpdateUserInput } from "@/lib/validation/account-input";
 
 export async function updateUser(actor: CustomerActor, input: UpdateUserInput) {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  const link = await linkTargetFor(actor.customerId, input.aadLink);
+  const link = await linkTargetFor({ customerId: actor.customerId, choice: input.aadLink });
   await withLinkClash(actor.customerId, link, () => withAccountConflicts({ extension: input.extension }, () =>
     db().transaction(async (tx) => {
       const updated = await tx

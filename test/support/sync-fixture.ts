@@ -12,6 +12,7 @@ import { directorySyncQueueName, type DirectorySyncPayload } from "@/lib/jobs/di
 import { createWorker } from "@/lib/jobs/queue-backend";
 import { processSyncJob } from "@/lib/sync/process-sync-job";
 import { startRun } from "@/lib/sync/start-run";
+import { syncedFieldNames, type SyncedFieldName, type SyncedFields } from "@/lib/sync/synced-fields";
 import { entraSettingsInput, type EntraSettingsInput } from "@/lib/validation/entra-settings-input";
 import { connectorOf } from "@/lib/connectors/registry";
 
@@ -106,28 +107,41 @@ export async function truthOf(admin: EmulatorAdmin, tenantId: string) {
 
 type TruthUser = Awaited<ReturnType<typeof truthOf>>[number];
 
-/** The seven iPECS fields plus status, as the emulator's truth says the directory should hold them. */
+/**
+ * What each synced field should hold, read from the emulator's truth the way
+ * Entra means it — written out here, not taken from the connector's mapping,
+ * so a mapping that drops or garbles a field fails. Keyed by every synced
+ * field (lib/sync/synced-fields.ts): a field added there fails the type check
+ * here until the fixture says what Entra gives for it.
+ */
+const fromTruth: { [F in SyncedFieldName]: (u: TruthUser) => SyncedFields[F] } = {
+  userPrincipalName: (u) => u.userPrincipalName,
+  firstName: (u) => u.givenName,
+  lastName: (u) => u.surname,
+  displayName: (u) => u.displayName || [u.givenName, u.surname].filter(Boolean).join(" ") || u.userPrincipalName,
+  email: (u) => u.mail,
+  // The iPECS office phone is the first business phone.
+  officePhone: (u) => u.businessPhones[0] ?? null,
+  mobilePhone: (u) => u.mobilePhone,
+  jobTitle: (u) => u.jobTitle,
+  department: (u) => u.department,
+  // sAMAccountName is Active Directory's; Entra has none.
+  accountName: () => null,
+};
+
+/** Every synced field plus the key and status, as the emulator's truth says the directory should hold them. */
 export function expectedEntry(u: TruthUser) {
   return {
     aadObjectId: u.id,
-    userPrincipalName: u.userPrincipalName,
-    firstName: u.givenName,
-    lastName: u.surname,
-    email: u.mail,
-    officePhone: u.businessPhones[0] ?? null,
-    mobilePhone: u.mobilePhone,
+    ...Object.fromEntries(syncedFieldNames.map((f) => [f, fromTruth[f](u)])),
     status: u.state === "active" ? (u.accountEnabled ? "active" : "disabled") : "removed",
   };
 }
 
+/** The same of a directory entry: its key, every synced field, and its status. */
 export const syncedFields = (e: Awaited<ReturnType<typeof directoryOf>>[number]) => ({
   aadObjectId: e.aadObjectId,
-  userPrincipalName: e.userPrincipalName,
-  firstName: e.firstName,
-  lastName: e.lastName,
-  email: e.email,
-  officePhone: e.officePhone,
-  mobilePhone: e.mobilePhone,
+  ...Object.fromEntries(syncedFieldNames.map((f) => [f, e[f]])),
   status: e.status,
 });
 

@@ -102,12 +102,12 @@ describe("saving the Active Directory settings", () => {
   it("schedules the import on Use in the company's time zone, and removes it on Not use", async () => {
     const manager = await createCustomerWithManager();
     await saveLdapSettings(manager, settings({ usage: "use", period: "weekly", weekday: "2", runHour: "4", runMinute: "15", runSecond: "30" }));
-    const next = await nextScheduledSync(manager.customerId, "active-directory");
+    const next = await nextScheduledSync({ customerId: manager.customerId, connector: "active-directory" });
     expect(next?.getTime()).toBe(nextRunAt(cronPattern({ period: "weekly", weekday: 2, runHour: 4, runMinute: 15, runSecond: 30 }), "Europe/Berlin").getTime());
-    expect(await nextScheduledSync(manager.customerId, "entra")).toBeNull(); // the MS AAD schedule is another one
+    expect(await nextScheduledSync({ customerId: manager.customerId, connector: "entra" })).toBeNull(); // the MS AAD schedule is another one
 
     await saveLdapSettings(manager, settings({ usage: "not_use", bindPassword: "" }));
-    expect(await nextScheduledSync(manager.customerId, "active-directory")).toBeNull();
+    expect(await nextScheduledSync({ customerId: manager.customerId, connector: "active-directory" })).toBeNull();
     expect((await storedRow(manager.customerId))!.enabled).toBe(false);
   });
 });

@@ -16,7 +16,7 @@ export const tenantProven = and(
 );
 
 /** The company's proven Entra tenant, or null when it has none. */
-export async function provenTenantOf(customerId: string): Promise<string | null> {
+export async function provenTenantOf({ customerId }: { customerId: string }): Promise<string | null> {
   const [row] = await db()
     .select({ tenantId: entraSettings.tenantId })
     .from(entraSettings)
