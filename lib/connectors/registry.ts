@@ -1,5 +1,6 @@
 import "server-only";
-import type { Connector, ConnectorId } from "@/lib/sync/connector";
+import type { ConnectorId } from "@/db/schema";
+import type { Connector } from "@/lib/sync/connector";
 import { activeDirectoryConnector } from "./active-directory/active-directory-connector";
 import { entraConnector } from "./entra/entra-connector";
 

@@ -1,4 +1,4 @@
-import type { ConnectorId } from "@/lib/sync/connector";
+import type { ConnectorId } from "@/db/schema";
 import { activeDirectoryScreen } from "./active-directory/screen";
 import { entraScreen } from "./entra/screen";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Queue } from "bullmq";
 import { z } from "zod";
-import { syncConnectors, type SyncConnector } from "@/db/schema";
+import { syncConnectors, type ConnectorId } from "@/db/schema";
 import { env } from "@/lib/env";
 import { createQueue } from "./queue-backend";
 
@@ -47,13 +47,13 @@ export async function enqueueDirectorySync(payload: Required<DirectorySyncPayloa
  * again: Entra's from before there were two connectors, Active Directory's
  * from when its id was `ldap`. Any other connector's is `directory-sync:<id>:<customer>`.
  */
-const savedSchedulerIds: Partial<Record<SyncConnector, (customerId: string) => string>> = {
+const savedSchedulerIds: Partial<Record<ConnectorId, (customerId: string) => string>> = {
   entra: (customerId) => `directory-sync:${customerId}`,
   "active-directory": (customerId) => `directory-sync:ldap:${customerId}`,
 };
-const schedulerId = (customerId: string, connector: SyncConnector) => savedSchedulerIds[connector]?.(customerId) ?? `directory-sync:${connector}:${customerId}`;
+const schedulerId = (customerId: string, connector: ConnectorId) => savedSchedulerIds[connector]?.(customerId) ?? `directory-sync:${connector}:${customerId}`;
 
-export async function scheduleDirectorySync({ customerId, connector, pattern, timeZone }: { customerId: string; connector: SyncConnector; pattern: string; timeZone: string }): Promise<void> {
+export async function scheduleDirectorySync({ customerId, connector, pattern, timeZone }: { customerId: string; connector: ConnectorId; pattern: string; timeZone: string }): Promise<void> {
   await directorySyncQueue().upsertJobScheduler(
     schedulerId(customerId, connector),
     { pattern, tz: timeZone },
@@ -61,11 +61,11 @@ export async function scheduleDirectorySync({ customerId, connector, pattern, ti
   );
 }
 
-export async function unscheduleDirectorySync({ customerId, connector }: { customerId: string; connector: SyncConnector }): Promise<void> {
+export async function unscheduleDirectorySync({ customerId, connector }: { customerId: string; connector: ConnectorId }): Promise<void> {
   await directorySyncQueue().removeJobScheduler(schedulerId(customerId, connector));
 }
 
-export async function nextScheduledSync({ customerId, connector }: { customerId: string; connector: SyncConnector }): Promise<Date | null> {
+export async function nextScheduledSync({ customerId, connector }: { customerId: string; connector: ConnectorId }): Promise<Date | null> {
   const scheduler = await directorySyncQueue().getJobScheduler(schedulerId(customerId, connector));
   return scheduler?.next ? new Date(scheduler.next) : null;
 }

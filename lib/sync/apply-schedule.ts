@@ -1,12 +1,12 @@
 import "server-only";
-import type { SyncConnector } from "@/db/schema";
+import type { ConnectorId } from "@/db/schema";
 import { scheduleDirectorySync, unscheduleDirectorySync } from "@/lib/jobs/directory-sync-job";
 import { logger } from "@/lib/logger";
 import { AppError } from "@/lib/errors";
 import { cronPattern, type ScheduleSettings } from "./schedule";
 
 export type ScheduleState = (ScheduleSettings & { enabled: boolean }) | null;
-export type ScheduleTarget = { customerId: string; connector: SyncConnector };
+export type ScheduleTarget = { customerId: string; connector: ConnectorId };
 
 /**
  * Makes a customer's job scheduler for one connector match its settings: Usage = Use upserts it

@@ -1,11 +1,8 @@
 import type { PgColumn } from "drizzle-orm/pg-core";
-import type { DirectorySource, SyncConnector, SyncRun } from "@/db/schema";
+import type { ConnectorId, DirectorySource, SyncRun } from "@/db/schema";
 import type { db } from "@/db/client";
 import type { ScheduleState } from "./apply-schedule";
 import type { SourceEntry } from "./synced-fields";
-
-/** A pull connector's id: in code, folders, routes, job payloads and the `sync_connector` enum. */
-export type ConnectorId = SyncConnector;
 
 /** Why an attempt failed, in words a manager can act on, and whether trying again may help. */
 export type SyncProblem = { code: string; message: string; retryable: boolean };

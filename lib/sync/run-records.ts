@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { syncRoundEnum, syncRunChanges, syncRunCreatedPages, syncRuns, type SyncConnector, type SyncRun, type SyncTrigger } from "@/db/schema";
+import { syncRoundEnum, syncRunChanges, syncRunCreatedPages, syncRuns, type ConnectorId, type SyncRun, type SyncTrigger } from "@/db/schema";
 import { violatedConstraint } from "@/lib/db-errors";
 import { ofCustomer } from "@/lib/tenancy";
 import type { SyncProblem } from "./connector";
@@ -19,7 +19,7 @@ export class RunAlreadyActiveError extends Error {
 type OfRun = { customerId: string; runId: string };
 const ofRun = ({ customerId, runId }: OfRun) => and(ofCustomer(syncRuns, customerId), eq(syncRuns.id, runId));
 
-export async function createRun(input: { customerId: string; connector: SyncConnector; trigger: SyncTrigger; requestedBy?: string | null }): Promise<SyncRun> {
+export async function createRun(input: { customerId: string; connector: ConnectorId; trigger: SyncTrigger; requestedBy?: string | null }): Promise<SyncRun> {
   try {
     const [run] = await db().insert(syncRuns).values(input).returning();
     return run!;
@@ -29,7 +29,7 @@ export async function createRun(input: { customerId: string; connector: SyncConn
   }
 }
 
-export async function findActiveRun({ customerId, connector }: { customerId: string; connector: SyncConnector }): Promise<SyncRun | undefined> {
+export async function findActiveRun({ customerId, connector }: { customerId: string; connector: ConnectorId }): Promise<SyncRun | undefined> {
   const [run] = await db()
     .select()
     .from(syncRuns)

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { syncChangeKinds, type SyncConnector, type SyncTrigger } from "@/db/schema";
+import { syncChangeKinds, type ConnectorId, type SyncTrigger } from "@/db/schema";
 import { Card } from "@/components/layout/card";
 import { Pagination } from "@/components/list/pagination";
 import { RunProgress } from "@/components/sync/run-progress";
@@ -23,7 +23,7 @@ type Props = {
   customerId: string;
   runId: string;
   /** A run of another connector is not found here: it has its own page. */
-  connector: SyncConnector;
+  connector: ConnectorId;
   query: Record<string, string>;
   /** Where this connector's runs live. */
   runsPath: string;
