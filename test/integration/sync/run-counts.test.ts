@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { syncRuns, type SyncRun } from "@/db/schema";
-import { graphWaitsLabel } from "@/lib/sync/history/graph-waits-label";
+import { graphWaitsLabel } from "@/lib/connectors/entra/graph-waits-label";
 import { startRun } from "@/lib/sync/start-run";
 import { createCustomerWithManager } from "../../support/factories";
 import { configureSync, createTenant, directoryOf, emulatorAdmin, expectDirectoryMatches, startTestWorker, syncNow, truthOf, waitForRun } from "../../support/sync-fixture";

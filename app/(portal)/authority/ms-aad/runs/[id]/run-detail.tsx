@@ -12,7 +12,7 @@ import { getCustomer } from "@/lib/customers/get-customer";
 import { formatDateTime } from "@/lib/format-date";
 import { formatDuration, runSeconds } from "@/lib/sync/history/format-duration";
 import { getRun } from "@/lib/sync/history/get-run";
-import { graphWaitsLabel } from "@/lib/sync/history/graph-waits-label";
+import { graphWaitsLabel } from "@/lib/connectors/entra/graph-waits-label";
 import { listRunChanges } from "@/lib/sync/history/list-run-changes";
 import { runProgressOf } from "@/lib/sync/history/run-progress";
 import { readListQuery } from "@/lib/validation/list-query";
