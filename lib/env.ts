@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { outboundAllowSetting } from "./net/outbound-allow-setting";
-import { parseTrustedProxies } from "./auth/trusted-proxies";
+import { outboundAllowSetting } from "./env/outbound-allow-setting";
+import { parseTrustedProxies } from "./env/trusted-proxies";
 
 /**
  * Every setting the portal reads, validated once. Modules call `env()` rather

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { directorySyncQueueName, type DirectorySyncPayload } from "@/lib/jobs/directory-sync-job";
 import { createWorker, usesRedis } from "@/lib/jobs/queue-backend";
 import { logger } from "@/lib/logger";
+import { connectorOf } from "@/lib/connectors/registry";
 import { processSyncJob } from "@/lib/sync/process-sync-job";
 
 /**
@@ -13,7 +14,7 @@ import { processSyncJob } from "@/lib/sync/process-sync-job";
  * lapses (BullMQ's stalled-job check).
  */
 const lockMs = env().WORKER_LOCK_DURATION_MS;
-const worker = createWorker<DirectorySyncPayload>(directorySyncQueueName, processSyncJob, {
+const worker = createWorker<DirectorySyncPayload>(directorySyncQueueName, (job) => processSyncJob(job, connectorOf), {
   concurrency: 2,
   lockDuration: lockMs,
   stalledInterval: lockMs,

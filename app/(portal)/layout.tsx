@@ -5,8 +5,8 @@ import { menuItems } from "@/components/layout/menu-items";
 import { getActor } from "@/lib/auth/get-actor";
 import { can } from "@/lib/auth/permissions";
 import { getCustomer } from "@/lib/customers/get-customer";
-import { getEntraSettings } from "@/lib/entra-settings/get-entra-settings";
-import { secretExpiryWarning } from "@/lib/entra-settings/secret-expiry";
+import { getEntraSettings } from "@/lib/connectors/entra/settings/get-entra-settings";
+import { secretExpiryWarning } from "@/lib/connectors/entra/settings/secret-expiry";
 
 // Every portal page is personal: rendered per request, never prerendered at build time.
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
-import type { CustomerActor } from "../../lib/auth/actor";
-import { saveEntraSettings } from "../../lib/entra-settings/save-entra-settings";
+import type { CustomerActor } from "../../lib/actor";
+import { saveEntraSettings } from "../../lib/connectors/entra/settings/save-entra-settings";
 import { entraSettingsInput } from "../../lib/validation/entra-settings-input";
 import { createCustomerWithManager } from "../../test/support/factories";
 import type { BenchTenant } from "../support/bench-tenant";

@@ -4,8 +4,9 @@ import { accounts } from "./accounts";
 import { customers } from "./customers";
 
 /** Where a run reads the directory from: Microsoft Graph, or Active Directory over LDAPS. */
-export const syncConnectors = ["entra", "ldap"] as const;
-export type SyncConnector = (typeof syncConnectors)[number];
+export const syncConnectors = ["entra", "active-directory"] as const;
+/** A pull connector's id: in code, folders, routes, job payloads and the `sync_connector` enum. */
+export type ConnectorId = (typeof syncConnectors)[number];
 export const syncConnectorEnum = pgEnum("sync_connector", syncConnectors);
 
 export const syncTriggers = ["schedule", "one_time", "simulate", "full_resync"] as const;

@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { isCustomerActor, type Actor, type CustomerActor } from "@/lib/auth/actor";
+import { isCustomerActor, type Actor, type CustomerActor } from "@/lib/actor";
 import { getActor } from "@/lib/auth/get-actor";
 import { assertPermission, type Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import "server-only";
-import { isCustomerActor, type CustomerActor } from "@/lib/auth/actor";
+import { isCustomerActor, type CustomerActor } from "@/lib/actor";
 import { getActor } from "@/lib/auth/get-actor";
 import { assertPermission, type Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 
 export type AuditEvent = {
   action: string;

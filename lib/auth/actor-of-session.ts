@@ -4,7 +4,7 @@ import type { Session } from "next-auth";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { accounts } from "@/db/schema";
-import type { Actor } from "./actor";
+import type { Actor } from "@/lib/actor";
 
 /**
  * The person a session names, read fresh from the database, or null. A

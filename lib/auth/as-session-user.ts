@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import type { Actor } from "./actor";
+import type { Actor } from "@/lib/actor";
 
 /**
  * next-auth hands the message of a thrown Error to the sign-in page (as the

@@ -1,7 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import type { Actor } from "./actor";
+import type { Actor } from "@/lib/actor";
 import { actorOfSession } from "./actor-of-session";
 import { authOptions } from "./auth-options";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { isCustomerActor, type Actor, type CustomerActor } from "./actor";
+import { isCustomerActor, type Actor, type CustomerActor } from "@/lib/actor";
 import { getActor } from "./get-actor";
 import { can, type Permission } from "./permissions";
 

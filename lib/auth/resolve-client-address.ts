@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import type { TrustedProxies } from "./trusted-proxies";
+import type { TrustedProxies } from "@/lib/env/trusted-proxies";
 
 /** `::ffff:192.0.2.1` (an IPv4 peer on a dual-stack socket) is `192.0.2.1`: one client, one key. */
 function normalize(address: string): string {

@@ -5,11 +5,12 @@ import { accounts, customers, directoryEntries, ldapSettings } from "@/db/schema
 import { AppError } from "@/lib/errors";
 import { authenticateDirectoryUser } from "@/lib/ldap/authenticate-directory-user";
 import { reduceUsername } from "@/lib/ldap/reduce-username";
-import { loadLdapConnection } from "@/lib/ldap-settings/load-ldap-connection";
+import { loadLdapConnection } from "@/lib/connectors/active-directory/settings/load-ldap-connection";
 import { logger } from "@/lib/logger";
 import { companySlugFrom } from "@/lib/microsoft-sign-in/microsoft-company";
-import type { Actor } from "./actor";
-import { addressKey, attemptSucceeded, portalKey, refundAttempt, reserveAttempt, type Attempt } from "./sign-in-failures";
+import type { Actor } from "@/lib/actor";
+import { addressKey, attemptSucceeded, portalKey, refundAttempt, reserveAttempt, type Attempt } from "@/lib/lockout/sign-in-failures";
+import { ofCustomer } from "@/lib/tenancy";
 
 const wrongCredentials = "The user name or password is incorrect.";
 
@@ -74,7 +75,7 @@ async function findDirectoryAccount(slug: string, username: string, password: st
     .limit(1);
   if (!company) throw new AppError("forbidden", `Sign-in with a directory password is not enabled for “${slug}”.`);
 
-  const { config } = await loadLdapConnection(company.customerId);
+  const { config } = await loadLdapConnection({ customerId: company.customerId });
   const result = await authenticateDirectoryUser(config, username, password);
   if (!result.ok) {
     if (result.stage === "directory") {
@@ -94,7 +95,7 @@ async function findDirectoryAccount(slug: string, username: string, password: st
       directoryEntries,
       and(eq(directoryEntries.customerId, accounts.customerId), eq(directoryEntries.ldapObjectGuid, accounts.ldapObjectGuid), eq(directoryEntries.source, "ldap")),
     )
-    .where(and(eq(accounts.customerId, company.customerId), eq(accounts.ldapObjectGuid, result.user.objectGuid)))
+    .where(and(ofCustomer(accounts, company.customerId), eq(accounts.ldapObjectGuid, result.user.objectGuid)))
     .limit(1);
   if (!linked) throw new AppError("forbidden", "Your directory account has no portal login. Ask your manager to create one.");
   if (linked.entryStatus !== "active") {

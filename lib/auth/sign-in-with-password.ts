@@ -5,10 +5,11 @@ import { accounts, entraSettings } from "@/db/schema";
 import { normalizePortalId } from "@/lib/accounts/portal-id";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/accounts/password";
 import { AppError } from "@/lib/errors";
-import { tenantProven } from "@/lib/entra-settings/proven-tenant";
+import { tenantProven } from "@/lib/connectors/entra/settings/proven-tenant";
 import { logger } from "@/lib/logger";
-import type { Actor } from "./actor";
-import { addressKey, attemptSucceeded, portalKey, reserveAttempt } from "./sign-in-failures";
+import type { Actor } from "@/lib/actor";
+import { addressKey, attemptSucceeded, portalKey, reserveAttempt } from "@/lib/lockout/sign-in-failures";
+import { ofCustomer } from "@/lib/tenancy";
 
 const wrongCredentials = "The portal ID or password is incorrect.";
 
@@ -66,7 +67,7 @@ async function requiresMicrosoftSignIn(customerId: string): Promise<boolean> {
   const [settings] = await db()
     .select({ required: entraSettings.requireMicrosoftSignIn })
     .from(entraSettings)
-    .where(and(eq(entraSettings.customerId, customerId), eq(entraSettings.enabled, true), tenantProven))
+    .where(and(ofCustomer(entraSettings, customerId), eq(entraSettings.enabled, true), tenantProven))
     .limit(1);
   return settings?.required ?? false;
 }

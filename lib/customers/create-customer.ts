@@ -5,7 +5,7 @@ import { withAccountConflicts } from "@/lib/accounts/account-conflict";
 import { hashPassword } from "@/lib/accounts/password";
 import { customerPortalId } from "@/lib/accounts/portal-id";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { violatedConstraint } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import type { CreateCustomerInput } from "@/lib/validation/customer-input";

@@ -3,20 +3,18 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { customers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { CustomerActor } from "@/lib/auth/actor";
-import { getEntraSettings } from "@/lib/entra-settings/get-entra-settings";
-import { getLdapSettings } from "@/lib/ldap-settings/get-ldap-settings";
+import type { CustomerActor } from "@/lib/actor";
 import { withSchedule } from "@/lib/sync/apply-schedule";
+import type { Connector } from "@/lib/sync/connector";
 import { notFound } from "@/lib/errors";
 import { getCustomer } from "./get-customer";
 
 /** A manager edits their own company's name and time zone (the slug is fixed: it is in every portal ID). */
-export async function updateCompany(actor: CustomerActor, input: { name: string; timeZone: string }) {
-  // A scheduled sync runs in the company's time zone: move the schedules with it.
-  const [current, entra, ldap] = await Promise.all([
+export async function updateCompany(actor: CustomerActor, input: { name: string; timeZone: string }, connectors: readonly Connector[]) {
+  // A scheduled sync runs in the company's time zone: move the schedules (every connector's, from the registry) with it.
+  const [current, schedules] = await Promise.all([
     getCustomer({ customerId: actor.customerId }),
-    getEntraSettings({ customerId: actor.customerId }),
-    getLdapSettings({ customerId: actor.customerId }),
+    Promise.all(connectors.map(async (c) => [c.id, await c.schedule({ customerId: actor.customerId })] as const)),
   ]);
   let write = () => db().transaction(async (tx) => {
     const updated = await tx
@@ -33,7 +31,7 @@ export async function updateCompany(actor: CustomerActor, input: { name: string;
     });
   });
   if (current.timeZone === input.timeZone) return write();
-  for (const [connector, state] of [["entra", entra], ["ldap", ldap]] as const) {
+  for (const [connector, state] of schedules) {
     if (!state?.enabled) continue;
     const inner = write;
     write = () => withSchedule({ customerId: actor.customerId, connector }, { state, timeZone: input.timeZone }, { state, timeZone: current.timeZone }, inner);

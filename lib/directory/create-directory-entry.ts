@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/db/client";
 import { directoryEntries } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import type { DirectoryEntryInput } from "@/lib/validation/directory-input";
 import { displayNameOf } from "./display-name";
 

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { directoryEntries } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { ofCustomer } from "@/lib/tenancy";
 import type { DirectoryEntryInput } from "@/lib/validation/directory-input";

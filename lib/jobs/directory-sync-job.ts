@@ -1,7 +1,7 @@
 import "server-only";
 import type { Queue } from "bullmq";
 import { z } from "zod";
-import { syncConnectors, type SyncConnector } from "@/db/schema";
+import { syncConnectors, type ConnectorId } from "@/db/schema";
 import { env } from "@/lib/env";
 import { createQueue } from "./queue-backend";
 
@@ -14,8 +14,9 @@ export const directorySyncQueueName = "directory-sync";
 
 export const directorySyncPayload = z.object({
   customerId: z.uuid(),
-  // Schedulers saved before the LDAP connector existed carry no connector: they are Entra's.
-  connector: z.enum(syncConnectors).default("entra"),
+  // Schedulers saved before the Active Directory connector existed carry no connector: they are Entra's.
+  // Those saved before its id was `active-directory` carry `ldap`.
+  connector: z.preprocess((id) => (id === "ldap" ? "active-directory" : id), z.enum(syncConnectors).default("entra")),
   // Present for runs a manager started (the run row exists already); a
   // scheduled job has none and creates its run when it starts.
   runId: z.uuid().optional(),
@@ -41,11 +42,18 @@ export async function enqueueDirectorySync(payload: Required<DirectorySyncPayloa
   await directorySyncQueue().add("sync", payload, { ...jobRetryOptions(), jobId: payload.runId });
 }
 
-// Entra's scheduler keeps the ID it had before there were two connectors.
-const schedulerId = (customerId: string, connector: SyncConnector) =>
-  connector === "entra" ? `directory-sync:${customerId}` : `directory-sync:${connector}:${customerId}`;
+/**
+ * Schedulers keep the IDs they were saved under, so a saved schedule is found
+ * again: Entra's from before there were two connectors, Active Directory's
+ * from when its id was `ldap`. Any other connector's is `directory-sync:<id>:<customer>`.
+ */
+const savedSchedulerIds: Partial<Record<ConnectorId, (customerId: string) => string>> = {
+  entra: (customerId) => `directory-sync:${customerId}`,
+  "active-directory": (customerId) => `directory-sync:ldap:${customerId}`,
+};
+const schedulerId = (customerId: string, connector: ConnectorId) => savedSchedulerIds[connector]?.(customerId) ?? `directory-sync:${connector}:${customerId}`;
 
-export async function scheduleDirectorySync(customerId: string, connector: SyncConnector, pattern: string, timeZone: string): Promise<void> {
+export async function scheduleDirectorySync({ customerId, connector, pattern, timeZone }: { customerId: string; connector: ConnectorId; pattern: string; timeZone: string }): Promise<void> {
   await directorySyncQueue().upsertJobScheduler(
     schedulerId(customerId, connector),
     { pattern, tz: timeZone },
@@ -53,11 +61,11 @@ export async function scheduleDirectorySync(customerId: string, connector: SyncC
   );
 }
 
-export async function unscheduleDirectorySync(customerId: string, connector: SyncConnector): Promise<void> {
+export async function unscheduleDirectorySync({ customerId, connector }: { customerId: string; connector: ConnectorId }): Promise<void> {
   await directorySyncQueue().removeJobScheduler(schedulerId(customerId, connector));
 }
 
-export async function nextScheduledSync(customerId: string, connector: SyncConnector): Promise<Date | null> {
+export async function nextScheduledSync({ customerId, connector }: { customerId: string; connector: ConnectorId }): Promise<Date | null> {
   const scheduler = await directorySyncQueue().getJobScheduler(schedulerId(customerId, connector));
   return scheduler?.next ? new Date(scheduler.next) : null;
 }

@@ -2,10 +2,10 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts } from "@/db/schema";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
 import { ofCustomer } from "@/lib/tenancy";
-import type { LinkChoice } from "./link-choice";
+import type { LinkChoice } from "@/lib/validation/link-choice";
 import { withLinkClash } from "./link-clash";
 import { linkColumns, linkTargetFor } from "./link-target";
 import { recordLinkAudit } from "./record-link-audit";
@@ -16,7 +16,7 @@ import { recordLinkAudit } from "./record-link-audit";
  * actor's own, so one manager can never set another manager's link.
  */
 export async function linkOwnAccount(actor: CustomerActor, choice: LinkChoice) {
-  const link = await linkTargetFor(actor.customerId, choice);
+  const link = await linkTargetFor({ customerId: actor.customerId, choice: choice });
   if (link === "unchanged") return;
   await withLinkClash(actor.customerId, link, () =>
     db().transaction(async (tx) => {

@@ -2,10 +2,10 @@ import "server-only";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { directoryEntries, entraSettings } from "@/db/schema";
-import { tenantProven } from "@/lib/entra-settings/proven-tenant";
+import { tenantProven } from "@/lib/connectors/entra/settings/proven-tenant";
 import { AppError } from "@/lib/errors";
 import { ofCustomer } from "@/lib/tenancy";
-import type { LinkChoice } from "./link-choice";
+import type { LinkChoice } from "@/lib/validation/link-choice";
 import { unlinkable } from "./unlinkable";
 
 export type LinkTarget = { aadTenantId: string; aadObjectId: string; displayName: string; userPrincipalName: string | null };
@@ -16,7 +16,7 @@ export type LinkTarget = { aadTenantId: string; aadObjectId: string; displayName
  * which must be a synced, active entry of this customer's own directory, in
  * the tenant its MS AAD settings proved (a tenant merely named ties nobody).
  */
-export async function linkTargetFor(customerId: string, choice: LinkChoice): Promise<LinkTarget | null | "unchanged"> {
+export async function linkTargetFor({ customerId, choice }: { customerId: string; choice: LinkChoice }): Promise<LinkTarget | null | "unchanged"> {
   if (choice === "unchanged") return "unchanged";
   if (choice === "none") return null;
   const [entry] = await db()

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import type { LinkTarget } from "./link-target";
 
 /** Linking and unlinking are audited as such, apart from other edits of the login. */

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, ilike, inArray, isNotNull, notExists, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, directoryEntries, entraSettings } from "@/db/schema";
-import { tenantProven } from "@/lib/entra-settings/proven-tenant";
+import { tenantProven } from "@/lib/connectors/entra/settings/proven-tenant";
 import { likePattern } from "@/lib/pagination";
 import { ofCustomer } from "@/lib/tenancy";
 

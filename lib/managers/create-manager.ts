@@ -5,7 +5,7 @@ import { withAccountConflicts } from "@/lib/accounts/account-conflict";
 import { hashPassword } from "@/lib/accounts/password";
 import { customerPortalId } from "@/lib/accounts/portal-id";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { getCustomer } from "@/lib/customers/get-customer";
 import type { CreateManagerInput } from "@/lib/validation/account-input";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { customers, entraSettings } from "@/db/schema";
-import { isTenantProven } from "@/lib/entra-settings/proven-tenant";
+import { isTenantProven } from "@/lib/connectors/entra/settings/proven-tenant";
 import { open } from "@/lib/secrets/secret-box";
 import { logger } from "@/lib/logger";
 

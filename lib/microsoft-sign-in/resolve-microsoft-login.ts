@@ -2,10 +2,11 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, directoryEntries } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { logger } from "@/lib/logger";
 import type { MicrosoftCompany } from "./microsoft-company";
 import type { Refusal } from "./refusals";
+import { ofCustomer } from "@/lib/tenancy";
 
 export type MicrosoftLogin = { actor: Actor } | { refusal: Refusal };
 
@@ -29,14 +30,14 @@ export async function resolveMicrosoftLogin(company: MicrosoftCompany, claims: {
   const [account] = await db()
     .select()
     .from(accounts)
-    .where(and(eq(accounts.aadTenantId, tid), eq(accounts.aadObjectId, oid), eq(accounts.customerId, company.customerId)))
+    .where(and(eq(accounts.aadTenantId, tid), eq(accounts.aadObjectId, oid), ofCustomer(accounts, company.customerId)))
     .limit(1);
   if (!account) return refuse("not_linked");
 
   const [entry] = await db()
     .select({ status: directoryEntries.status })
     .from(directoryEntries)
-    .where(and(eq(directoryEntries.customerId, company.customerId), eq(directoryEntries.aadTenantId, tid), eq(directoryEntries.aadObjectId, oid)))
+    .where(and(ofCustomer(directoryEntries, company.customerId), eq(directoryEntries.aadTenantId, tid), eq(directoryEntries.aadObjectId, oid)))
     .limit(1);
   if (entry?.status !== "active") return refuse("disabled");
 

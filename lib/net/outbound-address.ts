@@ -2,7 +2,7 @@ import { lookup } from "node:dns/promises";
 import { env } from "@/lib/env";
 import { classifyAddress, type AddressClass } from "./address-class";
 import { parseIpAddress } from "./ip-address";
-import type { OutboundAllowance } from "./outbound-allow-setting";
+import type { OutboundAllowance } from "@/lib/env/outbound-allow-setting";
 
 /**
  * The one place that decides whether the portal may connect to an address a

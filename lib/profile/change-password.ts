@@ -4,9 +4,9 @@ import { db } from "@/db/client";
 import { accounts } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/accounts/password";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { endSessions } from "@/lib/auth/end-sessions";
-import { attemptSucceeded, reserveAttempt } from "@/lib/auth/sign-in-failures";
+import { attemptSucceeded, reserveAttempt } from "@/lib/lockout/sign-in-failures";
 import { AppError } from "@/lib/errors";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { endSessions } from "@/lib/auth/end-sessions";
 
 /** "Sign out of all sessions": every session of the person's login ends, on every device, this one too. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { provenTenantOf } from "@/lib/entra-settings/proven-tenant";
+import { provenTenantOf } from "@/lib/connectors/entra/settings/proven-tenant";
 import { isResourceId } from "./scim-context";
 
 /**
@@ -13,8 +13,8 @@ import { isResourceId } from "./scim-context";
  * public, and naming another company's tenant must not let a SCIM client claim
  * that company's people. Without proof the entry is a contact only.
  */
-export async function entraIdentityFor(customerId: string, externalId: string | null): Promise<{ aadTenantId: string | null; aadObjectId: string | null }> {
+export async function entraIdentityFor({ customerId, externalId }: { customerId: string; externalId: string | null }): Promise<{ aadTenantId: string | null; aadObjectId: string | null }> {
   if (!externalId || !isResourceId(externalId)) return { aadTenantId: null, aadObjectId: null };
-  const tenantId = await provenTenantOf(customerId);
+  const tenantId = await provenTenantOf({ customerId });
   return tenantId ? { aadTenantId: tenantId, aadObjectId: externalId.toLowerCase() } : { aadTenantId: null, aadObjectId: null };
 }

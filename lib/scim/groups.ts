@@ -78,7 +78,7 @@ async function store(ctx: ScimContext, existing: ScimGroup | null, resource: Jso
   const parsed = await parseGroup(ctx, resource);
   const group = await db().transaction(async (tx) => {
     const [row] = existing
-      ? await tx.update(scimGroups).set({ displayName: parsed.displayName, externalId: parsed.externalId, updatedAt: new Date() }).where(eq(scimGroups.id, existing.id)).returning()
+      ? await tx.update(scimGroups).set({ displayName: parsed.displayName, externalId: parsed.externalId, updatedAt: new Date() }).where(and(ofCustomer(scimGroups, ctx.customerId), eq(scimGroups.id, existing.id))).returning()
       : await tx.insert(scimGroups).values({ customerId: ctx.customerId, displayName: parsed.displayName, externalId: parsed.externalId }).returning();
     await tx.delete(scimGroupMembers).where(eq(scimGroupMembers.groupId, row!.id));
     if (parsed.members.length) await tx.insert(scimGroupMembers).values(parsed.members.map((m) => ({ groupId: row!.id, entryId: m.value, display: m.display })));
@@ -105,7 +105,7 @@ export async function patchScimGroup(ctx: ScimContext, id: string, body: Json): 
 
 export async function deleteScimGroup(ctx: ScimContext, id: string): Promise<void> {
   const group = await find(ctx, id);
-  await db().delete(scimGroups).where(eq(scimGroups.id, group.id));
+  await db().delete(scimGroups).where(and(ofCustomer(scimGroups, ctx.customerId), eq(scimGroups.id, group.id)));
 }
 
 type GroupWithMembers = { group: ScimGroup; members: Member[] };

@@ -4,7 +4,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { scimTokens } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
 import { ofCustomer } from "@/lib/tenancy";
 import type { ScimContext } from "./scim-context";
@@ -36,7 +36,7 @@ export async function revokeScimToken(actor: CustomerActor, tokenId: string): Pr
   });
 }
 
-export function listScimTokens(customerId: string) {
+export function listScimTokens({ customerId }: { customerId: string }) {
   return db()
     .select({ id: scimTokens.id, label: scimTokens.label, hint: scimTokens.hint, createdAt: scimTokens.createdAt, lastUsedAt: scimTokens.lastUsedAt, revokedAt: scimTokens.revokedAt })
     .from(scimTokens)

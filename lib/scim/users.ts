@@ -52,7 +52,7 @@ async function find(ctx: ScimContext, id: string): Promise<DirectoryEntry> {
 /** The directory columns of a resource, with its Entra identity when externalId carries one. */
 async function columnsFor(ctx: ScimContext, resource: Json) {
   const mapped = userColumns(resource);
-  return { ...mapped, ...(await entraIdentityFor(ctx.customerId, mapped.externalId)) };
+  return { ...mapped, ...(await entraIdentityFor({ customerId: ctx.customerId, externalId: mapped.externalId })) };
 }
 
 export async function createScimUser(ctx: ScimContext, body: Json): Promise<Json> {
@@ -93,7 +93,7 @@ export async function patchScimUser(ctx: ScimContext, id: string, body: Json): P
 /** DELETE removes the entry from the directory (kept as removed, as a sync does); SCIM no longer sees it. */
 export async function deleteScimUser(ctx: ScimContext, id: string): Promise<void> {
   const entry = await find(ctx, id);
-  await db().update(directoryEntries).set({ status: "removed", updatedAt: new Date() }).where(eq(directoryEntries.id, entry.id));
+  await db().update(directoryEntries).set({ status: "removed", updatedAt: new Date() }).where(and(ofCustomer(directoryEntries, ctx.customerId), eq(directoryEntries.id, entry.id)));
 }
 
 export async function listScimUsers(ctx: ScimContext, query: URLSearchParams): Promise<Json> {

@@ -1,10 +1,12 @@
 import "server-only";
-import { and, sql, type SQL } from "drizzle-orm";
+import { and, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { directoryEntries, type SyncConnector } from "@/db/schema";
+import { directoryEntries, directorySourceEnum, directoryStatusEnum, syncChangeKindEnum, syncRunChanges, syncRunCreatedPages, syncRuns } from "@/db/schema";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { ofCustomer } from "@/lib/tenancy";
-import { connectorKeys } from "./connector-keys";
+import type { Connector } from "./connector";
 import { syncedFieldNames } from "./synced-fields";
+import { column, columns, enumType } from "./sql-names";
 import type { ExistingEntry, PagePlan } from "./plan-page";
 
 /**
@@ -13,28 +15,21 @@ import type { ExistingEntry, PagePlan } from "./plan-page";
  * the planner no row count, and it chose to scan the customer's whole
  * directory for every page.
  */
-export async function loadExisting(customerId: string, connector: SyncConnector, keys: string[]): Promise<Map<string, ExistingEntry>> {
+export async function loadExisting({ customerId, connector, keys }: { customerId: string; connector: Connector; keys: string[] }): Promise<Map<string, ExistingEntry>> {
   if (keys.length === 0) return new Map();
-  const { keyColumn } = connectorKeys[connector];
   const rows = await db()
-    .select()
+    .select({ ...getTableColumns(directoryEntries), key: connector.keyColumn })
     .from(directoryEntries)
-    .where(and(ofCustomer(directoryEntries, customerId), sql`${keyColumn} = any(${uuidArray(keys)})`));
-  return new Map(
-    rows.map((r) => {
-      const key = (connector === "entra" ? r.aadObjectId : r.ldapObjectGuid)!;
-      return [key, { ...r, key }];
-    }),
-  );
+    .where(and(ofCustomer(directoryEntries, customerId), sql`${connector.keyColumn} = any(${uuidArray(keys)})`));
+  return new Map(rows.map((r) => [r.key as string, { ...r, key: r.key as string }]));
 }
 
 /** Whether any of the customer's entries, whatever their source, holds a key of this connector. */
-export async function hasKeyedEntries(customerId: string, connector: SyncConnector): Promise<boolean> {
-  const { keyColumn } = connectorKeys[connector];
+export async function hasKeyedEntries({ customerId, connector }: { customerId: string; connector: Connector }): Promise<boolean> {
   const [row] = await db()
     .select({ one: sql`1` })
     .from(directoryEntries)
-    .where(and(ofCustomer(directoryEntries, customerId), sql`${keyColumn} is not null`))
+    .where(and(ofCustomer(directoryEntries, customerId), sql`${connector.keyColumn} is not null`))
     .limit(1);
   return row !== undefined;
 }
@@ -47,12 +42,13 @@ export async function hasKeyedEntries(customerId: string, connector: SyncConnect
  * spread over customers and that the keys are distinct are what that choice
  * needs: a small sample of those columns gives them in a tenth of the time of
  * a full ANALYZE (which autovacuum still makes later, since a column list
- * leaves its count of changes as it was).
+ * leaves its count of changes as it was). The connector's key is analysed;
+ * the others' keys were when they wrote.
  */
-export async function refreshPlannerStatistics(): Promise<void> {
+export async function refreshPlannerStatistics(connector: Connector): Promise<void> {
   await db().transaction(async (tx) => {
     await tx.execute(sql`set local default_statistics_target = 10`);
-    await tx.execute(sql`analyze directory_entries (customer_id, ${sql.raw(keyColumnNames)})`);
+    await tx.execute(sql`analyze ${directoryEntries} (${columns([directoryEntries.customerId, connector.keyColumn])})`);
   });
 }
 
@@ -60,8 +56,8 @@ export async function refreshPlannerStatistics(): Promise<void> {
 export type RunScope = {
   runId: string;
   customerId: string;
-  connector: SyncConnector;
-  /** Entra's tenant, stored with each entry it owns; null for other connectors. */
+  connector: Connector;
+  /** The source's tenant, stored with each entry it owns (Entra's); null for connectors that have none. */
   tenantId: string | null;
   simulate: boolean;
   round: "full" | "delta";
@@ -87,7 +83,11 @@ export type PageContext = RunScope & {
  * thousand parameters to build, send and plan (see bench/sync).
  */
 export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void> {
-  const { source, keyColumnName } = connectorKeys[ctx.connector];
+  const { source, keyColumn } = ctx.connector;
+  const key = column(keyColumn);
+  const d = directoryEntries;
+  const c = syncRunChanges;
+  const p = syncRunCreatedPages;
   const changes = [
     ...plan.changes,
     ...plan.removals.map((r) => ({ objectId: r.objectId, displayName: r.displayName, kind: "removed" as const, fields: { status: [ctx.existing.get(r.objectId)?.status ?? null, "removed"] } })),
@@ -95,36 +95,38 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
   // Delta may remove a user and bring them back later in the same round: the last word wins.
   const backAgain = ctx.round === "delta" ? plan.seen : [];
   const { counts } = plan;
+  const runs = syncRuns;
+  const plus = (counter: PgColumn, n: number) => sql`${column(counter)} = ${counter} + ${n}::int`;
   await db().execute(sql`
     with created as (select ${JSON.stringify(plan.creates)}::json as entries),
     created_record as (
-      insert into sync_run_created_pages (run_id, customer_id, entry_count, entries)
+      insert into ${p} (${columns([p.runId, p.customerId, p.entryCount, p.entries])})
       select ${ctx.runId}::uuid, ${ctx.customerId}::uuid, ${plan.creates.length}::int, entries from created where ${plan.creates.length}::int > 0
       returning 1
     ),
     written as (
-      insert into directory_entries (customer_id, source, aad_tenant_id, ${sql.raw(keyColumnName)}, status, last_run_id, ${list(syncedColumns)})
-      select ${ctx.customerId}::uuid, ${source}::directory_source, ${ctx.tenantId}::uuid, r.key, r.status, ${ctx.runId}::uuid, ${list(syncedFieldNames.map((f) => `r."${f}"`))}
+      insert into ${d} (${columns([d.customerId, d.source, d.aadTenantId])}, ${key}, ${columns([d.status, d.lastRunId, ...syncedColumns])})
+      select ${ctx.customerId}::uuid, ${source}::${enumType(directorySourceEnum)}, ${ctx.tenantId}::uuid, r.key, r.status, ${ctx.runId}::uuid, ${sql.join(syncedFieldNames.map((f) => sql`r.${sql.identifier(f)}`), sql`, `)}
       from (
         select r.* from created, ${writeRows(sql`created.entries`)}
         union all
         select r.* from ${writeRows(sql`${JSON.stringify(plan.updates)}::json`)}
       ) r
       where not ${ctx.simulate}::boolean
-      on conflict (customer_id, ${sql.raw(keyColumnName)}) where ${sql.raw(keyColumnName)} is not null do update
-        set ${list(syncedColumns.map((c) => `${c} = excluded.${c}`))}, status = excluded.status, aad_tenant_id = excluded.aad_tenant_id, last_run_id = excluded.last_run_id, updated_at = now()
+      on conflict (${column(d.customerId)}, ${key}) where ${key} is not null do update
+        set ${sql.join([...syncedColumns, d.status, d.aadTenantId, d.lastRunId].map((col) => sql`${column(col)} = excluded.${column(col)}`), sql`, `)}, ${column(d.updatedAt)} = now()
         -- An entry that another source owns is never overwritten.
-        where directory_entries.source = ${source}::directory_source
+        where ${d.source} = ${source}::${enumType(directorySourceEnum)}
       returning 1
     ),
     changed as (
-      insert into sync_run_changes (run_id, customer_id, object_id, display_name, kind, fields)
+      insert into ${c} (${columns([c.runId, c.customerId, c.objectId, c.displayName, c.kind, c.fields])})
       select ${ctx.runId}::uuid, ${ctx.customerId}::uuid, r."objectId", r."displayName", r.kind, r.fields
-      from json_to_recordset(${JSON.stringify(changes)}::json) as r("objectId" uuid, "displayName" text, kind sync_change_kind, fields jsonb)
+      from json_to_recordset(${JSON.stringify(changes)}::json) as r("objectId" uuid, "displayName" text, kind ${enumType(syncChangeKindEnum)}, fields jsonb)
       returning 1
     ),
     not_removed as (
-      delete from sync_run_changes where run_id = ${ctx.runId}::uuid and kind = 'removed' and object_id = any(${uuidArray(backAgain)})
+      delete from ${c} where ${c.runId} = ${ctx.runId}::uuid and ${c.kind} = 'removed' and ${c.objectId} = any(${uuidArray(backAgain)})
       returning 1
     ),
     -- PostgreSQL runs the parts of a statement in no set order; the run's row is
@@ -134,30 +136,28 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
     written_all as (
       select (select count(*) from created_record) + (select count(*) from written) + (select count(*) from changed) + (select count(*) from not_removed) as n
     )
-    update sync_runs set
-      created = created + ${counts.created}::int,
-      updated = updated + ${counts.updated}::int,
-      disabled = disabled + ${counts.disabled}::int,
-      unchanged = unchanged + ${counts.unchanged}::int,
-      skipped = skipped + ${counts.skipped}::int,
-      pending_removals = pending_removals + ${plan.removals.length}::int,
-      pages_fetched = pages_fetched + 1,
-      entries_processed = entries_processed + ${ctx.itemCount}::int,
-      throttle_waits = throttle_waits + ${ctx.throttle.waits}::int,
-      throttle_wait_ms = throttle_wait_ms + ${ctx.throttle.waitMs}::int,
-      unavailable_retries = unavailable_retries + ${ctx.throttle.unavailable}::int
+    update ${runs} set
+      ${plus(runs.created, counts.created)},
+      ${plus(runs.updated, counts.updated)},
+      ${plus(runs.disabled, counts.disabled)},
+      ${plus(runs.unchanged, counts.unchanged)},
+      ${plus(runs.skipped, counts.skipped)},
+      ${plus(runs.pendingRemovals, plan.removals.length)},
+      ${plus(runs.pagesFetched, 1)},
+      ${plus(runs.entriesProcessed, ctx.itemCount)},
+      ${plus(runs.throttleWaits, ctx.throttle.waits)},
+      ${plus(runs.throttleWaitMs, ctx.throttle.waitMs)},
+      ${plus(runs.unavailableRetries, ctx.throttle.unavailable)}
     from written_all
-    where id = ${ctx.runId}::uuid and written_all.n >= 0`);
+    where ${runs.id} = ${ctx.runId}::uuid and written_all.n >= 0`);
 }
 
-const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const syncedColumns = syncedFieldNames.map(columnOf);
-// Only names from this file, synced-fields.ts and connector-keys.ts are ever put in raw SQL, never input.
-const list = (items: readonly string[]): SQL => sql.raw(items.join(", "));
-const keyColumnNames = Object.values(connectorKeys)
-  .map((k) => k.keyColumnName)
-  .join(", ");
-const writeColumns = sql.raw(`key uuid, status directory_status, ${syncedFieldNames.map((f) => `"${f}" text`).join(", ")}`);
+const syncedColumns = syncedFieldNames.map((f) => directoryEntries[f]);
+/** The columns of `r`: the JSON keys of an EntryWrite, typed as the directory's columns are. */
+const writeColumns = sql.join(
+  [sql`key uuid`, sql`status ${enumType(directoryStatusEnum)}`, ...syncedFieldNames.map((f) => sql`${sql.identifier(f)} text`)],
+  sql`, `,
+);
 /** A JSON array of EntryWrite objects as the rows of a table `r`. */
 const writeRows = (json: SQL): SQL => sql`json_to_recordset(${json}) as r(${writeColumns})`;
 /** UUIDs (ours, already validated) as one array parameter. */

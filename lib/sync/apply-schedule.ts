@@ -1,12 +1,12 @@
 import "server-only";
-import type { SyncConnector } from "@/db/schema";
+import type { ConnectorId } from "@/db/schema";
 import { scheduleDirectorySync, unscheduleDirectorySync } from "@/lib/jobs/directory-sync-job";
 import { logger } from "@/lib/logger";
 import { AppError } from "@/lib/errors";
 import { cronPattern, type ScheduleSettings } from "./schedule";
 
 export type ScheduleState = (ScheduleSettings & { enabled: boolean }) | null;
-export type ScheduleTarget = { customerId: string; connector: SyncConnector };
+export type ScheduleTarget = { customerId: string; connector: ConnectorId };
 
 /**
  * Makes a customer's job scheduler for one connector match its settings: Usage = Use upserts it
@@ -19,8 +19,8 @@ export type ScheduleTarget = { customerId: string; connector: SyncConnector };
  */
 export async function applySchedule(target: ScheduleTarget, state: ScheduleState, timeZone: string): Promise<void> {
   try {
-    if (state?.enabled) await scheduleDirectorySync(target.customerId, target.connector, cronPattern(state), timeZone);
-    else await unscheduleDirectorySync(target.customerId, target.connector);
+    if (state?.enabled) await scheduleDirectorySync({ ...target, pattern: cronPattern(state), timeZone });
+    else await unscheduleDirectorySync(target);
   } catch (error) {
     logger.error({ err: error, ...target }, "could not update the sync schedule");
     throw new AppError("unavailable", "The job queue cannot be reached, so nothing was saved. Please try again in a moment.");

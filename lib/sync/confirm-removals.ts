@@ -1,26 +1,23 @@
 import "server-only";
 import { and, desc, eq, gt, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { entraSettings, syncRuns } from "@/db/schema";
+import { syncRuns } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { ofCustomer } from "@/lib/tenancy";
+import type { ConnectorLookup } from "./connector";
 import { applyRemovals } from "./finish-run";
 
 /**
  * A manager confirms the removals a run held back for being above the
- * threshold: they are applied now, and the run's delta link becomes the
- * company's. Only the latest such run can be confirmed.
+ * threshold: they are applied now, and the run's position (Entra's delta
+ * link) becomes the company's. Only the latest such run can be confirmed.
  */
-export async function confirmRemovals(actor: CustomerActor, { runId }: { runId: string }) {
+export async function confirmRemovals(actor: CustomerActor, { runId }: { runId: string }, connectorOf: ConnectorLookup) {
   await db().transaction(async (tx) => {
-    const [run] = await tx
-      .select()
-      .from(syncRuns)
-      .where(and(ofCustomer(syncRuns, actor.customerId), eq(syncRuns.id, runId)))
-      .for("update")
-      .limit(1);
+    const ofRun = and(ofCustomer(syncRuns, actor.customerId), eq(syncRuns.id, runId));
+    const [run] = await tx.select().from(syncRuns).where(ofRun).for("update").limit(1);
     if (!run) throw notFound("The sync run");
     if (run.status !== "needs_confirmation") throw new AppError("conflict", "This run has no removals waiting for confirmation.");
     const [newer] = await tx
@@ -31,11 +28,10 @@ export async function confirmRemovals(actor: CustomerActor, { runId }: { runId: 
       .limit(1);
     if (newer) throw new AppError("conflict", "A newer sync has run since; its result replaces this one.");
 
-    await applyRemovals(tx, { runId: run.id, customerId: actor.customerId, connector: run.connector });
-    await tx.update(syncRuns).set({ status: "confirmed", removed: run.pendingRemovals, pendingRemovals: 0 }).where(eq(syncRuns.id, run.id));
-    if (run.connector === "entra" && run.deltaLink) {
-      await tx.update(entraSettings).set({ deltaLink: run.deltaLink, deltaLinkAt: new Date() }).where(eq(entraSettings.customerId, actor.customerId));
-    }
+    const connector = connectorOf(run.connector);
+    await applyRemovals(tx, { runId: run.id, customerId: actor.customerId, connector });
+    await tx.update(syncRuns).set({ status: "confirmed", removed: run.pendingRemovals, pendingRemovals: 0 }).where(ofRun);
+    if (run.deltaLink) await connector.savePosition(tx, { customerId: actor.customerId, position: run.deltaLink, at: new Date() });
     await recordAudit(tx, actor, { action: "sync.confirm_removals", targetType: "sync_run", targetId: run.id, detail: { removed: run.pendingRemovals } });
   });
 }

@@ -1,9 +1,12 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { syncRunChanges, syncRuns, type SyncConnector, type SyncRun, type SyncTrigger } from "@/db/schema";
+import { syncRoundEnum, syncRunChanges, syncRunCreatedPages, syncRuns, type ConnectorId, type SyncRun, type SyncTrigger } from "@/db/schema";
 import { violatedConstraint } from "@/lib/db-errors";
-import type { EntraProblem } from "@/lib/entra/explain-entra-error";
+import { ofCustomer } from "@/lib/tenancy";
+import type { SyncProblem } from "./connector";
+import { column, enumType } from "./sql-names";
 
 /** The bookkeeping of a run's life: created queued, running per attempt, then final. */
 
@@ -13,7 +16,10 @@ export class RunAlreadyActiveError extends Error {
   }
 }
 
-export async function createRun(input: { customerId: string; connector: SyncConnector; trigger: SyncTrigger; requestedBy?: string | null }): Promise<SyncRun> {
+type OfRun = { customerId: string; runId: string };
+const ofRun = ({ customerId, runId }: OfRun) => and(ofCustomer(syncRuns, customerId), eq(syncRuns.id, runId));
+
+export async function createRun(input: { customerId: string; connector: ConnectorId; trigger: SyncTrigger; requestedBy?: string | null }): Promise<SyncRun> {
   try {
     const [run] = await db().insert(syncRuns).values(input).returning();
     return run!;
@@ -23,17 +29,17 @@ export async function createRun(input: { customerId: string; connector: SyncConn
   }
 }
 
-export async function findActiveRun(customerId: string, connector: SyncConnector): Promise<SyncRun | undefined> {
+export async function findActiveRun({ customerId, connector }: { customerId: string; connector: ConnectorId }): Promise<SyncRun | undefined> {
   const [run] = await db()
     .select()
     .from(syncRuns)
-    .where(and(eq(syncRuns.customerId, customerId), eq(syncRuns.connector, connector), inArray(syncRuns.status, ["queued", "running"])))
+    .where(and(ofCustomer(syncRuns, customerId), eq(syncRuns.connector, connector), inArray(syncRuns.status, ["queued", "running"])))
     .limit(1);
   return run;
 }
 
-export async function getRunById(runId: string): Promise<SyncRun | undefined> {
-  const [run] = await db().select().from(syncRuns).where(eq(syncRuns.id, runId)).limit(1);
+export async function getRunById(input: OfRun): Promise<SyncRun | undefined> {
+  const [run] = await db().select().from(syncRuns).where(ofRun(input)).limit(1);
   return run;
 }
 
@@ -45,50 +51,58 @@ export async function getRunById(runId: string): Promise<SyncRun | undefined> {
  * them), so the counters describe the run's net effect. Simulate wrote nothing, so
  * its retry recomputes everything. One statement, one round trip.
  */
-export async function startAttempt(runId: string, round: "full" | "delta", simulate = false): Promise<void> {
+export async function startAttempt({ customerId, runId, round, simulate = false }: OfRun & { round: "full" | "delta"; simulate?: boolean }): Promise<void> {
+  const r = syncRuns;
+  const c = syncRunChanges;
+  const p = syncRunCreatedPages;
+  const zero = (counter: PgColumn) => sql`${column(counter)} = 0`;
+  // Counters an earlier attempt's writes stand for, kept unless Simulate (which wrote nothing).
+  const kept = (counter: PgColumn) => sql`${column(counter)} = case when ${simulate}::boolean then 0 else ${counter} end`;
   await db().execute(sql`
-    with dropped as (delete from sync_run_changes where run_id = ${runId}::uuid and (kind = 'removed' or ${simulate}::boolean)),
-    dropped_created as (delete from sync_run_created_pages where run_id = ${runId}::uuid and ${simulate}::boolean)
-    update sync_runs set status = 'running', round = ${round}::sync_round, started_at = coalesce(started_at, now()),
-      unchanged = 0, skipped = 0, pending_removals = 0, pages_fetched = 0, entries_processed = 0,
-      created = case when ${simulate}::boolean then 0 else created end,
-      updated = case when ${simulate}::boolean then 0 else updated end,
-      disabled = case when ${simulate}::boolean then 0 else disabled end
-    where id = ${runId}::uuid`);
+    with dropped as (delete from ${c} where ${c.runId} = ${runId}::uuid and ${c.customerId} = ${customerId}::uuid and (${c.kind} = 'removed' or ${simulate}::boolean)),
+    dropped_created as (delete from ${p} where ${p.runId} = ${runId}::uuid and ${p.customerId} = ${customerId}::uuid and ${simulate}::boolean)
+    update ${r} set ${column(r.status)} = 'running', ${column(r.round)} = ${round}::${enumType(syncRoundEnum)}, ${column(r.startedAt)} = coalesce(${r.startedAt}, now()),
+      ${sql.join([r.unchanged, r.skipped, r.pendingRemovals, r.pagesFetched, r.entriesProcessed].map(zero), sql`, `)},
+      ${sql.join([r.created, r.updated, r.disabled].map(kept), sql`, `)}
+    where ${r.id} = ${runId}::uuid and ${r.customerId} = ${customerId}::uuid`);
 }
 
 /**
  * Takes a job's run for one more attempt: counts it and marks it running, in
  * one statement. Undefined when the run is already final (a duplicate delivery).
  */
-export async function claimAttempt(runId: string): Promise<SyncRun | undefined> {
+export async function claimAttempt(input: OfRun): Promise<SyncRun | undefined> {
   const [run] = await db()
     .update(syncRuns)
     .set({ attempts: sql`${syncRuns.attempts} + 1`, status: "running" })
-    .where(and(eq(syncRuns.id, runId), inArray(syncRuns.status, ["queued", "running"])))
+    .where(and(ofRun(input), inArray(syncRuns.status, ["queued", "running"])))
     .returning();
   return run;
 }
 
+/** Drops the removals an attempt had found but not applied. */
+const dropPendingRemovals = (tx: Pick<ReturnType<typeof db>, "delete">, { customerId, runId }: OfRun) =>
+  tx.delete(syncRunChanges).where(and(ofCustomer(syncRunChanges, customerId), eq(syncRunChanges.runId, runId), eq(syncRunChanges.kind, "removed")));
+
 /** A failed attempt that will be retried: say so on the run, and drop what it had not yet applied. */
-export async function noteRetry(runId: string, problem: EntraProblem): Promise<void> {
+export async function noteRetry({ problem, ...run }: OfRun & { problem: SyncProblem }): Promise<void> {
   await db().transaction(async (tx) => {
-    await tx.delete(syncRunChanges).where(and(eq(syncRunChanges.runId, runId), eq(syncRunChanges.kind, "removed")));
+    await dropPendingRemovals(tx, run);
     await tx
       .update(syncRuns)
       .set({ errorCode: problem.code, error: `${problem.message} Trying again shortly.`, pendingRemovals: 0 })
-      .where(eq(syncRuns.id, runId));
+      .where(ofRun(run));
   });
 }
 
-/** The run failed for good: nothing is removed, the delta link is not moved, and the reason is kept in plain words. */
-export async function failRun(runId: string, problem: EntraProblem): Promise<void> {
+/** The run failed for good: nothing is removed, the connector's position is not moved, and the reason is kept in plain words. */
+export async function failRun({ problem, ...run }: OfRun & { problem: SyncProblem }): Promise<void> {
   await db().transaction(async (tx) => {
-    await tx.delete(syncRunChanges).where(and(eq(syncRunChanges.runId, runId), eq(syncRunChanges.kind, "removed")));
+    await dropPendingRemovals(tx, run);
     await tx
       .update(syncRuns)
       .set({ status: "failed", errorCode: problem.code, error: problem.message, pendingRemovals: 0, finishedAt: new Date() })
-      .where(eq(syncRuns.id, runId));
+      .where(ofRun(run));
   });
 }
 
@@ -97,5 +111,5 @@ export async function supersedeUnconfirmed(run: Pick<SyncRun, "id" | "customerId
   await db()
     .update(syncRuns)
     .set({ status: "superseded" })
-    .where(and(eq(syncRuns.customerId, run.customerId), eq(syncRuns.connector, run.connector), eq(syncRuns.status, "needs_confirmation"), sql`${syncRuns.id} <> ${run.id}`));
+    .where(and(ofCustomer(syncRuns, run.customerId), eq(syncRuns.connector, run.connector), eq(syncRuns.status, "needs_confirmation"), ne(syncRuns.id, run.id)));
 }

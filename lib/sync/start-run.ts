@@ -1,14 +1,14 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { syncRuns, type SyncConnector, type SyncTrigger } from "@/db/schema";
+import { syncRuns, type SyncTrigger } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { CustomerActor } from "@/lib/auth/actor";
-import { getEntraSettings } from "@/lib/entra-settings/get-entra-settings";
-import { getLdapSettings } from "@/lib/ldap-settings/get-ldap-settings";
+import type { CustomerActor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { enqueueDirectorySync, runJobIsAlive } from "@/lib/jobs/directory-sync-job";
 import { logger } from "@/lib/logger";
+import { ofCustomer } from "@/lib/tenancy";
+import type { Connector } from "./connector";
 import { createRun, failRun, findActiveRun, RunAlreadyActiveError } from "./run-records";
 
 const alreadyRunning = () => new AppError("conflict", "A sync is already running for your company. Wait for it to finish.");
@@ -19,32 +19,32 @@ const alreadyRunning = () => new AppError("conflict", "A sync is already running
  * run whose job the queue no longer holds is marked failed first, so a lost
  * job cannot block the company forever.
  */
-export async function startRun(actor: CustomerActor, trigger: Exclude<SyncTrigger, "schedule">, connector: SyncConnector = "entra") {
-  const saved = connector === "entra" ? await getEntraSettings({ customerId: actor.customerId }) : await getLdapSettings({ customerId: actor.customerId });
-  if (!saved) {
-    throw new AppError("invalid_input", `Save the ${connector === "entra" ? "MS AAD" : "Active Directory"} settings before running a sync.`);
+export async function startRun(actor: CustomerActor, trigger: Exclude<SyncTrigger, "schedule">, connector: Connector) {
+  if (!(await connector.hasSettings({ customerId: actor.customerId }))) {
+    throw new AppError("invalid_input", `Save the ${connector.label} settings before running a sync.`);
   }
   const run = await createOrReclaim(actor, trigger, connector);
   try {
-    await enqueueDirectorySync({ customerId: actor.customerId, connector, runId: run.id });
+    await enqueueDirectorySync({ customerId: actor.customerId, connector: connector.id, runId: run.id });
   } catch (error) {
     logger.error({ err: error, runId: run.id }, "could not enqueue a sync");
-    await db().delete(syncRuns).where(eq(syncRuns.id, run.id));
+    await db().delete(syncRuns).where(and(ofCustomer(syncRuns, actor.customerId), eq(syncRuns.id, run.id)));
     throw new AppError("unavailable", "The job queue cannot be reached, so no sync was started. Please try again in a moment.");
   }
-  await recordAudit(db(), actor, { action: `sync.${trigger}`, targetType: "sync_run", targetId: run.id, detail: { connector } });
+  await recordAudit(db(), actor, { action: `sync.${trigger}`, targetType: "sync_run", targetId: run.id, detail: { connector: connector.id } });
   return run;
 }
 
-async function createOrReclaim(actor: CustomerActor, trigger: Exclude<SyncTrigger, "schedule">, connector: SyncConnector) {
-  const create = () => createRun({ customerId: actor.customerId, connector, trigger, requestedBy: actor.accountId });
+async function createOrReclaim(actor: CustomerActor, trigger: Exclude<SyncTrigger, "schedule">, connector: Connector) {
+  const { customerId } = actor;
+  const create = () => createRun({ customerId, connector: connector.id, trigger, requestedBy: actor.accountId });
   try {
     return await create();
   } catch (error) {
     if (!(error instanceof RunAlreadyActiveError)) throw error;
-    const active = await findActiveRun(actor.customerId, connector);
+    const active = await findActiveRun({ customerId, connector: connector.id });
     if (!active || (await runJobIsAlive(active.id))) throw alreadyRunning();
-    await failRun(active.id, { code: "interrupted", message: "The sync was interrupted and its job was lost.", retryable: false });
+    await failRun({ customerId, runId: active.id, problem: { code: "interrupted", message: "The sync was interrupted and its job was lost.", retryable: false } });
     try {
       return await create();
     } catch (again) {

@@ -1,13 +1,13 @@
 import "server-only";
 import { and, desc, eq, inArray, notInArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { syncRuns, type SyncConnector } from "@/db/schema";
+import { syncRuns, type ConnectorId } from "@/db/schema";
 import { nextScheduledSync } from "@/lib/jobs/directory-sync-job";
 import { logger } from "@/lib/logger";
 import { ofCustomer } from "@/lib/tenancy";
 import { cronPattern, nextRunAt, type ScheduleSettings } from "./schedule";
 
-type OverviewInput = { customerId: string; connector: SyncConnector; schedule: (ScheduleSettings & { enabled: boolean }) | null; timeZone: string };
+type OverviewInput = { customerId: string; connector: ConnectorId; schedule: (ScheduleSettings & { enabled: boolean }) | null; timeZone: string };
 
 /** What a connector's screen shows about syncing: the run going on, the last one finished, the next one due. */
 export async function syncOverview(input: OverviewInput) {
@@ -28,7 +28,7 @@ export async function syncOverview(input: OverviewInput) {
 async function nextRun({ customerId, connector, schedule, timeZone }: OverviewInput) {
   if (!schedule?.enabled) return null;
   try {
-    return { at: await nextScheduledSync(customerId, connector), estimated: false };
+    return { at: await nextScheduledSync({ customerId, connector }), estimated: false };
   } catch (error) {
     // The queue is the truth; when it cannot be asked, say when it should fire.
     logger.warn({ err: error, customerId, connector }, "could not read the job scheduler");
@@ -36,7 +36,7 @@ async function nextRun({ customerId, connector, schedule, timeZone }: OverviewIn
   }
 }
 
-export async function pendingConfirmationRun(customerId: string, connector: SyncConnector) {
+export async function pendingConfirmationRun({ customerId, connector }: { customerId: string; connector: ConnectorId }) {
   const [run] = await db()
     .select()
     .from(syncRuns)

@@ -28,6 +28,8 @@ export const syncedFieldNames = [
   "accountName",
 ] as const satisfies readonly (keyof SyncedFields)[];
 
+export type SyncedFieldName = (typeof syncedFieldNames)[number];
+
 /**
  * One user as a connector delivers it, already mapped: its stable key
  * (Entra's object ID, AD's objectGUID), the fields, and whether it is gone

@@ -31,11 +31,11 @@ const bulkWrite = 1_000;
  * a full round did not see is removed at its end, by finishRun.
  */
 export async function walkPages(input: WalkInput, pages: AsyncIterable<SourceEntry[]>): Promise<WalkResult> {
-  await startAttempt(input.runId, input.round, input.simulate);
+  await startAttempt({ customerId: input.customerId, runId: input.runId, round: input.round, simulate: input.simulate });
   const seen = new Set<string>();
   // A full round into a directory holding no key of this connector (a first
   // sync) finds nothing to look up but what it wrote itself, which it has seen.
-  const startedEmpty = input.round === "full" && !(await hasKeyedEntries(input.customerId, input.connector));
+  const startedEmpty = input.round === "full" && !(await hasKeyedEntries({ customerId: input.customerId, connector: input.connector }));
   const writing: Promise<void>[] = [];
   /** Waits for every write under way; the first that failed is thrown once none is running any more. */
   const allWritten = async () => {
@@ -48,9 +48,9 @@ export async function walkPages(input: WalkInput, pages: AsyncIterable<SourceEnt
       const keys = startedEmpty ? entries.map((e) => e.key).filter((key) => seen.has(key)) : entries.map((e) => e.key);
       // Pages are written in any order, but an entry is looked up only once every page before it is in.
       if (keys.length > 0) await allWritten();
-      const existing = await loadExisting(input.customerId, input.connector, keys);
+      const existing = await loadExisting({ customerId: input.customerId, connector: input.connector, keys });
       // What this run wrote before (an earlier attempt, or the same user delivered twice) is counted once, where it was written.
-      const plan = planPage(entries, existing, { ...input.options, runId: input.simulate ? null : input.runId }, input.connector);
+      const plan = planPage(entries, existing, { ...input.options, runId: input.simulate ? null : input.runId }, input.connector.source);
       if (input.round === "full") for (const key of plan.seen) seen.add(key);
       written += plan.creates.length + plan.updates.length;
       const throttle = input.takeThrottle?.() ?? { waits: 0, waitMs: 0, unavailable: 0 };
@@ -66,6 +66,6 @@ export async function walkPages(input: WalkInput, pages: AsyncIterable<SourceEnt
     await Promise.allSettled(writing);
   }
   // The next run's lookups (and the directory pages) should not plan with the sizes from before a bulk load.
-  if (!input.simulate && written >= bulkWrite) await refreshPlannerStatistics();
+  if (!input.simulate && written >= bulkWrite) await refreshPlannerStatistics(input.connector);
   return { seen, startedEmpty };
 }

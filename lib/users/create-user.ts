@@ -5,7 +5,7 @@ import { withAccountConflicts } from "@/lib/accounts/account-conflict";
 import { hashPassword } from "@/lib/accounts/password";
 import { customerPortalId } from "@/lib/accounts/portal-id";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { withLinkClash } from "@/lib/linking/link-clash";
 import { linkColumns, linkTargetFor } from "@/lib/linking/link-target";
@@ -16,7 +16,7 @@ export async function createUser(actor: CustomerActor, input: CreateUserInput) {
   const customer = await getCustomer({ customerId: actor.customerId });
   const portalId = customerPortalId(input.localPart, customer.slug);
   const passwordHash = await hashPassword(input.password);
-  const link = await linkTargetFor(actor.customerId, input.aadLink);
+  const link = await linkTargetFor({ customerId: actor.customerId, choice: input.aadLink });
   return withLinkClash(actor.customerId, link, () => withAccountConflicts({ portalId, extension: input.extension }, () =>
     db().transaction(async (tx) => {
       const [user] = await tx

@@ -5,7 +5,7 @@ import { accounts } from "@/db/schema";
 import { withAccountConflicts } from "@/lib/accounts/account-conflict";
 import { hashPassword } from "@/lib/accounts/password";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { endSessions } from "@/lib/auth/end-sessions";
 import { notFound } from "@/lib/errors";
 import { withLinkClash } from "@/lib/linking/link-clash";
@@ -16,7 +16,7 @@ import type { UpdateUserInput } from "@/lib/validation/account-input";
 
 export async function updateUser(actor: CustomerActor, input: UpdateUserInput) {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  const link = await linkTargetFor(actor.customerId, input.aadLink);
+  const link = await linkTargetFor({ customerId: actor.customerId, choice: input.aadLink });
   await withLinkClash(actor.customerId, link, () => withAccountConflicts({ extension: input.extension }, () =>
     db().transaction(async (tx) => {
       const updated = await tx

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { groupMemberTypes } from "@/db/schema";
-import { linkChoice } from "@/lib/linking/link-choice";
+import { linkChoice } from "@/lib/validation/link-choice";
 import {
   newPassword,
   optionalEmail,

@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
-import { parseTrustedProxies } from "../../lib/auth/trusted-proxies";
+import { parseTrustedProxies } from "../../lib/env/trusted-proxies";
 import { env } from "../../lib/env";
 import { withClientAddress } from "./with-client-address";
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener } from "node:http";
 import { clientAddressHeader } from "../../lib/auth/client-address";
 import { resolveClientAddress } from "../../lib/auth/resolve-client-address";
-import type { TrustedProxies } from "../../lib/auth/trusted-proxies";
+import type { TrustedProxies } from "../../lib/env/trusted-proxies";
 
 /**
  * Stamps every request with the client's address, worked out from the socket

@@ -3,7 +3,7 @@ import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { authOptions } from "@/lib/auth/auth-options";
-import { parseTrustedProxies } from "@/lib/auth/trusted-proxies";
+import { parseTrustedProxies } from "@/lib/env/trusted-proxies";
 import { withClientAddress } from "../../scripts/launcher/with-client-address";
 
 type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string | string[] | undefined> }) => Promise<unknown>;

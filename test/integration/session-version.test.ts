@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Session, User } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { actorOfSession } from "@/lib/auth/actor-of-session";
 import { authOptions } from "@/lib/auth/auth-options";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";

@@ -3,7 +3,7 @@ import { db } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { accounts, directoryEntries, entraSettings } from "@/db/schema";
 import { hashPassword } from "@/lib/accounts/password";
-import type { Actor, CustomerActor } from "@/lib/auth/actor";
+import type { Actor, CustomerActor } from "@/lib/actor";
 import { createCustomer } from "@/lib/customers/create-customer";
 import { createDirectoryEntry } from "@/lib/directory/create-directory-entry";
 import { createUser } from "@/lib/users/create-user";

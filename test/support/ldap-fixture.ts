@@ -1,11 +1,12 @@
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { directoryEntries, ldapSettings, type LdapSettings } from "@/db/schema";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { seal } from "@/lib/secrets/secret-box";
 import { startRun } from "@/lib/sync/start-run";
 import { sambaConfig } from "./samba/samba-config";
 import { waitForRun } from "./sync-fixture";
+import { connectorOf } from "@/lib/connectors/registry";
 
 type LdapOverrides = Partial<Omit<LdapSettings, "customerId" | "bindPasswordCiphertext" | "bindPasswordKeyId">> & { bindPassword?: string };
 
@@ -37,7 +38,7 @@ export async function configureLdap(manager: CustomerActor, overrides: LdapOverr
 
 /** Starts an import as the manager would and waits for its outcome. */
 export async function importNow(manager: CustomerActor, trigger: "one_time" | "simulate" | "full_resync" = "one_time") {
-  const run = await startRun(manager, trigger, "ldap");
+  const run = await startRun(manager, trigger, connectorOf("active-directory"));
   return waitForRun(run.id, 90_000);
 }
 

@@ -4,7 +4,7 @@ import { encode } from "next-auth/jwt";
 import { workAsyncStorage } from "next/dist/server/app-render/work-async-storage.external.js";
 import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external.js";
 import { RequestCookies } from "next/dist/server/web/spec-extension/cookies.js";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { sessionVersionOf } from "@/lib/auth/session-version-of";
 
 /**

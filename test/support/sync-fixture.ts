@@ -5,14 +5,16 @@ import { expect, inject } from "vitest";
 import { db } from "@/db/client";
 import { directoryEntries, syncRuns, type SyncRun } from "@/db/schema";
 import { createEmulatorAdmin, type EmulatorAdmin } from "@/emulator";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { createCustomerWithManager } from "./factories";
-import { saveEntraSettings } from "@/lib/entra-settings/save-entra-settings";
+import { saveEntraSettings } from "@/lib/connectors/entra/settings/save-entra-settings";
 import { directorySyncQueueName, type DirectorySyncPayload } from "@/lib/jobs/directory-sync-job";
 import { createWorker } from "@/lib/jobs/queue-backend";
 import { processSyncJob } from "@/lib/sync/process-sync-job";
 import { startRun } from "@/lib/sync/start-run";
+import { syncedFieldNames, type SyncedFieldName, type SyncedFields } from "@/lib/sync/synced-fields";
 import { entraSettingsInput, type EntraSettingsInput } from "@/lib/validation/entra-settings-input";
+import { connectorOf } from "@/lib/connectors/registry";
 
 export const emulatorAdmin = (): EmulatorAdmin => createEmulatorAdmin(inject("emulatorUrl"), inject("emulatorAdminKey"));
 
@@ -68,7 +70,7 @@ export async function createEntraCompany(opts: { usage?: "use" | "not_use"; user
 
 /** A worker in the test process, on whichever queue backend the run uses. */
 export function startTestWorker(): Worker<DirectorySyncPayload> {
-  return createWorker<DirectorySyncPayload>(directorySyncQueueName, processSyncJob, { concurrency: 2, lockDuration: 2000, stalledInterval: 2000, maxStalledCount: 2 });
+  return createWorker<DirectorySyncPayload>(directorySyncQueueName, (job) => processSyncJob(job, connectorOf), { concurrency: 2, lockDuration: 2000, stalledInterval: 2000, maxStalledCount: 2 });
 }
 
 export async function waitForRun(runId: string, timeoutMs = 45_000): Promise<SyncRun> {
@@ -83,7 +85,7 @@ export async function waitForRun(runId: string, timeoutMs = 45_000): Promise<Syn
 
 /** Starts a run as the manager would and waits for its outcome. */
 export async function syncNow(manager: CustomerActor, trigger: "one_time" | "simulate" | "full_resync" = "one_time"): Promise<SyncRun> {
-  const run = await startRun(manager, trigger);
+  const run = await startRun(manager, trigger, connectorOf("entra"));
   return waitForRun(run.id);
 }
 
@@ -105,28 +107,41 @@ export async function truthOf(admin: EmulatorAdmin, tenantId: string) {
 
 type TruthUser = Awaited<ReturnType<typeof truthOf>>[number];
 
-/** The seven iPECS fields plus status, as the emulator's truth says the directory should hold them. */
+/**
+ * What each synced field should hold, read from the emulator's truth the way
+ * Entra means it — written out here, not taken from the connector's mapping,
+ * so a mapping that drops or garbles a field fails. Keyed by every synced
+ * field (lib/sync/synced-fields.ts): a field added there fails the type check
+ * here until the fixture says what Entra gives for it.
+ */
+const fromTruth: { [F in SyncedFieldName]: (u: TruthUser) => SyncedFields[F] } = {
+  userPrincipalName: (u) => u.userPrincipalName,
+  firstName: (u) => u.givenName,
+  lastName: (u) => u.surname,
+  displayName: (u) => u.displayName || [u.givenName, u.surname].filter(Boolean).join(" ") || u.userPrincipalName,
+  email: (u) => u.mail,
+  // The iPECS office phone is the first business phone.
+  officePhone: (u) => u.businessPhones[0] ?? null,
+  mobilePhone: (u) => u.mobilePhone,
+  jobTitle: (u) => u.jobTitle,
+  department: (u) => u.department,
+  // sAMAccountName is Active Directory's; Entra has none.
+  accountName: () => null,
+};
+
+/** Every synced field plus the key and status, as the emulator's truth says the directory should hold them. */
 export function expectedEntry(u: TruthUser) {
   return {
     aadObjectId: u.id,
-    userPrincipalName: u.userPrincipalName,
-    firstName: u.givenName,
-    lastName: u.surname,
-    email: u.mail,
-    officePhone: u.businessPhones[0] ?? null,
-    mobilePhone: u.mobilePhone,
+    ...Object.fromEntries(syncedFieldNames.map((f) => [f, fromTruth[f](u)])),
     status: u.state === "active" ? (u.accountEnabled ? "active" : "disabled") : "removed",
   };
 }
 
+/** The same of a directory entry: its key, every synced field, and its status. */
 export const syncedFields = (e: Awaited<ReturnType<typeof directoryOf>>[number]) => ({
   aadObjectId: e.aadObjectId,
-  userPrincipalName: e.userPrincipalName,
-  firstName: e.firstName,
-  lastName: e.lastName,
-  email: e.email,
-  officePhone: e.officePhone,
-  mobilePhone: e.mobilePhone,
+  ...Object.fromEntries(syncedFieldNames.map((f) => [f, e[f]])),
   status: e.status,
 });
 

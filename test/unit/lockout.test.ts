@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lockoutMessage, lockoutRemainingMs } from "@/lib/auth/lockout";
+import { lockoutMessage, lockoutRemainingMs } from "@/lib/lockout/lockout";
 
 const policy = { maxFailures: 3, windowMs: 15 * 60_000 };
 const now = new Date("2026-11-23T12:00:00Z");

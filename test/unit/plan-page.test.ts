@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromGraph, type DeltaItem, type GraphFilter } from "@/lib/sync/graph-user";
+import { fromGraph, type DeltaItem, type GraphFilter } from "@/lib/connectors/entra/graph-user";
 import { fieldChanges, planPage, type ExistingEntry, type PlanOptions } from "@/lib/sync/plan-page";
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveClientAddress } from "@/lib/auth/resolve-client-address";
-import { parseTrustedProxies } from "@/lib/auth/trusted-proxies";
+import { parseTrustedProxies } from "@/lib/env/trusted-proxies";
 
 const none = parseTrustedProxies("");
 const proxies = parseTrustedProxies("10.0.0.0/8, 192.168.1.5, fd00::/8, ::1");

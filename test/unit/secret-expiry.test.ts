@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { secretExpiryWarning } from "@/lib/entra-settings/secret-expiry";
+import { secretExpiryWarning } from "@/lib/connectors/entra/settings/secret-expiry";
 
 const today = new Date("2026-11-23T15:00:00Z");
 

@@ -7,7 +7,7 @@ import { db } from "@/db/client";
 import { hashPassword } from "@/lib/accounts/password";
 import { defineCustomerAction } from "@/lib/actions/define-action";
 import { defineCustomerRoute } from "@/lib/actions/define-route";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { logger } from "@/lib/logger";
 import { serializeError } from "@/lib/logging/serialize-error";
 import { createCustomerWithManager } from "../../support/factories";

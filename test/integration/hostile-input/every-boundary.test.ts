@@ -9,7 +9,7 @@ import type { z } from "zod";
 import { actionInput } from "@/lib/actions/action-input";
 import type { ActionState } from "@/lib/actions/action-state";
 import { formFieldMaxLength } from "@/lib/actions/read-form-fields";
-import type { Actor, CustomerActor } from "@/lib/auth/actor";
+import type { Actor, CustomerActor } from "@/lib/actor";
 import { createManager } from "@/lib/managers/create-manager";
 import { createScimToken } from "@/lib/scim/tokens";
 import { textProblem } from "@/lib/validation/text-problem";

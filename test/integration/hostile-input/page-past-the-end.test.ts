@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { searchDirectory } from "@/lib/directory/search-directory";
 import { pageSize } from "@/lib/pagination";
 import { listUsers } from "@/lib/users/list-users";

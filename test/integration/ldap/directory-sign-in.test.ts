@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { accounts, directoryEntries, ldapSettings } from "@/db/schema";
 import { signInWithDirectory } from "@/lib/auth/sign-in-with-directory";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
-import { directoryOnlyPasswordHash } from "@/lib/ldap-import/create-portal-users";
+import { directoryOnlyPasswordHash } from "@/lib/connectors/active-directory/create-portal-users";
 import { createCustomerWithManager, unique } from "../../support/factories";
 import { configureLdap, importedEntries, importNow } from "../../support/ldap-fixture";
 import { useSambaDirectory } from "../../support/samba/samba-directory";

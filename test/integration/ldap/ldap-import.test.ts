@@ -10,6 +10,7 @@ import { configureLdap, importedEntries, importNow } from "../../support/ldap-fi
 import { startCuttableProxy } from "../../support/samba/cuttable-proxy";
 import { bulkTestUser, useSambaDirectory } from "../../support/samba/samba-directory";
 import { startTestWorker } from "../../support/sync-fixture";
+import { connectorOf } from "@/lib/connectors/registry";
 
 describe("Active Directory import (LDAPS, against Samba)", () => {
   const directory = useSambaDirectory();
@@ -25,7 +26,7 @@ describe("Active Directory import (LDAPS, against Samba)", () => {
     await configureLdap(manager, { baseDn });
 
     const first = await importNow(manager);
-    expect(first).toMatchObject({ status: "succeeded", connector: "ldap", round: "full", created: 2_500, pagesFetched: 3, entriesProcessed: 2_500, removed: 0 });
+    expect(first).toMatchObject({ status: "succeeded", connector: "active-directory", round: "full", created: 2_500, pagesFetched: 3, entriesProcessed: 2_500, removed: 0 });
     const entries = await importedEntries(manager.customerId);
     expect(entries).toHaveLength(2_500);
     const byAccount = new Map(entries.map((e) => [e.accountName, e]));
@@ -100,7 +101,7 @@ describe("Active Directory import (LDAPS, against Samba)", () => {
     const held = await importNow(manager);
     expect(held).toMatchObject({ status: "needs_confirmation", pendingRemovals: 4, removed: 0 });
     expect((await importedEntries(manager.customerId)).filter((e) => e.status === "removed")).toHaveLength(0);
-    await confirmRemovals(manager, { runId: held.id });
+    await confirmRemovals(manager, { runId: held.id }, connectorOf);
     expect((await importedEntries(manager.customerId)).filter((e) => e.status === "removed")).toHaveLength(4);
   });
 

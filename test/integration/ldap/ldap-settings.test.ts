@@ -3,13 +3,13 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/db/client";
 import { auditLog, ldapSettings } from "@/db/schema";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { nextScheduledSync } from "@/lib/jobs/directory-sync-job";
-import { getLdapSettings } from "@/lib/ldap-settings/get-ldap-settings";
-import { loadLdapConnection } from "@/lib/ldap-settings/load-ldap-connection";
-import { saveLdapSettings } from "@/lib/ldap-settings/save-ldap-settings";
-import { testLdapAuthentication } from "@/lib/ldap-settings/test-ldap-authentication";
-import { testLdapSettings } from "@/lib/ldap-settings/test-ldap-settings";
+import { getLdapSettings } from "@/lib/connectors/active-directory/settings/get-ldap-settings";
+import { loadLdapConnection } from "@/lib/connectors/active-directory/settings/load-ldap-connection";
+import { saveLdapSettings } from "@/lib/connectors/active-directory/settings/save-ldap-settings";
+import { testLdapAuthentication } from "@/lib/connectors/active-directory/settings/test-ldap-authentication";
+import { testLdapSettings } from "@/lib/connectors/active-directory/settings/test-ldap-settings";
 import { cronPattern, nextRunAt } from "@/lib/sync/schedule";
 import { ldapConnectionInput, ldapSettingsInput, ldapTestAuthenticationInput } from "@/lib/validation/ldap-settings-input";
 import { createCustomerWithManager } from "@/test/support/factories";
@@ -70,7 +70,7 @@ describe("saving the Active Directory settings", () => {
     expect(JSON.stringify(visible)).not.toContain(password);
     expect(JSON.stringify(visible)).not.toContain(row!.bindPasswordCiphertext);
     // Only the worker, tests and sign-in open it.
-    expect((await loadLdapConnection(manager.customerId)).config.bindPassword).toBe(password);
+    expect((await loadLdapConnection({ customerId: manager.customerId })).config.bindPassword).toBe(password);
 
     const audit = await auditOf(manager.customerId);
     expect(audit.find((a) => a.action === "ldap_settings.save")?.detail).toMatchObject({ created: true, passwordChanged: true, usage: "not_use" });
@@ -102,12 +102,12 @@ describe("saving the Active Directory settings", () => {
   it("schedules the import on Use in the company's time zone, and removes it on Not use", async () => {
     const manager = await createCustomerWithManager();
     await saveLdapSettings(manager, settings({ usage: "use", period: "weekly", weekday: "2", runHour: "4", runMinute: "15", runSecond: "30" }));
-    const next = await nextScheduledSync(manager.customerId, "ldap");
+    const next = await nextScheduledSync({ customerId: manager.customerId, connector: "active-directory" });
     expect(next?.getTime()).toBe(nextRunAt(cronPattern({ period: "weekly", weekday: 2, runHour: 4, runMinute: 15, runSecond: 30 }), "Europe/Berlin").getTime());
-    expect(await nextScheduledSync(manager.customerId, "entra")).toBeNull(); // the MS AAD schedule is another one
+    expect(await nextScheduledSync({ customerId: manager.customerId, connector: "entra" })).toBeNull(); // the MS AAD schedule is another one
 
     await saveLdapSettings(manager, settings({ usage: "not_use", bindPassword: "" }));
-    expect(await nextScheduledSync(manager.customerId, "ldap")).toBeNull();
+    expect(await nextScheduledSync({ customerId: manager.customerId, connector: "active-directory" })).toBeNull();
     expect((await storedRow(manager.customerId))!.enabled).toBe(false);
   });
 });

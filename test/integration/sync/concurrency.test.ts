@@ -7,6 +7,7 @@ import { directorySyncQueue } from "@/lib/jobs/directory-sync-job";
 import { startRun } from "@/lib/sync/start-run";
 import { createCustomerWithManager } from "../../support/factories";
 import { configureSync, createTenant, directoryOf, emulatorAdmin, startTestWorker, waitForRun } from "../../support/sync-fixture";
+import { connectorOf } from "@/lib/connectors/registry";
 
 describe("one sync per customer, customers apart", () => {
   const admin = emulatorAdmin();
@@ -21,7 +22,7 @@ describe("one sync per customer, customers apart", () => {
     const [a, b] = await Promise.all([createCustomerWithManager(), createCustomerWithManager()]);
     await configureSync(a, tenantA, { skipGuests: "" });
     await configureSync(b, tenantB, { skipGuests: "" });
-    const [runA, runB] = await Promise.all([startRun(a, "one_time"), startRun(b, "one_time")]);
+    const [runA, runB] = await Promise.all([startRun(a, "one_time", connectorOf("entra")), startRun(b, "one_time", connectorOf("entra"))]);
     const [doneA, doneB] = await Promise.all([waitForRun(runA.id), waitForRun(runB.id)]);
     expect([doneA.status, doneB.status]).toEqual(["succeeded", "succeeded"]);
     const [entriesA, entriesB] = await Promise.all([directoryOf(a.customerId), directoryOf(b.customerId)]);
@@ -36,12 +37,12 @@ describe("one sync per customer, customers apart", () => {
     const manager = await createCustomerWithManager();
     await configureSync(manager, tenant);
     await admin.setFaults(tenant.tenantId, { latencyMs: 300 });
-    const first = await startRun(manager, "one_time");
+    const first = await startRun(manager, "one_time", connectorOf("entra"));
     // Summed: the first job may move from waiting to active meanwhile; no second one may appear.
     const jobCount = async () => Object.values(await directorySyncQueue().getJobCounts("waiting", "active", "delayed")).reduce((a, b) => a + b, 0);
     const jobsBefore = await jobCount();
-    await expect(startRun(manager, "one_time")).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("already running") });
-    await expect(startRun(manager, "simulate")).rejects.toMatchObject({ code: "conflict" });
+    await expect(startRun(manager, "one_time", connectorOf("entra"))).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("already running") });
+    await expect(startRun(manager, "simulate", connectorOf("entra"))).rejects.toMatchObject({ code: "conflict" });
     expect(await jobCount()).toBeLessThanOrEqual(jobsBefore);
     const runs = await db().select().from(syncRuns).where(eq(syncRuns.customerId, manager.customerId));
     expect(runs).toHaveLength(1);
@@ -54,7 +55,7 @@ describe("one sync per customer, customers apart", () => {
     const manager = await createCustomerWithManager();
     const [manual] = await db().insert(directoryEntries).values({ customerId: manager.customerId, displayName: "Reception", officePhone: "+1 555 0100" }).returning();
     await configureSync(manager, tenant);
-    await waitForRun((await startRun(manager, "full_resync")).id);
+    await waitForRun((await startRun(manager, "full_resync", connectorOf("entra"))).id);
     const [after] = await db().select().from(directoryEntries).where(and(eq(directoryEntries.id, manual!.id)));
     expect(after).toEqual(manual);
   });

@@ -7,6 +7,7 @@ import { confirmRemovals } from "@/lib/sync/confirm-removals";
 import { listRunChanges } from "@/lib/sync/history/list-run-changes";
 import { createCustomerWithManager } from "../../support/factories";
 import { configureSync, createTenant, directoryOf, emulatorAdmin, expectDirectoryMatches, startTestWorker, syncNow } from "../../support/sync-fixture";
+import { connectorOf } from "@/lib/connectors/registry";
 
 describe("never deprovision by accident", () => {
   const admin = emulatorAdmin();
@@ -32,10 +33,10 @@ describe("never deprovision by accident", () => {
     const pending = await db().select().from(syncRunChanges).where(eq(syncRunChanges.runId, held.id));
     expect(pending.filter((c) => c.kind === "removed").map((c) => c.objectId).sort()).toEqual(users.slice(0, 6).map((u) => u.id).sort());
 
-    await confirmRemovals(manager, { runId: held.id });
+    await confirmRemovals(manager, { runId: held.id }, connectorOf);
     expect((await directoryOf(manager.customerId)).filter((e) => e.status === "removed")).toHaveLength(6);
     await expectDirectoryMatches(admin, tenant.tenantId, manager.customerId, { guests: true });
-    await expect(confirmRemovals(manager, { runId: held.id })).rejects.toMatchObject({ code: "conflict" });
+    await expect(confirmRemovals(manager, { runId: held.id }, connectorOf)).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("removes within the threshold at once", async () => {
@@ -72,7 +73,7 @@ describe("never deprovision by accident", () => {
     for (const user of (await admin.listUsers(tenant.tenantId, { limit: 5 })).users.slice(0, 3)) await admin.softDeleteUser(tenant.tenantId, user.id);
     const held = await syncNow(manager);
     expect(held.status).toBe("needs_confirmation");
-    await expect(confirmRemovals(stranger, { runId: held.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(confirmRemovals(stranger, { runId: held.id }, connectorOf)).rejects.toMatchObject({ code: "not_found" });
     expect((await directoryOf(manager.customerId)).filter((e) => e.status === "removed")).toHaveLength(0);
   });
 

@@ -3,10 +3,11 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { syncRuns, type SyncRun } from "@/db/schema";
-import { graphWaitsLabel } from "@/lib/sync/history/graph-waits-label";
+import { graphWaitsLabel } from "@/lib/connectors/entra/graph-waits-label";
 import { startRun } from "@/lib/sync/start-run";
 import { createCustomerWithManager } from "../../support/factories";
 import { configureSync, createTenant, directoryOf, emulatorAdmin, expectDirectoryMatches, startTestWorker, syncNow, truthOf, waitForRun } from "../../support/sync-fixture";
+import { connectorOf } from "@/lib/connectors/registry";
 
 /**
  * The run history says what a run did: a retried attempt re-reads the round,
@@ -27,7 +28,7 @@ describe("run history counts and labels", () => {
     await configureSync(manager, tenant);
     // The first page (999 users) gets through and is written; then Graph is unavailable for longer than one attempt retries.
     await admin.setFaults(tenant.tenantId, { unavailable: { burst: 100_000, after: 1, retryAfterSeconds: 0 } });
-    const { id } = await startRun(manager, "one_time");
+    const { id } = await startRun(manager, "one_time", connectorOf("entra"));
     let run: SyncRun | undefined;
     for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 25))) {
       [run] = await db().select().from(syncRuns).where(eq(syncRuns.id, id));

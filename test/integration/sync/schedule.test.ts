@@ -3,12 +3,14 @@ import type { Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { customers, syncRuns } from "@/db/schema";
+import { connectors } from "@/lib/connectors/registry";
 import { updateCompany } from "@/lib/customers/update-company";
 import { nextScheduledSync, scheduleDirectorySync, unscheduleDirectorySync } from "@/lib/jobs/directory-sync-job";
 import { cronPattern, nextRunAt } from "@/lib/sync/schedule";
 import { startRun } from "@/lib/sync/start-run";
 import { createCustomerWithManager } from "../../support/factories";
 import { configureSync, createTenant, emulatorAdmin, startTestWorker, waitForRun } from "../../support/sync-fixture";
+import { connectorOf } from "@/lib/connectors/registry";
 
 const localTime = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }).format(date);
@@ -28,17 +30,17 @@ describe("scheduled syncs", () => {
     await db().update(customers).set({ timeZone: "America/New_York" }).where(eq(customers.id, manager.customerId));
     await configureSync(manager, tenant, { usage: "use", period: "daily", runHour: "9", runMinute: "30", runSecond: "15" });
 
-    const next = await nextScheduledSync(manager.customerId, "entra");
+    const next = await nextScheduledSync({ customerId: manager.customerId, connector: "entra" });
     expect(next).not.toBeNull();
     expect(localTime(next!, "America/New_York")).toBe("09:30:15");
     expect(next!.getTime()).toBe(nextRunAt(cronPattern({ period: "daily", weekday: null, runHour: 9, runMinute: 30, runSecond: 15 }), "America/New_York").getTime());
 
     // Moving the company to another zone moves the schedule with it.
-    await updateCompany(manager, { name: "Moved", timeZone: "Asia/Tokyo" });
-    expect(localTime((await nextScheduledSync(manager.customerId, "entra"))!, "Asia/Tokyo")).toBe("09:30:15");
+    await updateCompany(manager, { name: "Moved", timeZone: "Asia/Tokyo" }, Object.values(connectors));
+    expect(localTime((await nextScheduledSync({ customerId: manager.customerId, connector: "entra" }))!, "Asia/Tokyo")).toBe("09:30:15");
 
     await configureSync(manager, tenant, { usage: "not_use" });
-    expect(await nextScheduledSync(manager.customerId, "entra")).toBeNull();
+    expect(await nextScheduledSync({ customerId: manager.customerId, connector: "entra" })).toBeNull();
   });
 
   it("picks a One-time Sync up at once while a scheduled run waits for tomorrow", async () => {
@@ -52,10 +54,10 @@ describe("scheduled syncs", () => {
       await new Promise((r) => setTimeout(r, 2_500)); // the worker has seen the delayed job and is waiting
       const manager = await createCustomerWithManager();
       await configureSync(manager, tenant);
-      const run = await startRun(manager, "one_time");
+      const run = await startRun(manager, "one_time", connectorOf("entra"));
       expect((await waitForRun(run.id, 15_000)).status).toBe("succeeded");
     } finally {
-      await unscheduleDirectorySync(scheduled.customerId, "entra");
+      await unscheduleDirectorySync({ customerId: scheduled.customerId, connector: "entra" });
     }
   });
 
@@ -63,7 +65,7 @@ describe("scheduled syncs", () => {
     const tenant = await createTenant(admin, { users: 4 });
     const manager = await createCustomerWithManager();
     await configureSync(manager, tenant, { skipGuests: "" });
-    await scheduleDirectorySync(manager.customerId, "entra", "* * * * * *", "UTC");
+    await scheduleDirectorySync({ customerId: manager.customerId, connector: "entra", pattern: "* * * * * *", timeZone: "UTC" });
     try {
       // Generous: on embedded PGlite under load the first firing can take a while.
       const deadline = Date.now() + 45_000;
@@ -75,7 +77,7 @@ describe("scheduled syncs", () => {
       expect(run, "a scheduled run was created").toBeDefined();
       expect((await waitForRun(run!.id)).status).toBe("succeeded");
     } finally {
-      await unscheduleDirectorySync(manager.customerId, "entra");
+      await unscheduleDirectorySync({ customerId: manager.customerId, connector: "entra" });
     }
   });
 });

@@ -4,11 +4,11 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditLog, entraSettings } from "@/db/schema";
 import { DEMO_TENANT } from "@/emulator";
-import { getEntraSettings } from "@/lib/entra-settings/get-entra-settings";
-import { testConnection } from "@/lib/entra-settings/test-connection";
+import { getEntraSettings } from "@/lib/connectors/entra/settings/get-entra-settings";
+import { testConnection } from "@/lib/connectors/entra/settings/test-connection";
 import { createCustomerWithManager } from "../../support/factories";
 import { configureSync, createTenant, emulatorAdmin, settingsFor } from "../../support/sync-fixture";
-import { saveEntraSettings } from "@/lib/entra-settings/save-entra-settings";
+import { saveEntraSettings } from "@/lib/connectors/entra/settings/save-entra-settings";
 
 const demo = { tenantId: DEMO_TENANT.tenantId, clientId: DEMO_TENANT.clientId, clientSecret: DEMO_TENANT.clientSecret };
 

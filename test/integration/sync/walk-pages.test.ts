@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { connectorOf } from "@/lib/connectors/registry";
 import { finishRun } from "@/lib/sync/finish-run";
 import { listRunChanges } from "@/lib/sync/history/list-run-changes";
 import { createRun, getRunById } from "@/lib/sync/run-records";
@@ -23,7 +24,7 @@ describe("walking a connector's pages", () => {
   async function newRun() {
     const manager = await createCustomerWithManager();
     const run = await createRun({ customerId: manager.customerId, connector: "entra", trigger: "one_time" });
-    const input: WalkInput = { runId: run.id, customerId: manager.customerId, connector: "entra", tenantId: randomUUID(), simulate: false, round: "full", options: { skipDisabled: false } };
+    const input: WalkInput = { runId: run.id, customerId: manager.customerId, connector: connectorOf("entra"), tenantId: randomUUID(), simulate: false, round: "full", options: { skipDisabled: false } };
     return { manager, run, input };
   }
 
@@ -37,12 +38,12 @@ describe("walking a connector's pages", () => {
     expect(walked.startedEmpty).toBe(true);
     expect(walked.seen).toEqual(new Set(keys));
     // User 10, repeated as it was, was written by this very run: counted once, as created, not "unchanged" on top.
-    expect(await getRunById(run.id)).toMatchObject({ created: 12, updated: 1, unchanged: 0, pagesFetched: 5, entriesProcessed: 14 });
+    expect(await getRunById({ customerId: manager.customerId, runId: run.id })).toMatchObject({ created: 12, updated: 1, unchanged: 0, pagesFetched: 5, entriesProcessed: 14 });
     const names = new Map((await directoryOf(manager.customerId)).map((e) => [e.aadObjectId, e.displayName]));
     expect(names.size).toBe(12);
     expect(names.get(keys[1]!)).toBe("User 1 renamed");
 
-    expect(await finishRun({ ...input, ...walked, deltaLink: null, removalThresholdPercent: 20 })).toBe("succeeded");
+    expect(await finishRun({ ...input, ...walked, position: null, removalThresholdPercent: 20 })).toBe("succeeded");
     const created = await listRunChanges({ customerId: manager.customerId, runId: run.id, kind: "created" });
     // Pages are written side by side, so their records may come in any order.
     expect(created.rows.map((c) => c.objectId).sort()).toEqual([...keys].sort());
@@ -55,14 +56,14 @@ describe("walking a connector's pages", () => {
     const { manager, input } = await newRun();
     const keys = Array.from({ length: 6 }, () => randomUUID());
     const first = await walkPages(input, pagesOf(keys.slice(0, 3).map((k) => entry(k, k)), keys.slice(3).map((k) => entry(k, k))));
-    await finishRun({ ...input, ...first, deltaLink: null, removalThresholdPercent: 50 });
+    await finishRun({ ...input, ...first, position: null, removalThresholdPercent: 50 });
 
     const again = await createRun({ customerId: manager.customerId, connector: "entra", trigger: "full_resync" });
     const second = { ...input, runId: again.id };
     const walked = await walkPages(second, pagesOf(keys.slice(0, 5).map((k) => entry(k, k))));
     expect(walked.startedEmpty).toBe(false);
-    expect(await finishRun({ ...second, ...walked, deltaLink: null, removalThresholdPercent: 50 })).toBe("succeeded");
-    expect(await getRunById(again.id)).toMatchObject({ created: 0, unchanged: 5, removed: 1 });
+    expect(await finishRun({ ...second, ...walked, position: null, removalThresholdPercent: 50 })).toBe("succeeded");
+    expect(await getRunById({ customerId: manager.customerId, runId: again.id })).toMatchObject({ created: 0, unchanged: 5, removed: 1 });
     expect((await directoryOf(manager.customerId)).find((e) => e.aadObjectId === keys[5])!.status).toBe("removed");
   });
 
@@ -76,6 +77,6 @@ describe("walking a connector's pages", () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(await directoryOf(manager.customerId)).toEqual(after);
     expect(after.map((e) => e.displayName)).not.toContain("Broken");
-    expect((await getRunById(run.id))!.created).toBe(after.length);
+    expect((await getRunById({ customerId: manager.customerId, runId: run.id }))!.created).toBe(after.length);
   });
 });

@@ -7,6 +7,7 @@ import { startRun } from "@/lib/sync/start-run";
 import { workerCommand } from "@/workers/worker-command";
 import { createCustomerWithManager } from "../../support/factories";
 import { configureSync, createTenant, directoryOf, emulatorAdmin, waitForRun } from "../../support/sync-fixture";
+import { connectorOf } from "@/lib/connectors/registry";
 
 /** The real worker process (`workers/sync-worker.ts`), started as `npm start` starts it. */
 function startWorkerProcess(): ChildProcess {
@@ -45,7 +46,7 @@ describe("the worker process", () => {
     const { tenant, manager } = await slowCompany();
     const first = startWorkerProcess();
     children.push(first);
-    const run = await startRun(manager, "one_time");
+    const run = await startRun(manager, "one_time", connectorOf("entra"));
     await waitFor(async () => (await pagesOf(run.id)) >= 2);
     first.kill("SIGKILL");
     await exited(first);
@@ -64,7 +65,7 @@ describe("the worker process", () => {
     const { tenant, manager } = await slowCompany();
     const worker = startWorkerProcess();
     children.push(worker);
-    const run = await startRun(manager, "one_time");
+    const run = await startRun(manager, "one_time", connectorOf("entra"));
     await waitFor(async () => (await pagesOf(run.id)) >= 1);
     worker.kill("SIGTERM");
     expect(await exited(worker)).toBe(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyAddress } from "@/lib/net/address-class";
 import { parseIpAddress } from "@/lib/net/ip-address";
-import { outboundAllowSetting, type OutboundAllowance } from "@/lib/net/outbound-allow-setting";
+import { outboundAllowSetting, type OutboundAllowance } from "@/lib/env/outbound-allow-setting";
 import { checkOutboundHost, OutboundAddressRefused, outboundRefusalMessage, resolveOutboundHost } from "@/lib/net/outbound-address";
 
 const strict: OutboundAllowance = { private: false, loopback: false };

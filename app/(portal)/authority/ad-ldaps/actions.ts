@@ -3,9 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineCustomerAction } from "@/lib/actions/define-action";
-import { saveLdapSettings } from "@/lib/ldap-settings/save-ldap-settings";
-import { testLdapAuthentication } from "@/lib/ldap-settings/test-ldap-authentication";
-import { testLdapSettings } from "@/lib/ldap-settings/test-ldap-settings";
+import { saveLdapSettings } from "@/lib/connectors/active-directory/settings/save-ldap-settings";
+import { testLdapAuthentication } from "@/lib/connectors/active-directory/settings/test-ldap-authentication";
+import { testLdapSettings } from "@/lib/connectors/active-directory/settings/test-ldap-settings";
+import { connectorOf } from "@/lib/connectors/registry";
 import { confirmRemovals } from "@/lib/sync/confirm-removals";
 import { startRun } from "@/lib/sync/start-run";
 import { uuid } from "@/lib/validation/fields";
@@ -40,7 +41,7 @@ export const testLdapAuthenticationAction = defineCustomerAction(
 
 const runAction = (trigger: "one_time" | "simulate", started: string) =>
   defineCustomerAction({ permission: "settings:manage", input: z.object({}) }, async ({ actor }) => {
-    await startRun(actor, trigger, "ldap");
+    await startRun(actor, trigger, connectorOf("active-directory"));
     revalidate();
     return { status: "success", message: started };
   });
@@ -51,7 +52,7 @@ export const simulateImportAction = runAction("simulate", "Simulation started: n
 export const confirmLdapRemovalsAction = defineCustomerAction(
   { permission: "settings:manage", input: z.object({ id: uuid }) },
   async ({ actor }, { id }) => {
-    await confirmRemovals(actor, { runId: id });
+    await confirmRemovals(actor, { runId: id }, connectorOf);
     revalidate();
     return { status: "success", message: "Removals confirmed and applied." };
   },

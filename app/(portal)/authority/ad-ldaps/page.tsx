@@ -5,7 +5,7 @@ import { requireCustomerPage } from "@/lib/auth/require-page";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { formatDateTime } from "@/lib/format-date";
 import { defaultUserFilter } from "@/lib/ldap/ldap-connection-config";
-import { getLdapSettings, type VisibleLdapSettings } from "@/lib/ldap-settings/get-ldap-settings";
+import { getLdapSettings, type VisibleLdapSettings } from "@/lib/connectors/active-directory/settings/get-ldap-settings";
 import { describeSchedule } from "@/lib/sync/schedule";
 import { pendingConfirmationRun, syncOverview } from "@/lib/sync/sync-overview";
 import { ConfirmRemovalsButton } from "../ms-aad/confirm-removals-button";
@@ -22,8 +22,8 @@ export default async function AdLdapsPage() {
   const actor = await requireCustomerPage("settings:manage");
   const [customer, settings] = await Promise.all([getCustomer({ customerId: actor.customerId }), getLdapSettings({ customerId: actor.customerId })]);
   const [overview, pending] = await Promise.all([
-    syncOverview({ customerId: actor.customerId, connector: "ldap", schedule: settings, timeZone: customer.timeZone }),
-    pendingConfirmationRun(actor.customerId, "ldap"),
+    syncOverview({ customerId: actor.customerId, connector: "active-directory", schedule: settings, timeZone: customer.timeZone }),
+    pendingConfirmationRun({ customerId: actor.customerId, connector: "active-directory" }),
   ]);
 
   return (

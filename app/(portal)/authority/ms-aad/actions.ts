@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineCustomerAction } from "@/lib/actions/define-action";
-import { saveEntraSettings } from "@/lib/entra-settings/save-entra-settings";
-import { testConnection } from "@/lib/entra-settings/test-connection";
+import { saveEntraSettings } from "@/lib/connectors/entra/settings/save-entra-settings";
+import { testConnection } from "@/lib/connectors/entra/settings/test-connection";
+import { connectorOf } from "@/lib/connectors/registry";
 import { confirmRemovals } from "@/lib/sync/confirm-removals";
 import { startRun } from "@/lib/sync/start-run";
 import { entraConnectionInput, entraSettingsInput } from "@/lib/validation/entra-settings-input";
@@ -36,7 +37,7 @@ export const testConnectionAction = defineCustomerAction(
 
 const runAction = (trigger: "one_time" | "simulate" | "full_resync", started: string) =>
   defineCustomerAction({ permission: "settings:manage", input: z.object({}) }, async ({ actor }) => {
-    await startRun(actor, trigger);
+    await startRun(actor, trigger, connectorOf("entra"));
     revalidate();
     return { status: "success", message: started };
   });
@@ -48,7 +49,7 @@ export const fullResyncAction = runAction("full_resync", "Full resync started.")
 export const confirmRemovalsAction = defineCustomerAction(
   { permission: "settings:manage", input: z.object({ id: uuid }) },
   async ({ actor }, { id }) => {
-    await confirmRemovals(actor, { runId: id });
+    await confirmRemovals(actor, { runId: id }, connectorOf);
     revalidate();
     return { status: "success", message: "Removals confirmed and applied." };
   },

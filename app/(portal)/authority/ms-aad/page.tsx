@@ -3,9 +3,9 @@ import Link from "next/link";
 import { Card } from "@/components/layout/card";
 import { requireCustomerPage } from "@/lib/auth/require-page";
 import { getCustomer } from "@/lib/customers/get-customer";
-import { getEntraSettings } from "@/lib/entra-settings/get-entra-settings";
-import { isTenantProven } from "@/lib/entra-settings/proven-tenant";
-import { microsoftRedirectUri } from "@/lib/entra-settings/redirect-uri";
+import { getEntraSettings } from "@/lib/connectors/entra/settings/get-entra-settings";
+import { isTenantProven } from "@/lib/connectors/entra/settings/proven-tenant";
+import { microsoftRedirectUri } from "@/lib/connectors/entra/settings/redirect-uri";
 import { formatDateTime } from "@/lib/format-date";
 import { describeSchedule } from "@/lib/sync/schedule";
 import { pendingConfirmationRun, syncOverview } from "@/lib/sync/sync-overview";
@@ -21,7 +21,7 @@ export default async function MsAadPage() {
   const [customer, settings] = await Promise.all([getCustomer({ customerId: actor.customerId }), getEntraSettings({ customerId: actor.customerId })]);
   const [overview, pending] = await Promise.all([
     syncOverview({ customerId: actor.customerId, connector: "entra", schedule: settings, timeZone: customer.timeZone }),
-    pendingConfirmationRun(actor.customerId, "entra"),
+    pendingConfirmationRun({ customerId: actor.customerId, connector: "entra" }),
   ]);
   const proven = settings !== null && isTenantProven(settings);
 

@@ -21,7 +21,7 @@ export default async function ScimPage({ searchParams }: { searchParams: Promise
   const { page } = readListQuery(await searchParams);
   const [customer, tokens, requests] = await Promise.all([
     getCustomer({ customerId: actor.customerId }),
-    listScimTokens(actor.customerId),
+    listScimTokens({ customerId: actor.customerId }),
     listScimRequests({ customerId: actor.customerId, page }),
   ]);
   const tenantUrl = `${(env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "")}${scimBasePath}`;

@@ -1,5 +1,5 @@
 import { defineCustomerRoute } from "@/lib/actions/define-route";
-import { searchGroups } from "@/lib/entra-settings/search-groups";
+import { searchGroups } from "@/lib/connectors/entra/settings/search-groups";
 
 export const dynamic = "force-dynamic";
 

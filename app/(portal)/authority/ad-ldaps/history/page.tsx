@@ -16,8 +16,8 @@ export default async function LdapImportHistoryPage({ searchParams }: { searchPa
   const { page } = readListQuery(await searchParams);
   const [customer, runs, points] = await Promise.all([
     getCustomer({ customerId: actor.customerId }),
-    listRuns({ customerId: actor.customerId, connector: "ldap", page }),
-    runChartPoints({ customerId: actor.customerId, connector: "ldap" }),
+    listRuns({ customerId: actor.customerId, connector: "active-directory", page }),
+    runChartPoints({ customerId: actor.customerId, connector: "active-directory" }),
   ]);
   return (
     <Card title="Import history">

@@ -14,7 +14,7 @@ export default async function LdapRunPage({ params, searchParams }: { params: Pr
     <RunDetail
       customerId={actor.customerId}
       runId={runId}
-      connector="ldap"
+      connector="active-directory"
       query={await searchParams}
       runsPath="/authority/ad-ldaps/runs"
       labels={ldapTriggerLabel}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { syncChangeKinds, type SyncConnector, type SyncTrigger } from "@/db/schema";
+import { syncChangeKinds, type ConnectorId, type SyncTrigger } from "@/db/schema";
 import { Card } from "@/components/layout/card";
 import { Pagination } from "@/components/list/pagination";
 import { RunProgress } from "@/components/sync/run-progress";
@@ -12,7 +12,7 @@ import { getCustomer } from "@/lib/customers/get-customer";
 import { formatDateTime } from "@/lib/format-date";
 import { formatDuration, runSeconds } from "@/lib/sync/history/format-duration";
 import { getRun } from "@/lib/sync/history/get-run";
-import { graphWaitsLabel } from "@/lib/sync/history/graph-waits-label";
+import { graphWaitsLabel } from "@/lib/connectors/entra/graph-waits-label";
 import { listRunChanges } from "@/lib/sync/history/list-run-changes";
 import { runProgressOf } from "@/lib/sync/history/run-progress";
 import { readListQuery } from "@/lib/validation/list-query";
@@ -23,7 +23,7 @@ type Props = {
   customerId: string;
   runId: string;
   /** A run of another connector is not found here: it has its own page. */
-  connector: SyncConnector;
+  connector: ConnectorId;
   query: Record<string, string>;
   /** Where this connector's runs live. */
   runsPath: string;

@@ -7,7 +7,7 @@ import { loadAppCredentials } from "./load-app-credentials";
 
 /** Groups whose name starts with the search text, from the customer's tenant, for the sync's group filter. */
 export async function searchGroups({ customerId, q }: { customerId: string; q: string }): Promise<{ id: string; displayName: string }[]> {
-  const { credentials } = await loadAppCredentials(customerId);
+  const { credentials } = await loadAppCredentials({ customerId });
   const client = graphClient(confidentialClient(credentials));
   try {
     let request = client.api("/groups").select(["id", "displayName"]).top(25);

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { CustomerActor } from "@/lib/auth/actor";
-import { attemptSucceeded, portalKey, refundAttempt, reserveAttempt } from "@/lib/auth/sign-in-failures";
+import type { CustomerActor } from "@/lib/actor";
+import { attemptSucceeded, portalKey, refundAttempt, reserveAttempt } from "@/lib/lockout/sign-in-failures";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { authenticateDirectoryUser } from "@/lib/ldap/authenticate-directory-user";
 import type { LdapTestAuthenticationInput } from "@/lib/validation/ldap-settings-input";
@@ -27,7 +27,7 @@ export async function testLdapAuthentication(actor: CustomerActor, input: LdapTe
   const key = portalKey(`directory:${slug}:${username.toLowerCase()}`);
   // Reserved before the directory is asked, so parallel tests cannot outrun the limit.
   const attempt = await reserveAttempt([key]);
-  const { settings, config } = await loadLdapConnection(actor.customerId).catch(async (error: unknown) => {
+  const { settings, config } = await loadLdapConnection({ customerId: actor.customerId }).catch(async (error: unknown) => {
     await refundAttempt(attempt);
     throw error;
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { newConfidentialClient } from "@/lib/entra/confidential-client";
 import { diagnoseEntraError } from "@/lib/entra/diagnose-entra-error";
 import { graphClient } from "@/lib/entra/graph-client";
@@ -44,7 +44,7 @@ async function probe(credentials: { customerId: string; tenantId: string; client
 
 async function storedSecret(customerId: string): Promise<string> {
   try {
-    return (await loadAppCredentials(customerId)).credentials.clientSecret;
+    return (await loadAppCredentials({ customerId })).credentials.clientSecret;
   } catch {
     throw new AppError("invalid_input", "Enter the client secret to test the connection.", { clientSecret: "Required to test before the first save." });
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { ldapSettings } from "@/db/schema";
+import { ofCustomer } from "@/lib/tenancy";
 
 /**
  * The Active Directory settings as the screen may see them: everything but
@@ -9,7 +10,7 @@ import { ldapSettings } from "@/db/schema";
  * this function.
  */
 export async function getLdapSettings({ customerId }: { customerId: string }) {
-  const [row] = await db().select().from(ldapSettings).where(eq(ldapSettings.customerId, customerId)).limit(1);
+  const [row] = await db().select().from(ldapSettings).where(ofCustomer(ldapSettings, customerId)).limit(1);
   if (!row) return null;
   const { bindPasswordCiphertext: _ciphertext, bindPasswordKeyId: _keyId, ...visible } = row;
   return { ...visible, hasPassword: true };

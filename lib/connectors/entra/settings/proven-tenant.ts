@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraSettings } from "@/db/schema";
+import { ofCustomer } from "@/lib/tenancy";
 
 /**
  * The settings row's tenant counts as the company's only while a token was
@@ -15,11 +16,11 @@ export const tenantProven = and(
 );
 
 /** The company's proven Entra tenant, or null when it has none. */
-export async function provenTenantOf(customerId: string): Promise<string | null> {
+export async function provenTenantOf({ customerId }: { customerId: string }): Promise<string | null> {
   const [row] = await db()
     .select({ tenantId: entraSettings.tenantId })
     .from(entraSettings)
-    .where(and(eq(entraSettings.customerId, customerId), tenantProven))
+    .where(and(ofCustomer(entraSettings, customerId), tenantProven))
     .limit(1);
   return row?.tenantId ?? null;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { LDAP_PAGE_SIZE } from "@/lib/ldap/ldap-connection-config";
 import { testLdapConnection, type LdapConnectionCheck } from "@/lib/ldap/test-ldap-connection";
 import type { LdapConnectionInput } from "@/lib/validation/ldap-settings-input";
@@ -20,7 +20,7 @@ export type LdapTestResult = { ok: true; message: string } | { ok: false; code: 
  */
 export async function testLdapSettings(actor: CustomerActor, input: LdapConnectionInput): Promise<LdapTestResult> {
   requirePasswordFor(await getLdapSettings({ customerId: actor.customerId }), input, "test");
-  const bindPassword = input.bindPassword ?? (await loadLdapConnection(actor.customerId)).config.bindPassword;
+  const bindPassword = input.bindPassword ?? (await loadLdapConnection({ customerId: actor.customerId })).config.bindPassword;
   const { bindPassword: _typed, ...config } = input;
   const check = await testLdapConnection({ ...config, bindPassword });
   const result = resultOf(check);

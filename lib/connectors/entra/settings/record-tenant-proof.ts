@@ -3,6 +3,7 @@ import { and, eq, isNull, or, ne } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraSettings } from "@/db/schema";
 import type { AppCredentials } from "@/lib/entra/confidential-client";
+import { ofCustomer } from "@/lib/tenancy";
 
 /**
  * A sync that got Graph to answer was issued a token for the saved tenant with
@@ -17,7 +18,7 @@ export async function recordTenantProof(credentials: AppCredentials): Promise<vo
     .set({ verifiedTenantId: credentials.tenantId, verifiedClientId: credentials.clientId, tenantVerifiedAt: new Date() })
     .where(
       and(
-        eq(entraSettings.customerId, credentials.customerId),
+        ofCustomer(entraSettings, credentials.customerId),
         eq(entraSettings.tenantId, credentials.tenantId),
         eq(entraSettings.clientId, credentials.clientId),
         or(isNull(entraSettings.tenantVerifiedAt), isNull(entraSettings.verifiedTenantId), ne(entraSettings.verifiedTenantId, credentials.tenantId), isNull(entraSettings.verifiedClientId), ne(entraSettings.verifiedClientId, credentials.clientId)),

@@ -23,11 +23,15 @@ export type PortalUsersResult = { created: number; withoutExtension: number };
  * unique key (customer, objectGUID) makes a second creation impossible, even
  * from two runs at once.
  */
-export async function createPortalUsers(
-  customerId: string,
-  settings: Pick<LdapSettings, "extensionRangeStart" | "extensionRangeEnd" | "defaultPackage" | "defaultUserType">,
-  seen: ReadonlySet<string>,
-): Promise<PortalUsersResult> {
+export async function createPortalUsers({
+  customerId,
+  settings,
+  seen,
+}: {
+  customerId: string;
+  settings: Pick<LdapSettings, "extensionRangeStart" | "extensionRangeEnd" | "defaultPackage" | "defaultUserType">;
+  seen: ReadonlySet<string>;
+}): Promise<PortalUsersResult> {
   if (seen.size === 0) return { created: 0, withoutExtension: 0 };
   const { slug } = await getCustomer({ customerId });
   const unlinked = await db()
@@ -47,7 +51,7 @@ export async function createPortalUsers(
     .orderBy(directoryEntries.accountName);
   if (unlinked.length === 0) return { created: 0, withoutExtension: 0 };
 
-  const taken = await db().select({ extension: accounts.extension, portalId: accounts.portalId }).from(accounts).where(eq(accounts.customerId, customerId));
+  const taken = await db().select({ extension: accounts.extension, portalId: accounts.portalId }).from(accounts).where(ofCustomer(accounts, customerId));
   const free = freeExtensions(settings, new Set(taken.map((t) => t.extension).filter((e): e is string => e !== null)));
   const portalIds = new Set(taken.map((t) => t.portalId));
 

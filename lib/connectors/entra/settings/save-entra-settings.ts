@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraSettings } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { open, seal } from "@/lib/secrets/secret-box";
@@ -12,6 +12,7 @@ import type { EntraSettingsInput } from "@/lib/validation/entra-settings-input";
 import { getEntraSettings } from "./get-entra-settings";
 import { proveTenant } from "./prove-tenant";
 import { isTenantProven } from "./proven-tenant";
+import { ofCustomer } from "@/lib/tenancy";
 
 // Which field a failed proof points at, by the AADSTS code Microsoft answered.
 const fieldOfCode: Record<string, string> = {
@@ -60,7 +61,7 @@ export async function saveEntraSettings(actor: CustomerActor, input: EntraSettin
   const previous = { state: existing, timeZone };
   await withSchedule({ customerId: actor.customerId, connector: "entra" }, next, previous, () => db().transaction(async (tx) => {
     if (existing) {
-      await tx.update(entraSettings).set(values).where(eq(entraSettings.customerId, actor.customerId));
+      await tx.update(entraSettings).set(values).where(ofCustomer(entraSettings, actor.customerId));
     } else {
       await tx.insert(entraSettings).values({ ...values, customerId: actor.customerId, secretCiphertext: sealed!.ciphertext, secretKeyId: sealed!.keyId });
     }
@@ -108,6 +109,6 @@ async function tenantProof(customerId: string, input: EntraSettingsInput, alread
 }
 
 async function keptSecret(customerId: string): Promise<string> {
-  const [row] = await db().select({ ciphertext: entraSettings.secretCiphertext, keyId: entraSettings.secretKeyId }).from(entraSettings).where(eq(entraSettings.customerId, customerId)).limit(1);
+  const [row] = await db().select({ ciphertext: entraSettings.secretCiphertext, keyId: entraSettings.secretKeyId }).from(entraSettings).where(ofCustomer(entraSettings, customerId)).limit(1);
   return open({ ciphertext: row!.ciphertext, keyId: row!.keyId }, customerId);
 }

@@ -1,5 +1,5 @@
 import type { DirectoryStatus } from "@/db/schema";
-import { displayNameOf, type SourceEntry, type SyncedFields } from "./synced-fields";
+import { displayNameOf, type SourceEntry, type SyncedFields } from "@/lib/sync/synced-fields";
 
 /** The user properties a sync asks Graph for (`$select`): what we store and what the options need. */
 export const selectedUserProperties = [

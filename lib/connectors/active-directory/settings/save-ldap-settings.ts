@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { ldapSettings } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { CustomerActor } from "@/lib/auth/actor";
+import type { CustomerActor } from "@/lib/actor";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { seal } from "@/lib/secrets/secret-box";
 import { withSchedule } from "@/lib/sync/apply-schedule";
@@ -11,6 +11,7 @@ import type { LdapSettingsInput } from "@/lib/validation/ldap-settings-input";
 import { getLdapSettings } from "./get-ldap-settings";
 import { requireAllowedServer } from "./require-allowed-server";
 import { requirePasswordFor } from "./stored-password-rule";
+import { ofCustomer } from "@/lib/tenancy";
 
 /**
  * Saves the Active Directory screen. The proxy password is sealed before it
@@ -37,10 +38,10 @@ export async function saveLdapSettings(actor: CustomerActor, input: LdapSettings
   };
 
   const { timeZone } = await getCustomer({ customerId: actor.customerId });
-  await withSchedule({ customerId: actor.customerId, connector: "ldap" }, { state: values, timeZone }, { state: existing, timeZone }, () =>
+  await withSchedule({ customerId: actor.customerId, connector: "active-directory" }, { state: values, timeZone }, { state: existing, timeZone }, () =>
     db().transaction(async (tx) => {
       if (existing) {
-        await tx.update(ldapSettings).set(values).where(eq(ldapSettings.customerId, actor.customerId));
+        await tx.update(ldapSettings).set(values).where(ofCustomer(ldapSettings, actor.customerId));
       } else {
         await tx.insert(ldapSettings).values({ ...values, customerId: actor.customerId, bindPasswordCiphertext: sealed!.ciphertext, bindPasswordKeyId: sealed!.keyId });
       }

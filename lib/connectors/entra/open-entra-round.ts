@@ -1,0 +1,74 @@
+import "server-only";
+import type { SyncRun } from "@/db/schema";
+import { confidentialClient } from "@/lib/entra/confidential-client";
+import { graphClient } from "@/lib/entra/graph-client";
+import type { RoundSource } from "@/lib/sync/connector";
+import type { SourceEntry } from "@/lib/sync/synced-fields";
+import { DeltaExpiredError, deltaPages, type DeltaPage } from "./delta-pages";
+import { fromGraph, type GraphFilter } from "./graph-user";
+import { groupMemberIds } from "./group-members";
+import { loadAppCredentials } from "./settings/load-app-credentials";
+import { recordTenantProof } from "./settings/record-tenant-proof";
+
+// Graph keeps directory delta state about 7 days; past 6 we do not trust it.
+const deltaLinkMaxAgeMs = 6 * 24 * 60 * 60 * 1000;
+
+/**
+ * One attempt at an Entra run: token (msal, cached per customer), Graph
+ * `/users/delta` page by page from the saved delta link when it is fresh,
+ * with the guest and group options applied to each user. A round that
+ * completes proves the tenant.
+ */
+export async function openEntraRound(run: SyncRun): Promise<RoundSource> {
+  const { settings, credentials } = await loadAppCredentials({ customerId: run.customerId });
+  const stats = { throttleWaits: 0, throttleWaitMs: 0, unavailableRetries: 0 };
+  const client = graphClient(confidentialClient(credentials), stats);
+
+  const fresh = settings.deltaLink && settings.deltaLinkAt && Date.now() - settings.deltaLinkAt.getTime() < deltaLinkMaxAgeMs;
+  const filter: GraphFilter = {
+    skipGuests: settings.skipGuests,
+    members: settings.groupFilter.length > 0 ? await groupMemberIds(client, settings.groupFilter.map((g) => g.id)) : null,
+  };
+
+  return {
+    round: run.trigger === "full_resync" || !fresh ? "full" : "delta",
+    tenantId: settings.tenantId,
+    skipDisabled: settings.skipDisabled,
+    removalThresholdPercent: settings.removalThresholdPercent,
+    read: (round) => {
+      let reported = { ...stats };
+      const takeThrottle = () => {
+        const taken = {
+          waits: stats.throttleWaits - reported.throttleWaits,
+          waitMs: stats.throttleWaitMs - reported.throttleWaitMs,
+          unavailable: stats.unavailableRetries - reported.unavailableRetries,
+        };
+        reported = { ...stats };
+        return taken;
+      };
+      // Our own retries are of dropped connections and identity outages: Graph unavailable, not throttling.
+      const pages = deltaPages(client, { deltaLink: round === "delta" ? settings.deltaLink : null }, () => {
+        stats.unavailableRetries++;
+      });
+      const position: { deltaLink?: string } = {};
+      return {
+        entries: entriesOf(pages, filter, position),
+        takeThrottle,
+        position: () => {
+          if (!position.deltaLink) throw new Error("Microsoft Graph ended the round without a delta link");
+          return position.deltaLink;
+        },
+      };
+    },
+    positionExpired: (error) => error instanceof DeltaExpiredError,
+    afterWalk: () => recordTenantProof(credentials),
+  };
+}
+
+/** Graph's pages as entries to plan, noting the delta link the last page carries. */
+async function* entriesOf(pages: AsyncIterable<DeltaPage>, filter: GraphFilter, position: { deltaLink?: string }): AsyncGenerator<SourceEntry[]> {
+  for await (const page of pages) {
+    position.deltaLink = page.deltaLink ?? position.deltaLink;
+    yield page.items.map((item) => fromGraph(item, filter));
+  }
+}

@@ -1,0 +1,15 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { PgColumn, PgEnum } from "drizzle-orm/pg-core";
+
+/**
+ * Names for the engine's raw statements, taken from the schema's objects so
+ * that a renamed table, column or type fails the type check instead of a run.
+ * A table or a qualified column goes in as `${table}` / `${table.column}`;
+ * these are for the places SQL wants a bare name (an INSERT's column list,
+ * SET's left side, an `excluded.` column) or a type's name in a cast.
+ */
+export const column = (c: PgColumn): SQL => sql`${sql.identifier(c.name)}`;
+
+export const columns = (cs: readonly PgColumn[]): SQL => sql.join(cs.map(column), sql`, `);
+
+export const enumType = (e: Pick<PgEnum<[string, ...string[]]>, "enumName">): SQL => sql`${sql.identifier(e.enumName)}`;
