@@ -24,7 +24,7 @@ export default async function PortalLayout({ children }: { children: React.React
       <main className="mx-auto w-full max-w-6xl p-4 md:p-8">
         {expiryWarning ? (
           <p role="alert" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-            {expiryWarning} <Link href="/authority/ms-aad" className="underline">Open MS AAD</Link>
+            {expiryWarning} <Link href="/authority/entra" className="underline">Open MS AAD</Link>
           </p>
         ) : null}
         {children}

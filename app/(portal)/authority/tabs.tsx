@@ -5,9 +5,9 @@ import { usePathname } from "next/navigation";
 
 const tabs = [
   { href: "/authority/managers", label: "Managers", match: (p: string) => p.startsWith("/authority/managers") },
-  { href: "/authority/ms-aad", label: "MS AAD", match: (p: string) => p === "/authority/ms-aad" || p.startsWith("/authority/ms-aad/runs") },
-  { href: "/authority/ms-aad/history", label: "Sync history", match: (p: string) => p.startsWith("/authority/ms-aad/history") },
-  { href: "/authority/ad-ldaps", label: "Active Directory", match: (p: string) => p.startsWith("/authority/ad-ldaps") },
+  { href: "/authority/entra", label: "MS AAD", match: (p: string) => p === "/authority/entra" || p.startsWith("/authority/entra/runs") },
+  { href: "/authority/entra/history", label: "Sync history", match: (p: string) => p.startsWith("/authority/entra/history") },
+  { href: "/authority/active-directory", label: "Active Directory", match: (p: string) => p.startsWith("/authority/active-directory") },
   { href: "/authority/scim", label: "SCIM", match: (p: string) => p.startsWith("/authority/scim") },
 ];
 

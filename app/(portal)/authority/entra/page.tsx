@@ -50,7 +50,7 @@ export default async function MsAadPage() {
           <div role="alert" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
             <p className="mb-3">
               The sync of {formatDateTime(pending.finishedAt, customer.timeZone)} would remove {pending.pendingRemovals} directory entries — more than your
-              threshold — so it removed none. <Link className="underline" href={`/authority/ms-aad/runs/${pending.id}`}>See which entries</Link>, then confirm if that is right.
+              threshold — so it removed none. <Link className="underline" href={`/authority/entra/runs/${pending.id}`}>See which entries</Link>, then confirm if that is right.
             </p>
             <ConfirmRemovalsButton runId={pending.id} count={pending.pendingRemovals} />
           </div>

@@ -8,5 +8,5 @@ export const metadata: Metadata = { title: "Sync run" };
 export default async function SyncRunPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
   const actor = await requireCustomerPage("settings:manage");
   const runId = await idParam(params);
-  return <RunDetail customerId={actor.customerId} runId={runId} connector="entra" query={await searchParams} runsPath="/authority/ms-aad/runs" sourceName="Graph" />;
+  return <RunDetail customerId={actor.customerId} runId={runId} connector="entra" query={await searchParams} runsPath="/authority/entra/runs" sourceName="Graph" />;
 }

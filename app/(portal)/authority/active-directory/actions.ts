@@ -11,7 +11,7 @@ import { startRun } from "@/lib/sync/start-run";
 import { uuid } from "@/lib/validation/fields";
 import { ldapConnectionInput, ldapSettingsInput, ldapTestAuthenticationInput } from "@/lib/validation/ldap-settings-input";
 
-const revalidate = () => revalidatePath("/authority/ad-ldaps", "layout");
+const revalidate = () => revalidatePath("/authority/active-directory", "layout");
 
 export const saveLdapSettingsAction = defineCustomerAction(
   { permission: "settings:manage", input: ldapSettingsInput },

@@ -7,8 +7,8 @@ import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import type { LdapUsernameAttribute, SyncPeriod } from "@/db/schema";
-import { ScheduleFields } from "../ms-aad/schedule-fields";
-import { SettingsFormButtons } from "../ms-aad/settings-form-buttons";
+import { ScheduleFields } from "../entra/schedule-fields";
+import { SettingsFormButtons } from "../entra/settings-form-buttons";
 import { saveLdapSettingsAction, testLdapConnectionAction } from "./actions";
 import { TextAreaField } from "./text-area-field";
 

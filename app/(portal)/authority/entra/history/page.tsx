@@ -19,7 +19,7 @@ export default async function SyncHistoryPage({ searchParams }: { searchParams: 
   ]);
   return (
     <Card title="Sync history">
-      <RunHistory runs={runs} points={points} timeZone={customer.timeZone} basePath="/authority/ms-aad/history" runsPath="/authority/ms-aad/runs" />
+      <RunHistory runs={runs} points={points} timeZone={customer.timeZone} basePath="/authority/entra/history" runsPath="/authority/entra/runs" />
     </Card>
   );
 }

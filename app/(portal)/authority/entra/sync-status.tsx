@@ -22,7 +22,7 @@ export function SyncStatus({
   activeRun,
   lastRun,
   timeZone,
-  runsPath = "/authority/ms-aad/runs",
+  runsPath = "/authority/entra/runs",
   firstRunHint = "No sync has run yet. The first one is best started by hand: One-time Sync.",
   labels,
 }: Props) {

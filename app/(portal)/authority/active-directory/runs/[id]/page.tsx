@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { idParam } from "@/lib/auth/or-not-found";
 import { requireCustomerPage } from "@/lib/auth/require-page";
-import { RunDetail } from "../../../ms-aad/runs/[id]/run-detail";
+import { RunDetail } from "../../../entra/runs/[id]/run-detail";
 import { confirmLdapRemovalsAction } from "../../actions";
 import { ldapTriggerLabel } from "../../trigger-labels";
 
@@ -16,7 +16,7 @@ export default async function LdapRunPage({ params, searchParams }: { params: Pr
       runId={runId}
       connector="ldap"
       query={await searchParams}
-      runsPath="/authority/ad-ldaps/runs"
+      runsPath="/authority/active-directory/runs"
       labels={ldapTriggerLabel}
       sourceName="Directory"
       confirmAction={confirmLdapRemovalsAction}

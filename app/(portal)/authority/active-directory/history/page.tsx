@@ -6,7 +6,7 @@ import { getCustomer } from "@/lib/customers/get-customer";
 import { listRuns } from "@/lib/sync/history/list-runs";
 import { runChartPoints } from "@/lib/sync/history/run-chart-points";
 import { readListQuery } from "@/lib/validation/list-query";
-import { RunHistory } from "../../ms-aad/history/run-history";
+import { RunHistory } from "../../entra/history/run-history";
 import { ldapTriggerLabel } from "../trigger-labels";
 
 export const metadata: Metadata = { title: "Active Directory import history" };
@@ -22,7 +22,7 @@ export default async function LdapImportHistoryPage({ searchParams }: { searchPa
   return (
     <Card title="Import history">
       <p className="mb-4 text-sm">
-        <Link className="text-sky-700 underline" href="/authority/ad-ldaps">
+        <Link className="text-sky-700 underline" href="/authority/active-directory">
           Back to Active Directory
         </Link>
       </p>
@@ -30,8 +30,8 @@ export default async function LdapImportHistoryPage({ searchParams }: { searchPa
         runs={runs}
         points={points}
         timeZone={customer.timeZone}
-        basePath="/authority/ad-ldaps/history"
-        runsPath="/authority/ad-ldaps/runs"
+        basePath="/authority/active-directory/history"
+        runsPath="/authority/active-directory/runs"
         labels={ldapTriggerLabel}
         emptyText="No import has run yet."
       />

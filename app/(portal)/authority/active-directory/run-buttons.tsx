@@ -1,6 +1,6 @@
 "use client";
 
-import { RunButton } from "../ms-aad/run-buttons";
+import { RunButton } from "../entra/run-buttons";
 import { oneTimeImportAction, simulateImportAction } from "./actions";
 
 /** Runs on demand: One-time import, and Simulate (reads the directory, writes nothing). Every AD run is a full one. */

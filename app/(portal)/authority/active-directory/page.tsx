@@ -8,8 +8,8 @@ import { defaultUserFilter } from "@/lib/ldap/ldap-connection-config";
 import { getLdapSettings, type VisibleLdapSettings } from "@/lib/ldap-settings/get-ldap-settings";
 import { describeSchedule } from "@/lib/sync/schedule";
 import { pendingConfirmationRun, syncOverview } from "@/lib/sync/sync-overview";
-import { ConfirmRemovalsButton } from "../ms-aad/confirm-removals-button";
-import { SyncStatus } from "../ms-aad/sync-status";
+import { ConfirmRemovalsButton } from "../entra/confirm-removals-button";
+import { SyncStatus } from "../entra/sync-status";
 import { confirmLdapRemovalsAction } from "./actions";
 import { AdLdapsForm, type AdLdapsValues } from "./ad-ldaps-form";
 import { LdapRunButtons } from "./run-buttons";
@@ -42,7 +42,7 @@ export default async function AdLdapsPage() {
           activeRun={overview.activeRun}
           lastRun={overview.lastRun}
           timeZone={customer.timeZone}
-          runsPath="/authority/ad-ldaps/runs"
+          runsPath="/authority/active-directory/runs"
           labels={ldapTriggerLabel}
           firstRunHint="No import has run yet. Try Simulate first: it shows what an import would change, and writes nothing."
         />
@@ -50,14 +50,14 @@ export default async function AdLdapsPage() {
           <div role="alert" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
             <p className="mb-3">
               The import of {formatDateTime(pending.finishedAt, customer.timeZone)} would remove {pending.pendingRemovals} directory entries — more than your
-              threshold — so it removed none. <Link className="underline" href={`/authority/ad-ldaps/runs/${pending.id}`}>See which entries</Link>, then confirm if that is right.
+              threshold — so it removed none. <Link className="underline" href={`/authority/active-directory/runs/${pending.id}`}>See which entries</Link>, then confirm if that is right.
             </p>
             <ConfirmRemovalsButton runId={pending.id} count={pending.pendingRemovals} action={confirmLdapRemovalsAction} />
           </div>
         ) : null}
         <div className="mt-5 flex flex-wrap items-start justify-between gap-3">
           <LdapRunButtons disabled={!settings} />
-          <Link className="text-sm text-sky-700 underline" href="/authority/ad-ldaps/history">
+          <Link className="text-sm text-sky-700 underline" href="/authority/active-directory/history">
             Import history
           </Link>
         </div>

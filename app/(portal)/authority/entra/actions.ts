@@ -10,7 +10,7 @@ import { startRun } from "@/lib/sync/start-run";
 import { entraConnectionInput, entraSettingsInput } from "@/lib/validation/entra-settings-input";
 import { uuid } from "@/lib/validation/fields";
 
-const revalidate = () => revalidatePath("/authority/ms-aad", "layout");
+const revalidate = () => revalidatePath("/authority/entra", "layout");
 
 export const saveEntraSettingsAction = defineCustomerAction(
   { permission: "settings:manage", input: entraSettingsInput },
