@@ -1,4 +1,5 @@
-import type { SyncConnector, SyncTrigger } from "@/db/schema";
+import type { SyncConnector, SyncRun, SyncTrigger } from "@/db/schema";
+import { graphWaitsLabel } from "@/lib/sync/history/graph-waits-label";
 
 /** What a connector's screens call it and its runs, and where they live. */
 export type ConnectorLabels = {
@@ -17,6 +18,8 @@ export type ConnectorLabels = {
   sourceName: string;
   /** Said on the screen before the first run. */
   firstRunHint: string;
+  /** How a run's waits at the source are told, where the source makes it wait (Graph's throttling). */
+  waits?: (run: SyncRun) => string;
 };
 
 /**
@@ -34,6 +37,7 @@ export const connectorLabels: Record<SyncConnector, ConnectorLabels> = {
     triggers: { schedule: "Scheduled", one_time: "One-time Sync", simulate: "Simulate", full_resync: "Full resync" },
     sourceName: "Graph",
     firstRunHint: "No sync has run yet. The first one is best started by hand: One-time Sync.",
+    waits: graphWaitsLabel,
   },
   // An Active Directory run reads everything every time: an "import", never a delta "sync".
   ldap: {

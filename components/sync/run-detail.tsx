@@ -9,7 +9,6 @@ import { getCustomer } from "@/lib/customers/get-customer";
 import { formatDateTime } from "@/lib/format-date";
 import { formatDuration, runSeconds } from "@/lib/sync/history/format-duration";
 import { getRun } from "@/lib/sync/history/get-run";
-import { graphWaitsLabel } from "@/lib/sync/history/graph-waits-label";
 import { listRunChanges } from "@/lib/sync/history/list-run-changes";
 import { runProgressOf } from "@/lib/sync/history/run-progress";
 import { readListQuery } from "@/lib/validation/list-query";
@@ -31,7 +30,7 @@ type Props = {
 
 /** One run of a connector: what it did, how long it took, and each entry it changed (filterable by kind). */
 export async function RunDetail({ customerId, runId, connector, query, confirmAction }: Props) {
-  const { path, triggers: labels, sourceName } = connectorLabels[connector];
+  const { path, triggers: labels, sourceName, waits } = connectorLabels[connector];
   const { page } = readListQuery(query);
   const kind = syncChangeKinds.find((k) => k === query.kind);
   const [customer, run, changes] = await Promise.all([
@@ -80,7 +79,7 @@ export async function RunDetail({ customerId, runId, connector, query, confirmAc
           <dt className="text-slate-500">{sourceName}</dt>
           <dd>
             {run.pagesFetched} pages, {run.entriesProcessed} entries
-            {run.connector === "entra" ? `; ${graphWaitsLabel(run)}` : ""}
+            {waits ? `; ${waits(run)}` : ""}
           </dd>
           {run.error ? (
             <>
