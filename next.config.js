@@ -11,6 +11,14 @@ const nextConfig = {
       { source: `/api/scim/v2/${resource.toLowerCase()}/:id`, destination: `/api/scim/v2/${resource}/:id` },
     ]);
   },
+  // The connector screens took their connectors' names (issue 13); bookmarks
+  // and links in old e-mails keep working.
+  async redirects() {
+    return [
+      { source: "/authority/ms-aad/:path*", destination: "/authority/entra/:path*", permanent: true },
+      { source: "/authority/ad-ldaps/:path*", destination: "/authority/active-directory/:path*", permanent: true },
+    ];
+  },
   async headers() {
     return [
       {

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SideMenu } from "@/components/layout/side-menu";
 import { menuItems } from "@/components/layout/menu-items";
+import { connectorLabels } from "@/components/sync/connector-labels";
 import { getActor } from "@/lib/auth/get-actor";
 import { can } from "@/lib/auth/permissions";
 import { getCustomer } from "@/lib/customers/get-customer";
@@ -24,7 +25,7 @@ export default async function PortalLayout({ children }: { children: React.React
       <main className="mx-auto w-full max-w-6xl p-4 md:p-8">
         {expiryWarning ? (
           <p role="alert" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-            {expiryWarning} <Link href="/authority/ms-aad" className="underline">Open MS AAD</Link>
+            {expiryWarning} <Link href={connectorLabels.entra.path} className="underline">{`Open ${connectorLabels.entra.label}`}</Link>
           </p>
         ) : null}
         {children}

@@ -5,7 +5,6 @@ import { useEffect, useState } from "react";
 import type { SyncTrigger } from "@/db/schema";
 import type { RunProgressData } from "@/lib/sync/history/run-progress";
 import { RunStatusBadge } from "./run-status-badge";
-import { triggerLabel } from "./trigger-label";
 
 const active = (status: RunProgressData["status"]) => status === "queued" || status === "running";
 
@@ -13,7 +12,8 @@ const active = (status: RunProgressData["status"]) => status === "queued" || sta
  * A run's progress, live: polls the run every second while it is queued or
  * running, then refreshes the page so everything server-rendered catches up.
  */
-export function RunProgress({ runId, initial, labels = triggerLabel }: { runId: string; initial: RunProgressData; labels?: Record<SyncTrigger, string> }) {
+/** `labels`: what the connector calls its runs (connectorLabels). */
+export function RunProgress({ runId, initial, labels }: { runId: string; initial: RunProgressData; labels: Record<SyncTrigger, string> }) {
   const router = useRouter();
   const [progress, setProgress] = useState(initial);
 

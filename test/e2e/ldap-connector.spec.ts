@@ -93,7 +93,7 @@ test("a manager connects Active Directory, tests it, simulates, imports, and an 
     await expect(page.getByText("No entry matches your search.")).toBeVisible();
 
     // One-time import: the entries, and a portal user each.
-    await page.goto("/authority/ad-ldaps");
+    await page.goto("/authority/active-directory");
     await page.waitForLoadState("networkidle");
     await page.getByRole("button", { name: "One-time import" }).click();
     await expect(lastRunCounts(page, /^3 created, 0 updated, 0 disabled, 0 removed/)).toBeVisible({ timeout: 30_000 });
@@ -144,7 +144,7 @@ test("a manager connects Active Directory, tests it, simulates, imports, and an 
 test("the Active Directory screen refuses bad input with clear messages and changes nothing", async ({ context, page, samba }) => {
   const company = await createCompany(context);
   await signInWithForm(page, company.manager.portalId, company.manager.password);
-  await page.goto("/authority/ad-ldaps");
+  await page.goto("/authority/active-directory");
   await page.waitForLoadState("networkidle");
 
   await fillFields(page, { "Server address": "ldaps://127.0.0.1:636", "Base DN": "contoso.test", "Proxy user": samba.adminBindName, "CA certificate (PEM)": "not a certificate" });

@@ -142,7 +142,7 @@ test("a manager links their own login on My Information, then signs in with Micr
   await expect(page.getByTestId("aad-id-value")).toHaveText(`Mona Manager (${mona.upn})`);
 
   // Require Microsoft sign-in for linked logins: the manager's password no longer opens the portal.
-  await page.goto("/authority/ms-aad");
+  await page.goto("/authority/entra");
   await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Modify" }).click();
   await page.getByLabel(/Require Microsoft sign-in/).check();

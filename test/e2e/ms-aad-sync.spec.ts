@@ -52,7 +52,7 @@ test("a manager connects the demo tenant, syncs it, watches progress and reads w
 test("a wrong secret is explained on the screen, on Test connection and on a failed run", async ({ context, page }) => {
   const company = await createCompany(context);
   await signInWithForm(page, company.manager.portalId, company.manager.password);
-  await page.goto("/authority/ms-aad");
+  await page.goto("/authority/entra");
   await page.waitForLoadState("networkidle");
   await page.getByLabel("Tenant ID").fill(DEMO_TENANT.tenantId);
   await page.getByLabel("Client ID").fill(DEMO_TENANT.clientId);

@@ -2,12 +2,17 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { connectorLabels } from "@/components/sync/connector-labels";
+
+const entra = connectorLabels.entra;
+const activeDirectory = connectorLabels["active-directory"];
 
 const tabs = [
   { href: "/authority/managers", label: "Managers", match: (p: string) => p.startsWith("/authority/managers") },
-  { href: "/authority/ms-aad", label: "MS AAD", match: (p: string) => p === "/authority/ms-aad" || p.startsWith("/authority/ms-aad/runs") },
-  { href: "/authority/ms-aad/history", label: "Sync history", match: (p: string) => p.startsWith("/authority/ms-aad/history") },
-  { href: "/authority/ad-ldaps", label: "Active Directory", match: (p: string) => p.startsWith("/authority/ad-ldaps") },
+  { href: entra.path, label: entra.label, match: (p: string) => p === entra.path || p.startsWith(`${entra.path}/runs`) },
+  { href: `${entra.path}/history`, label: entra.history, match: (p: string) => p.startsWith(`${entra.path}/history`) },
+  // Its history has no tab: the screen links to it, and it links back.
+  { href: activeDirectory.path, label: activeDirectory.label, match: (p: string) => p === activeDirectory.path || p.startsWith(`${activeDirectory.path}/`) },
   { href: "/authority/scim", label: "SCIM", match: (p: string) => p.startsWith("/authority/scim") },
 ];
 

@@ -38,7 +38,7 @@ export async function createEntraTenant(names: string[]): Promise<EntraTenant> {
 
 /** As the signed-in manager: MS AAD settings with Usage = Use, saved, then one sync to its end. */
 export async function connectAndSync(page: Page, tenant: EntraTenant) {
-  await page.goto("/authority/ms-aad");
+  await page.goto("/authority/entra");
   await page.waitForLoadState("networkidle");
   await page.getByLabel("Use", { exact: true }).check();
   await page.getByLabel("Tenant ID").fill(tenant.tenantId);
@@ -51,7 +51,7 @@ export async function connectAndSync(page: Page, tenant: EntraTenant) {
 
 /** One-time Sync on the MS AAD screen, waiting until a new run has succeeded. */
 export async function syncNow(page: Page) {
-  await page.goto("/authority/ms-aad");
+  await page.goto("/authority/entra");
   const details = page.getByRole("link", { name: "Details" });
   const before = (await details.count()) > 0 ? await details.getAttribute("href") : null;
   await page.getByRole("button", { name: "One-time Sync" }).click();

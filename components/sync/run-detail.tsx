@@ -1,23 +1,22 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { syncChangeKinds, type ConnectorId, type SyncTrigger } from "@/db/schema";
+import { syncChangeKinds, type ConnectorId } from "@/db/schema";
 import { Card } from "@/components/layout/card";
 import { Pagination } from "@/components/list/pagination";
-import { RunProgress } from "@/components/sync/run-progress";
-import { RunStatusBadge } from "@/components/sync/run-status-badge";
-import { triggerLabel } from "@/components/sync/trigger-label";
 import type { ActionState } from "@/lib/actions/action-state";
 import { orNotFound } from "@/lib/auth/or-not-found";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { formatDateTime } from "@/lib/format-date";
 import { formatDuration, runSeconds } from "@/lib/sync/history/format-duration";
 import { getRun } from "@/lib/sync/history/get-run";
-import { graphWaitsLabel } from "@/lib/connectors/entra/graph-waits-label";
 import { listRunChanges } from "@/lib/sync/history/list-run-changes";
 import { runProgressOf } from "@/lib/sync/history/run-progress";
 import { readListQuery } from "@/lib/validation/list-query";
-import { ConfirmRemovalsButton } from "../../confirm-removals-button";
 import { ChangeRow } from "./change-row";
+import { ConfirmRemovalsButton } from "./confirm-removals-button";
+import { connectorLabels } from "./connector-labels";
+import { RunProgress } from "./run-progress";
+import { RunStatusBadge } from "./run-status-badge";
 
 type Props = {
   customerId: string;
@@ -25,16 +24,13 @@ type Props = {
   /** A run of another connector is not found here: it has its own page. */
   connector: ConnectorId;
   query: Record<string, string>;
-  /** Where this connector's runs live. */
-  runsPath: string;
-  labels?: Record<SyncTrigger, string>;
-  /** What the run reads from, for the counters' label ("Graph", "Directory"). */
-  sourceName: string;
-  confirmAction?: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  /** The connector's own confirm action (it refreshes that connector's screen). */
+  confirmAction: (prev: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
 /** One run of a connector: what it did, how long it took, and each entry it changed (filterable by kind). */
-export async function RunDetail({ customerId, runId, connector, query, runsPath, labels = triggerLabel, sourceName, confirmAction }: Props) {
+export async function RunDetail({ customerId, runId, connector, query, confirmAction }: Props) {
+  const { path, triggers: labels, sourceName, waits } = connectorLabels[connector];
   const { page } = readListQuery(query);
   const kind = syncChangeKinds.find((k) => k === query.kind);
   const [customer, run, changes] = await Promise.all([
@@ -45,7 +41,7 @@ export async function RunDetail({ customerId, runId, connector, query, runsPath,
   if (run.connector !== connector) notFound();
   const tz = customer.timeZone;
   const active = run.status === "queued" || run.status === "running";
-  const runPath = `${runsPath}/${run.id}`;
+  const runPath = `${path}/runs/${run.id}`;
   const filterHref = (k?: string) => `${runPath}${k ? `?kind=${k}` : ""}`;
 
   return (
@@ -83,7 +79,7 @@ export async function RunDetail({ customerId, runId, connector, query, runsPath,
           <dt className="text-slate-500">{sourceName}</dt>
           <dd>
             {run.pagesFetched} pages, {run.entriesProcessed} entries
-            {run.connector === "entra" ? `; ${graphWaitsLabel(run)}` : ""}
+            {waits ? `; ${waits(run)}` : ""}
           </dd>
           {run.error ? (
             <>

@@ -1,35 +1,25 @@
 import Link from "next/link";
-import type { SyncRun, SyncTrigger } from "@/db/schema";
-import { RunProgress } from "@/components/sync/run-progress";
-import { RunStatusBadge } from "@/components/sync/run-status-badge";
+import type { ConnectorId, SyncRun } from "@/db/schema";
 import { formatDateTime } from "@/lib/format-date";
 import { runProgressOf } from "@/lib/sync/history/run-progress";
+import { connectorLabels } from "./connector-labels";
+import { RunProgress } from "./run-progress";
+import { RunStatusBadge } from "./run-status-badge";
 
 type Props = {
+  connector: ConnectorId;
   activeRun: SyncRun | null;
   lastRun: SyncRun | null;
   timeZone: string;
-  /** Where a run's details live (MS AAD's by default; each connector has its own). */
-  runsPath?: string;
-  /** Said before the first run. */
-  firstRunHint?: string;
-  /** What the connector calls its runs (MS AAD's "One-time Sync" by default). */
-  labels?: Record<SyncTrigger, string>;
 };
 
 /** The run going on (live), or else the outcome of the last one. */
-export function SyncStatus({
-  activeRun,
-  lastRun,
-  timeZone,
-  runsPath = "/authority/ms-aad/runs",
-  firstRunHint = "No sync has run yet. The first one is best started by hand: One-time Sync.",
-  labels,
-}: Props) {
+export function SyncStatus({ connector, activeRun, lastRun, timeZone }: Props) {
+  const { path, triggers, firstRunHint } = connectorLabels[connector];
   if (activeRun) {
     return (
       <div className="mt-4">
-        <RunProgress runId={activeRun.id} initial={runProgressOf(activeRun)} labels={labels} />
+        <RunProgress runId={activeRun.id} initial={runProgressOf(activeRun)} labels={triggers} />
       </div>
     );
   }
@@ -40,7 +30,7 @@ export function SyncStatus({
         <span className="font-medium">Last run</span>
         <RunStatusBadge status={lastRun.status} />
         <span className="text-slate-600">{formatDateTime(lastRun.finishedAt ?? lastRun.queuedAt, timeZone)}</span>
-        <Link className="text-sky-700 underline" href={`${runsPath}/${lastRun.id}`}>
+        <Link className="text-sky-700 underline" href={`${path}/runs/${lastRun.id}`}>
           Details
         </Link>
       </p>

@@ -4,17 +4,16 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction } from "@/components/forms/use-form-action";
 import type { ActionState } from "@/lib/actions/action-state";
-import { confirmRemovalsAction } from "./actions";
 
 type Props = {
   runId: string;
   count: number;
-  /** The connector's own confirm action (it refreshes that connector's screen); MS AAD's by default. */
-  action?: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  /** The connector's own confirm action (it refreshes that connector's screen). */
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
 /** Applies the removals a run held back for being above the threshold. */
-export function ConfirmRemovalsButton({ runId, count, action = confirmRemovalsAction }: Props) {
+export function ConfirmRemovalsButton({ runId, count, action }: Props) {
   const { state, onSubmit, pending } = useFormAction(action);
   return (
     <form
