@@ -1,3 +1,4 @@
+import { entraScreen } from "@/lib/connectors/entra/screen";
 /** Why Sign in with Microsoft did not open a session, in words for the person trying. */
 export const refusals = {
   not_linked: {
@@ -14,15 +15,15 @@ export const refusals = {
   },
   not_enabled: {
     title: "Microsoft sign-in is not enabled",
-    text: "This company does not offer Sign in with Microsoft (its MS AAD settings are not in use, or not verified with Microsoft yet). Sign in with your portal ID and password.",
+    text: `This company does not offer Sign in with Microsoft (its ${entraScreen.label} settings are not in use, or not verified with Microsoft yet). Sign in with your portal ID and password.`,
   },
   invalid_answer: {
     title: "Microsoft's answer could not be accepted",
-    text: "The answer from Microsoft did not pass the portal's checks: its token was invalid, expired or meant for another application, or the company's Microsoft settings (such as the client secret) are wrong. Nothing was signed in. Please try again; if it keeps failing, ask your company's portal manager to run Test connection on the MS AAD screen.",
+    text: `The answer from Microsoft did not pass the portal's checks: its token was invalid, expired or meant for another application, or the company's Microsoft settings (such as the client secret) are wrong. Nothing was signed in. Please try again; if it keeps failing, ask your company's portal manager to run Test connection on the ${entraScreen.label} screen.`,
   },
   failed: {
     title: "Sign in with Microsoft did not complete",
-    text: "The sign-in could not be completed. Please try again; if it keeps failing, your company's manager should check the MS AAD settings with Test connection.",
+    text: `The sign-in could not be completed. Please try again; if it keeps failing, your company's manager should check the ${entraScreen.label} settings with Test connection.`,
   },
 } as const;
 

@@ -5,6 +5,7 @@ import type { AppCredentials } from "@/lib/entra/confidential-client";
 import { AppError } from "@/lib/errors";
 import { open } from "@/lib/secrets/secret-box";
 import { ofCustomer } from "@/lib/tenancy";
+import { entraScreen } from "../screen";
 
 /**
  * The full settings row with the client secret decrypted, for the worker and
@@ -13,7 +14,7 @@ import { ofCustomer } from "@/lib/tenancy";
  */
 export async function loadAppCredentials({ customerId }: { customerId: string }): Promise<{ settings: EntraSettings; credentials: AppCredentials }> {
   const [settings] = await db().select().from(entraSettings).where(ofCustomer(entraSettings, customerId)).limit(1);
-  if (!settings) throw new AppError("invalid_input", "Save the MS AAD settings first.");
+  if (!settings) throw new AppError("invalid_input", `Save the ${entraScreen.label} settings first.`);
   const clientSecret = open({ ciphertext: settings.secretCiphertext, keyId: settings.secretKeyId }, customerId);
   return { settings, credentials: { customerId, tenantId: settings.tenantId, clientId: settings.clientId, clientSecret } };
 }
