@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../db/embedded-server";
 import { runMigrations } from "../db/migrate";
-import { demoLogins, demoPassword, seedDemo } from "../db/seed-demo";
+import { demoLogins, demoPassword, seedDemo } from "./demo/seed-demo";
 import { DEMO_TENANT, startEmulator, type RunningEmulator } from "../emulator";
 import { workerCommand } from "../workers/worker-command";
 import { buildIfChanged } from "./launcher/build-if-changed";

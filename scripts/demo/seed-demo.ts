@@ -2,7 +2,7 @@ import { count } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { hashPassword } from "@/lib/accounts/password";
-import * as schema from "./schema";
+import * as schema from "@/db/schema";
 
 export const demoPassword = "Switchboard-demo-1";
 
