@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { outboundAllowSetting } from "./net/outbound-allow-setting";
 import { parseTrustedProxies } from "./auth/trusted-proxies";
+import { parseEnv } from "./config/parse-env";
+import { logLevelSetting } from "./logging/log-settings";
 
 /**
  * Every setting the portal reads, validated once. Modules call `env()` rather
@@ -29,7 +31,7 @@ const schema = z.object({
   SYNC_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
   // How long a worker's claim on a job lasts; a killed worker's job is retried after about this long.
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30_000),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: logLevelSetting,
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   OUTBOUND_ALLOW: outboundAllowSetting, // which internal networks customer-given servers may be on: lib/net/outbound-allow-setting.ts
@@ -51,14 +53,6 @@ export type Env = z.infer<typeof schema>;
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
-      .join("\n");
-    throw new Error(`Invalid environment configuration:\n${problems}`);
-  }
-  cached = parsed.data;
+  cached ??= parseEnv(schema);
   return cached;
 }
