@@ -15,7 +15,7 @@ function serverGates(): string[] {
   const files = readdirSync(appDir, { recursive: true, encoding: "utf8" }).filter((file) => /\.tsx?$/.test(file));
   return files.flatMap((file) => {
     const source = readFileSync(path.join(appDir, file), "utf8");
-    return [...source.matchAll(/permission: "([\w:-]+)"|require(?:Customer)?Page\("([\w:-]+)"\)/g)].map((m) => m[1] ?? m[2]);
+    return [...source.matchAll(/permission: "([\w:-]+)"|require(?:Customer)?Page\("([\w:-]+)"\)/g)].map((m) => m[1] ?? m[2] ?? "");
   });
 }
 
