@@ -5,9 +5,9 @@ import { reachable } from "./test-steps/reachable";
 import { runStep, type StepResult } from "./test-steps/run-step";
 
 /**
- * `npm test`: the whole suite, in the order that fails fastest — types, unit,
- * the emulator, integration on real PostgreSQL with jobs on Redis (and a
- * Samba AD domain controller for the LDAP connector), the sync
+ * `npm test`: the whole suite, in the order that fails fastest — types, lint
+ * and format, unit, the emulator, integration on real PostgreSQL with jobs on
+ * Redis (and a Samba AD domain controller for the LDAP connector), the sync
  * tests again with jobs on BullMQ's PostgreSQL backend, everything again on
  * embedded PGlite, then the browser tests against the built portal.
  */
@@ -29,6 +29,7 @@ for (const [up, name, url, variable] of [[postgresUp, "PostgreSQL", adminUrl, "T
 }
 
 results.push(runStep("Type check", ["npx", "tsc", "--noEmit", "-p", "."]));
+results.push(runStep("Lint and format (ESLint, Prettier)", ["npm", "run", "lint"]));
 results.push(runStep("Unit tests", vitest("unit", "test-results/unit.json"), { report: "test-results/unit.json" }));
 // The integration and browser tests start a Samba AD domain controller (test/support/samba).
 ensureSamba();
