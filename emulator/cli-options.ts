@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-const port = z.coerce.number({ message: "must be a port number" }).int("must be a port number").min(1, "must be a port number").max(65535, "must be a port number");
+const port = z.coerce
+  .number({ message: "must be a port number" })
+  .int("must be a port number")
+  .min(1, "must be a port number")
+  .max(65535, "must be a port number");
 
 /**
  * The emulator CLI's flags and its one variable, validated like the portal's
@@ -22,6 +26,8 @@ export type CliOptions = z.infer<typeof schema>;
 export function parseCliOptions(flags: Record<string, unknown>, env: Record<string, string | undefined>): CliOptions {
   const parsed = schema.safeParse({ ...flags, "admin-key": flags["admin-key"] ?? (env.EMULATOR_ADMIN_KEY || undefined) });
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `  ${issue.path[0] === "admin-key" && !flags["admin-key"] ? "EMULATOR_ADMIN_KEY" : `--${issue.path.join(".")}`}: ${issue.message}`);
+  const problems = parsed.error.issues.map(
+    (issue) => `  ${issue.path[0] === "admin-key" && !flags["admin-key"] ? "EMULATOR_ADMIN_KEY" : `--${issue.path.join(".")}`}: ${issue.message}`,
+  );
   throw new Error(`Invalid emulator options:\n${problems.join("\n")}`);
 }

@@ -18,7 +18,10 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   REDIS_URL: z.string().url().optional(),
   // Namespace of the queues in Redis, so several portals (or test runs) can share one server.
-  QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default("switchboard"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w-]+$/)
+    .default("switchboard"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   NEXTAUTH_URL: z.string().url().optional(),
   // "id:base64key,…" (32-byte keys); the first seals, all open. See lib/secrets/secret-box.ts.

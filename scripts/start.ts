@@ -59,7 +59,12 @@ const children = new Children({
 });
 // Node itself, not npx, so that SIGTERM reaches the web server and the port is freed on stop.
 // Our own server around Next.js's handler (not `next start`): it reads the client's address from the socket.
-children.start("web", process.execPath, ["--import", "tsx", path.join(root, "scripts/launcher/web-server.ts")], { ...env, SERVICE_NAME: "web", PORT: String(port), NODE_ENV: "production" });
+children.start("web", process.execPath, ["--import", "tsx", path.join(root, "scripts/launcher/web-server.ts")], {
+  ...env,
+  SERVICE_NAME: "web",
+  PORT: String(port),
+  NODE_ENV: "production",
+});
 children.start("worker", workerCommand[0], workerCommand.slice(1), { ...env, SERVICE_NAME: "worker" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => children.stop(0));
 

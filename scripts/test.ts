@@ -15,7 +15,15 @@ const adminUrl = process.env.TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1
 const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const onCi = process.env.CI === "true";
 const vitest = (project: string, report: string, ...files: string[]) => [
-  "npx", "vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...files,
+  "npx",
+  "vitest",
+  "run",
+  "--project",
+  project,
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile=${report}`,
+  ...files,
 ];
 
 // Every test process that calls the Entra/Graph emulator must trust its CA from the start.
@@ -23,7 +31,10 @@ process.env.NODE_EXTRA_CA_CERTS = (await ensureCertificates()).caBundlePath;
 
 const results: StepResult[] = [];
 const [postgresUp, redisUp] = await Promise.all([reachable(adminUrl, 5432), reachable(redisUrl, 6379)]);
-for (const [up, name, url, variable] of [[postgresUp, "PostgreSQL", adminUrl, "TEST_PG_ADMIN_URL"], [redisUp, "Redis", redisUrl, "TEST_REDIS_URL"]] as const) {
+for (const [up, name, url, variable] of [
+  [postgresUp, "PostgreSQL", adminUrl, "TEST_PG_ADMIN_URL"],
+  [redisUp, "Redis", redisUrl, "TEST_REDIS_URL"],
+] as const) {
   if (!up && onCi) throw new Error(`${name} is not reachable at ${url}; .ci/run should have started it.`);
   if (!up) console.warn(`\n${name} is not reachable at ${url}: its runs are skipped; set ${variable} to include them.`);
 }
@@ -35,15 +46,35 @@ results.push(runStep("Unit tests", vitest("unit", "test-results/unit.json"), { r
 ensureSamba();
 results.push(runStep("Entra/Graph emulator tests", vitest("emulator", "test-results/emulator.json"), { report: "test-results/emulator.json" }));
 if (postgresUp && redisUp) {
-  results.push(runStep("Integration tests on PostgreSQL, jobs on Redis", vitest("integration", "test-results/integration-pg-redis.json"), { env: { TEST_DB: "postgres", TEST_QUEUE: "redis", REDIS_URL: redisUrl }, report: "test-results/integration-pg-redis.json" }));
+  results.push(
+    runStep("Integration tests on PostgreSQL, jobs on Redis", vitest("integration", "test-results/integration-pg-redis.json"), {
+      env: { TEST_DB: "postgres", TEST_QUEUE: "redis", REDIS_URL: redisUrl },
+      report: "test-results/integration-pg-redis.json",
+    }),
+  );
 }
 if (postgresUp) {
-  results.push(runStep("Sync tests on PostgreSQL, jobs on PostgreSQL", vitest("integration", "test-results/integration-pg-pgqueue.json", "test/integration/sync"), { env: { TEST_DB: "postgres", TEST_QUEUE: "postgres" }, report: "test-results/integration-pg-pgqueue.json" }));
+  results.push(
+    runStep("Sync tests on PostgreSQL, jobs on PostgreSQL", vitest("integration", "test-results/integration-pg-pgqueue.json", "test/integration/sync"), {
+      env: { TEST_DB: "postgres", TEST_QUEUE: "postgres" },
+      report: "test-results/integration-pg-pgqueue.json",
+    }),
+  );
 }
-results.push(runStep("Integration tests on embedded PGlite, jobs on PostgreSQL", vitest("integration", "test-results/integration-pglite.json"), { env: { TEST_DB: "pglite", TEST_QUEUE: "postgres" }, report: "test-results/integration-pglite.json" }));
+results.push(
+  runStep("Integration tests on embedded PGlite, jobs on PostgreSQL", vitest("integration", "test-results/integration-pglite.json"), {
+    env: { TEST_DB: "pglite", TEST_QUEUE: "postgres" },
+    report: "test-results/integration-pglite.json",
+  }),
+);
 
 ensureChromium();
-results.push(runStep("Browser tests (Playwright, Chromium)", ["npx", "playwright", "test"], { env: { TEST_DB: postgresUp ? "postgres" : "pglite" }, report: "test-results/e2e.json" }));
+results.push(
+  runStep("Browser tests (Playwright, Chromium)", ["npx", "playwright", "test"], {
+    env: { TEST_DB: postgresUp ? "postgres" : "pglite" },
+    report: "test-results/e2e.json",
+  }),
+);
 
 console.log("\n=== Summary ===");
 for (const r of results) {

@@ -9,11 +9,4 @@
  * fourfold): a sync streams its pages and keeps little alive, so this keeps
  * the worker's memory flat from a 10,000- to a 100,000-user tenant.
  */
-export const workerCommand = [
-  process.execPath,
-  "--heap-growing-percent=50",
-  "--conditions=react-server",
-  "--import",
-  "tsx",
-  "workers/sync-worker.ts",
-] as const;
+export const workerCommand = [process.execPath, "--heap-growing-percent=50", "--conditions=react-server", "--import", "tsx", "workers/sync-worker.ts"] as const;

@@ -36,4 +36,3 @@ const stop = () => {
   server.closeIdleConnections();
 };
 for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, stop);
-

@@ -56,7 +56,10 @@ describe("permissions", () => {
   it("grants every permission to some role and checks it on the server somewhere", () => {
     const gates = serverGates();
     for (const p of permissions) {
-      expect(roles.filter((role) => can(role, p)), `no role holds ${p}`).not.toEqual([]);
+      expect(
+        roles.filter((role) => can(role, p)),
+        `no role holds ${p}`,
+      ).not.toEqual([]);
       expect(gates, `no server action, route or page checks ${p}`).toContain(p);
     }
   });

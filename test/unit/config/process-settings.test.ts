@@ -22,7 +22,13 @@ describe("the launcher's settings", () => {
   });
 
   it("reads ports, the demo seed flag and the URLs", () => {
-    const settings = parseLauncherEnv({ PORT: "8080", DEMO_SEED: "true", DATABASE_URL: "postgres://db/portal", NEXTAUTH_URL: "https://portal.example", ...secrets });
+    const settings = parseLauncherEnv({
+      PORT: "8080",
+      DEMO_SEED: "true",
+      DATABASE_URL: "postgres://db/portal",
+      NEXTAUTH_URL: "https://portal.example",
+      ...secrets,
+    });
     expect(settings).toMatchObject({ PORT: 8080, DEMO_SEED: true, DATABASE_URL: "postgres://db/portal", NEXTAUTH_URL: "https://portal.example" });
   });
 

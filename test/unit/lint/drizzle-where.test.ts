@@ -24,7 +24,12 @@ export async function everyRow() {
   });
 }
 `);
-    expect(ids).toEqual(["drizzle/enforce-update-with-where", "drizzle/enforce-delete-with-where", "drizzle/enforce-update-with-where", "drizzle/enforce-delete-with-where"]);
+    expect(ids).toEqual([
+      "drizzle/enforce-update-with-where",
+      "drizzle/enforce-delete-with-where",
+      "drizzle/enforce-update-with-where",
+      "drizzle/enforce-delete-with-where",
+    ]);
   }, 60_000);
 
   it("accepts them with WHERE, and leaves Map#delete alone", async () => {
