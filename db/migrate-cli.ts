@@ -1,9 +1,14 @@
+import { z } from "zod";
+import { commandEnv } from "../lib/config/parse-env";
 import { runMigrations } from "./migrate";
 
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error("DATABASE_URL is not set. `npm start` migrates the embedded database by itself.");
-  process.exit(1);
-}
-await runMigrations(url);
+/** `npm run db:migrate`: applies the migrations to DATABASE_URL and nothing else. */
+const { DATABASE_URL } = commandEnv(
+  z.object({
+    DATABASE_URL: z
+      .string({ message: "is not set (`npm start` migrates the embedded database by itself)" })
+      .url({ message: "must be a postgres:// connection URL" }),
+  }),
+);
+await runMigrations(DATABASE_URL);
 console.log("Migrations applied.");

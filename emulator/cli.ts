@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { parseCliOptions } from "./cli-options";
 import { DEMO_TENANT } from "./seed/demo-tenant";
 import { loadSeedFile, type SeedFile } from "./seed/seed-file";
 import { startEmulator } from "./start-emulator";
@@ -9,9 +10,9 @@ import { startEmulator } from "./start-emulator";
  */
 const { values } = parseArgs({
   options: {
-    port: { type: "string", default: "8443" },
-    host: { type: "string", default: "127.0.0.1" },
-    seed: { type: "string", default: "demo" },
+    port: { type: "string" },
+    host: { type: "string" },
+    seed: { type: "string" },
     "data-dir": { type: "string" },
     "admin-key": { type: "string" },
     help: { type: "boolean", default: false },
@@ -23,13 +24,20 @@ if (values.help) {
   process.exit(0);
 }
 
-const seed: "demo" | "empty" | SeedFile = values.seed === "demo" || values.seed === "empty" ? values.seed : await loadSeedFile(values.seed);
+let options;
+try {
+  options = parseCliOptions(values, process.env);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+const seed: "demo" | "empty" | SeedFile = options.seed === "demo" || options.seed === "empty" ? options.seed : await loadSeedFile(options.seed);
 const emulator = await startEmulator({
-  port: Number(values.port),
-  host: values.host,
+  port: options.port,
+  host: options.host,
   seed,
-  dataDir: values["data-dir"],
-  adminKey: values["admin-key"] ?? process.env.EMULATOR_ADMIN_KEY,
+  dataDir: options["data-dir"],
+  adminKey: options["admin-key"],
 });
 
 const demo = emulator.demo;

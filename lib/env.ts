@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { outboundAllowSetting } from "./env/outbound-allow-setting";
 import { parseTrustedProxies } from "./env/trusted-proxies";
+import { parseEnv } from "./config/parse-env";
+import { logLevelSetting } from "./logging/log-settings";
 
 /**
  * Every setting the portal reads, validated once. Modules call `env()` rather
@@ -16,7 +18,10 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   REDIS_URL: z.string().url().optional(),
   // Namespace of the queues in Redis, so several portals (or test runs) can share one server.
-  QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default("switchboard"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w-]+$/)
+    .default("switchboard"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   NEXTAUTH_URL: z.string().url().optional(),
   // "id:base64key,…" (32-byte keys); the first seals, all open. See lib/secrets/secret-box.ts.
@@ -29,7 +34,7 @@ const schema = z.object({
   SYNC_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
   // How long a worker's claim on a job lasts; a killed worker's job is retried after about this long.
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30_000),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: logLevelSetting,
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   OUTBOUND_ALLOW: outboundAllowSetting, // which internal networks customer-given servers may be on: lib/net/outbound-allow-setting.ts
@@ -51,14 +56,6 @@ export type Env = z.infer<typeof schema>;
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
-      .join("\n");
-    throw new Error(`Invalid environment configuration:\n${problems}`);
-  }
-  cached = parsed.data;
+  cached ??= parseEnv(schema);
   return cached;
 }

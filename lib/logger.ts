@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type LoggerOptions } from "pino";
+import { logSettings } from "@/lib/logging/log-settings";
 import { scrubSecrets } from "@/lib/logging/scrub-secrets";
 import { serializeError } from "@/lib/logging/serialize-error";
 
@@ -45,10 +46,11 @@ export const redactedPaths = [
  * arrives in some other field's text.
  */
 export function loggerOptions(): LoggerOptions {
+  const settings = logSettings();
   return {
-    level: process.env.LOG_LEVEL ?? "info",
+    level: settings.LOG_LEVEL,
     redact: { paths: redactedPaths, censor: "[redacted]" },
-    base: { service: process.env.SERVICE_NAME ?? "web" },
+    base: { service: settings.SERVICE_NAME },
     serializers: { err: serializeError, error: serializeError },
     hooks: { streamWrite: (line) => scrubSecrets(line, { blobs: false }) },
   };

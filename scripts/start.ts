@@ -2,11 +2,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../db/embedded-server";
 import { runMigrations } from "../db/migrate";
-import { demoLogins, demoPassword, seedDemo } from "../db/seed-demo";
+import { demoLogins, demoPassword, seedDemo } from "./demo/seed-demo";
 import { DEMO_TENANT, startEmulator, type RunningEmulator } from "../emulator";
 import { workerCommand } from "../workers/worker-command";
 import { buildIfChanged } from "./launcher/build-if-changed";
 import { Children } from "./launcher/children";
+import { launcherEnv } from "./launcher/launcher-env";
 import { localEncryptionKeys, localSecret } from "./launcher/local-secret";
 
 /**
@@ -18,27 +19,24 @@ import { localEncryptionKeys, localSecret } from "./launcher/local-secret";
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = path.join(root, ".data");
-const port = Number(process.env.PORT ?? 3000);
+const settings = launcherEnv();
+const port = settings.PORT;
 
 let embedded: EmbeddedDatabase | undefined;
 let emulator: RunningEmulator | undefined;
-let databaseUrl = process.env.DATABASE_URL;
+let databaseUrl = settings.DATABASE_URL;
 if (!databaseUrl) {
-  embedded = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "pg"), port: Number(process.env.EMBEDDED_DB_PORT ?? 0) });
+  embedded = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "pg"), port: settings.EMBEDDED_DB_PORT });
   databaseUrl = embedded.url;
-  emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 8443), seed: "demo", dataDir: path.join(dataDir, "emulator") });
+  emulator = await startEmulator({ port: settings.EMULATOR_PORT, seed: "demo", dataDir: path.join(dataDir, "emulator") });
 }
 
-const required = (name: string) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} must be set when DATABASE_URL is (see README, Configuration).`);
-  return value;
-};
-const nextAuthSecret = embedded ? (process.env.NEXTAUTH_SECRET ?? (await localSecret(dataDir, "nextauth-secret"))) : required("NEXTAUTH_SECRET");
-const encryptionKeys = embedded ? (process.env.ENCRYPTION_KEYS ?? (await localEncryptionKeys(dataDir))) : required("ENCRYPTION_KEYS");
+// launcherEnv() has already refused a DATABASE_URL without both secrets.
+const nextAuthSecret = settings.NEXTAUTH_SECRET ?? (await localSecret(dataDir, "nextauth-secret"));
+const encryptionKeys = settings.ENCRYPTION_KEYS ?? (await localEncryptionKeys(dataDir));
 
 await runMigrations(databaseUrl);
-const seeded = (embedded || process.env.DEMO_SEED === "true") && (await seedDemo(databaseUrl));
+const seeded = (embedded || settings.DEMO_SEED) && (await seedDemo(databaseUrl));
 buildIfChanged(root);
 
 const env: Record<string, string | undefined> = {
@@ -46,7 +44,7 @@ const env: Record<string, string | undefined> = {
   DATABASE_URL: databaseUrl,
   NEXTAUTH_SECRET: nextAuthSecret,
   ENCRYPTION_KEYS: encryptionKeys,
-  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXTAUTH_URL: settings.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXT_TELEMETRY_DISABLED: "1",
   // Node reads extra CAs only at start: the children must be born knowing the emulator's.
   ...(emulator ? { NODE_EXTRA_CA_CERTS: emulator.caBundlePath, ENTRA_AUTHORITY_HOST: emulator.url, GRAPH_BASE_URL: emulator.url } : {}),
@@ -61,7 +59,12 @@ const children = new Children({
 });
 // Node itself, not npx, so that SIGTERM reaches the web server and the port is freed on stop.
 // Our own server around Next.js's handler (not `next start`): it reads the client's address from the socket.
-children.start("web", process.execPath, ["--import", "tsx", path.join(root, "scripts/launcher/web-server.ts")], { ...env, SERVICE_NAME: "web", PORT: String(port), NODE_ENV: "production" });
+children.start("web", process.execPath, ["--import", "tsx", path.join(root, "scripts/launcher/web-server.ts")], {
+  ...env,
+  SERVICE_NAME: "web",
+  PORT: String(port),
+  NODE_ENV: "production",
+});
 children.start("worker", workerCommand[0], workerCommand.slice(1), { ...env, SERVICE_NAME: "worker" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => children.stop(0));
 

@@ -5,9 +5,9 @@ import { reachable } from "./test-steps/reachable";
 import { runStep, type StepResult } from "./test-steps/run-step";
 
 /**
- * `npm test`: the whole suite, in the order that fails fastest — types, unit,
- * the emulator, integration on real PostgreSQL with jobs on Redis (and a
- * Samba AD domain controller for the LDAP connector), the sync
+ * `npm test`: the whole suite, in the order that fails fastest — types, lint
+ * and format, unit, the emulator, integration on real PostgreSQL with jobs on
+ * Redis (and a Samba AD domain controller for the LDAP connector), the sync
  * tests again with jobs on BullMQ's PostgreSQL backend, everything again on
  * embedded PGlite, then the browser tests against the built portal.
  */
@@ -15,7 +15,15 @@ const adminUrl = process.env.TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1
 const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const onCi = process.env.CI === "true";
 const vitest = (project: string, report: string, ...files: string[]) => [
-  "npx", "vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...files,
+  "npx",
+  "vitest",
+  "run",
+  "--project",
+  project,
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile=${report}`,
+  ...files,
 ];
 
 // Every test process that calls the Entra/Graph emulator must trust its CA from the start.
@@ -23,26 +31,50 @@ process.env.NODE_EXTRA_CA_CERTS = (await ensureCertificates()).caBundlePath;
 
 const results: StepResult[] = [];
 const [postgresUp, redisUp] = await Promise.all([reachable(adminUrl, 5432), reachable(redisUrl, 6379)]);
-for (const [up, name, url, variable] of [[postgresUp, "PostgreSQL", adminUrl, "TEST_PG_ADMIN_URL"], [redisUp, "Redis", redisUrl, "TEST_REDIS_URL"]] as const) {
+for (const [up, name, url, variable] of [
+  [postgresUp, "PostgreSQL", adminUrl, "TEST_PG_ADMIN_URL"],
+  [redisUp, "Redis", redisUrl, "TEST_REDIS_URL"],
+] as const) {
   if (!up && onCi) throw new Error(`${name} is not reachable at ${url}; .ci/run should have started it.`);
   if (!up) console.warn(`\n${name} is not reachable at ${url}: its runs are skipped; set ${variable} to include them.`);
 }
 
 results.push(runStep("Type check", ["npx", "tsc", "--noEmit", "-p", "."]));
+results.push(runStep("Lint and format (ESLint, Prettier)", ["npm", "run", "lint"]));
 results.push(runStep("Unit tests", vitest("unit", "test-results/unit.json"), { report: "test-results/unit.json" }));
 // The integration and browser tests start a Samba AD domain controller (test/support/samba).
 ensureSamba();
 results.push(runStep("Entra/Graph emulator tests", vitest("emulator", "test-results/emulator.json"), { report: "test-results/emulator.json" }));
 if (postgresUp && redisUp) {
-  results.push(runStep("Integration tests on PostgreSQL, jobs on Redis", vitest("integration", "test-results/integration-pg-redis.json"), { env: { TEST_DB: "postgres", TEST_QUEUE: "redis", REDIS_URL: redisUrl }, report: "test-results/integration-pg-redis.json" }));
+  results.push(
+    runStep("Integration tests on PostgreSQL, jobs on Redis", vitest("integration", "test-results/integration-pg-redis.json"), {
+      env: { TEST_DB: "postgres", TEST_QUEUE: "redis", REDIS_URL: redisUrl },
+      report: "test-results/integration-pg-redis.json",
+    }),
+  );
 }
 if (postgresUp) {
-  results.push(runStep("Sync tests on PostgreSQL, jobs on PostgreSQL", vitest("integration", "test-results/integration-pg-pgqueue.json", "test/integration/sync"), { env: { TEST_DB: "postgres", TEST_QUEUE: "postgres" }, report: "test-results/integration-pg-pgqueue.json" }));
+  results.push(
+    runStep("Sync tests on PostgreSQL, jobs on PostgreSQL", vitest("integration", "test-results/integration-pg-pgqueue.json", "test/integration/sync"), {
+      env: { TEST_DB: "postgres", TEST_QUEUE: "postgres" },
+      report: "test-results/integration-pg-pgqueue.json",
+    }),
+  );
 }
-results.push(runStep("Integration tests on embedded PGlite, jobs on PostgreSQL", vitest("integration", "test-results/integration-pglite.json"), { env: { TEST_DB: "pglite", TEST_QUEUE: "postgres" }, report: "test-results/integration-pglite.json" }));
+results.push(
+  runStep("Integration tests on embedded PGlite, jobs on PostgreSQL", vitest("integration", "test-results/integration-pglite.json"), {
+    env: { TEST_DB: "pglite", TEST_QUEUE: "postgres" },
+    report: "test-results/integration-pglite.json",
+  }),
+);
 
 ensureChromium();
-results.push(runStep("Browser tests (Playwright, Chromium)", ["npx", "playwright", "test"], { env: { TEST_DB: postgresUp ? "postgres" : "pglite" }, report: "test-results/e2e.json" }));
+results.push(
+  runStep("Browser tests (Playwright, Chromium)", ["npx", "playwright", "test"], {
+    env: { TEST_DB: postgresUp ? "postgres" : "pglite" },
+    report: "test-results/e2e.json",
+  }),
+);
 
 console.log("\n=== Summary ===");
 for (const r of results) {

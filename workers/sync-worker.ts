@@ -1,3 +1,4 @@
+import "./worker-service-name";
 import { closeDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { directorySyncQueueName, type DirectorySyncPayload } from "@/lib/jobs/directory-sync-job";

@@ -19,6 +19,8 @@ export function useCredentialsSignIn(provider: "password" | "directory", fields:
     startTransition(async () => {
       const credentials = Object.fromEntries(fields.map((field) => [field, String(formData.get(field) ?? "")]));
       const result = await signIn(provider, { ...credentials, redirect: false });
+      // A full page load, not router.push: the portal is rendered afresh for the new session (its cookie, its nonce).
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       if (result?.ok && !result.error) window.location.assign("/");
       else setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Sign-in failed. Please try again.");
     });

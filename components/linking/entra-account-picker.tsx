@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useServerSearch } from "@/components/forms/use-server-search";
 import type { LinkedEntry } from "@/lib/linking/get-linked-entry";
 import type { LinkCandidate } from "@/lib/linking/search-link-candidates";
@@ -34,8 +34,13 @@ export function EntraAccountPicker({
     failure: "The Entra accounts could not be searched.",
   });
 
-  // Once the server has saved a link, it is the current one: the choice starts afresh.
-  useEffect(() => setChoice({ kind: "unchanged" }), [current?.id]);
+  // Once the server has saved a link, it is the current one: the choice starts afresh. Adjusted while
+  // rendering (React's pattern for state that follows a prop), not in an effect that renders twice.
+  const [currentId, setCurrentId] = useState(current?.id);
+  if (currentId !== current?.id) {
+    setCurrentId(current?.id);
+    setChoice({ kind: "unchanged" });
+  }
 
   const choose = (next: Choice) => {
     setChoice(next);

@@ -3,7 +3,18 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const inputs = ["app", "components", "lib", "db/schema", "db/client.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const inputs = [
+  "app",
+  "components",
+  "lib",
+  "db/schema",
+  "db/client.ts",
+  "proxy.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 /**
  * `next start` serves the last build; rebuild only when a source file changed

@@ -104,7 +104,9 @@ export class Children {
       this.stop(code || 1);
       return;
     }
-    this.options.say(`${name} stopped unexpectedly (${how}); restarting it in ${seconds(decision.delayMs)} (attempt ${decision.attempt}). The other processes keep running.`);
+    this.options.say(
+      `${name} stopped unexpectedly (${how}); restarting it in ${seconds(decision.delayMs)} (attempt ${decision.attempt}). The other processes keep running.`,
+    );
     slot.restartTimer = setTimeout(() => {
       slot.restartTimer = undefined;
       if (!this.stopping) this.spawn(slot);

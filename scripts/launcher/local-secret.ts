@@ -20,5 +20,4 @@ export async function localSecret(dataDir: string, name: string, make = () => ra
 }
 
 /** ENCRYPTION_KEYS for the embedded default: one local AES-256 key. */
-export const localEncryptionKeys = (dataDir: string) =>
-  localSecret(dataDir, "encryption-keys", () => `local-1:${randomBytes(32).toString("base64")}`);
+export const localEncryptionKeys = (dataDir: string) => localSecret(dataDir, "encryption-keys", () => `local-1:${randomBytes(32).toString("base64")}`);

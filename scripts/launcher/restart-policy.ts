@@ -27,8 +27,7 @@ export const defaultRestartPolicy: RestartPolicy = {
 
 export type RestartDecision =
   /** `attempt` counts the crashes in a row (1 for the first since the child was last stable). */
-  | { restart: true; delayMs: number; attempt: number }
-  | { restart: false; crashes: number; withinMs: number };
+  { restart: true; delayMs: number; attempt: number } | { restart: false; crashes: number; withinMs: number };
 
 /** One child's crash record. */
 export class RestartBackoff {

@@ -2,7 +2,9 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { z } from "zod";
 import { parseTrustedProxies } from "../../lib/env/trusted-proxies";
+import { commandEnv, portSetting } from "../../lib/config/parse-env";
 import { env } from "../../lib/env";
 import { withClientAddress } from "./with-client-address";
 
@@ -13,7 +15,7 @@ import { withClientAddress } from "./with-client-address";
  * accepting, lets open requests finish (5 s at most), and exits, freeing the port.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const port = Number(process.env.PORT ?? 3000);
+const { PORT: port } = commandEnv(z.object({ PORT: portSetting.min(1, "must be a port number").default(3000) }));
 const trusted = parseTrustedProxies(env().TRUSTED_PROXIES);
 const app = next({ dev: false, dir: root, port });
 await app.prepare();
@@ -34,4 +36,3 @@ const stop = () => {
   server.closeIdleConnections();
 };
 for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, stop);
-

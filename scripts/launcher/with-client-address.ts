@@ -16,4 +16,3 @@ export function withClientAddress(handler: RequestListener, trusted: TrustedProx
     return handler(req, res);
   };
 }
-

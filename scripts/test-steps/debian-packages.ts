@@ -13,7 +13,10 @@ export function ensureDebianPackages(program: string, packages: string[]): void 
     throw new Error(`${program} not found. Install it with: sudo apt-get install -y ${packages.join(" ")}`);
   }
   console.log(`Installing Debian's ${packages.join(", ")} for the tests…`);
-  for (const args of [["update", "-qq"], ["install", "-y", "-qq", ...packages]]) {
+  for (const args of [
+    ["update", "-qq"],
+    ["install", "-y", "-qq", ...packages],
+  ]) {
     const result = spawnSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed`);
   }

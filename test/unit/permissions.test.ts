@@ -1,6 +1,23 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { assertPermission, can, permissions, rolePermissions } from "@/lib/auth/permissions";
+import type { Role } from "@/db/schema";
+import { assertPermission, can, permissions, rolePermissions, type Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+
+const roles = Object.keys(rolePermissions) as Role[];
+const none = Object.fromEntries(permissions.map((p) => [p, false])) as Record<Permission, boolean>;
+const all = Object.fromEntries(permissions.map((p) => [p, true])) as Record<Permission, boolean>;
+
+/** Every permission named by a server action, route handler (`permission: "…"`) or page guard (`require…Page("…")`) under app/. */
+function serverGates(): string[] {
+  const appDir = path.resolve(import.meta.dirname, "../../app");
+  const files = readdirSync(appDir, { recursive: true, encoding: "utf8" }).filter((file) => /\.tsx?$/.test(file));
+  return files.flatMap((file) => {
+    const source = readFileSync(path.join(appDir, file), "utf8");
+    return [...source.matchAll(/permission: "([\w:-]+)"|require(?:Customer)?Page\("([\w:-]+)"\)/g)].map((m) => m[1] ?? m[2] ?? "");
+  });
+}
 
 describe("permissions", () => {
   it("lets only the operator manage customers", () => {
@@ -25,9 +42,25 @@ describe("permissions", () => {
     expect(can("operator", "users:manage")).toBe(false);
   });
 
-  it("maps every role only to known permissions", () => {
-    for (const granted of Object.values(rolePermissions)) {
-      for (const p of granted) expect(permissions).toContain(p);
+  it("grants each role exactly the permissions of the table, no more", () => {
+    // The whole role → permission table, spelled out: granting or dropping one anywhere fails here.
+    const expected: Record<Role, Record<Permission, boolean>> = {
+      operator: { ...none, "customers:manage": true, "profile:edit": true },
+      manager: { ...all, "customers:manage": false },
+      user: { ...none, "company:read": true, "directory:read": true, "profile:edit": true },
+    };
+    const actual = Object.fromEntries(roles.map((role) => [role, Object.fromEntries(permissions.map((p) => [p, can(role, p)]))]));
+    expect(actual).toEqual(expected);
+  });
+
+  it("grants every permission to some role and checks it on the server somewhere", () => {
+    const gates = serverGates();
+    for (const p of permissions) {
+      expect(
+        roles.filter((role) => can(role, p)),
+        `no role holds ${p}`,
+      ).not.toEqual([]);
+      expect(gates, `no server action, route or page checks ${p}`).toContain(p);
     }
   });
 

@@ -42,15 +42,15 @@ const groupMemberTypes = [
 export function UserForm({ action, companySlug, user, linked = null }: Props) {
   const { state, onSubmit, pending, formRef } = useFormAction(action);
   const e = (field: string) => fieldError(state, field);
-  const [picked, setPicked] = useState<LinkCandidate | null>(null);
-
-  // The name and e-mail as typed right now, which the manager may already have edited.
-  const typed = (): PersonFields => {
+  // The Entra account just picked, with the name and e-mail as typed at that moment (the manager may
+  // already have edited them), read from the form in the event, not while rendering.
+  const [picked, setPicked] = useState<{ entry: LinkCandidate; typed: PersonFields } | null>(null);
+  const pick = (entry: LinkCandidate | null) => {
     const form = formRef.current!;
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? "";
-    return { name: value("name"), email: value("email") };
+    setPicked(entry ? { entry, typed: { name: value("name"), email: value("email") } } : null);
   };
-  const differences = picked ? differencesFrom(picked, typed()) : [];
+  const differences = picked ? differencesFrom(picked.entry, picked.typed) : [];
   const matchEntra = () => {
     for (const row of differences) (formRef.current!.elements.namedItem(row.field) as HTMLInputElement).value = row.entra;
     setPicked(null);
@@ -73,9 +73,9 @@ export function UserForm({ action, companySlug, user, linked = null }: Props) {
       <TextField label="Package" name="package" defaultValue={user?.package ?? ""} error={e("package")} />
       <TextField label="User type" name="userType" defaultValue={user?.userType ?? ""} error={e("userType")} />
       <div className="space-y-3 md:col-span-2">
-        <EntraAccountPicker current={linked} error={e("aadLink")} onChoose={setPicked} />
+        <EntraAccountPicker current={linked} error={e("aadLink")} onChoose={pick} />
         {picked && differences.length > 0 ? (
-          <LinkDifferences entry={picked} rows={differences} onMatch={matchEntra} onKeep={() => setPicked(null)} />
+          <LinkDifferences entry={picked.entry} rows={differences} onMatch={matchEntra} onKeep={() => setPicked(null)} />
         ) : null}
       </div>
       <TextField

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
-import { demoLogins, demoPassword } from "@/db/seed-demo";
+import { demoLogins, demoPassword } from "@/scripts/demo/seed-demo";
 
 /**
  * Every test is its own client: a distinct X-Forwarded-For, as a reverse proxy

@@ -26,11 +26,11 @@ function targetHost(args: ConnectArgs): string {
 export function watchOutboundConnections(): { hosts(): string[]; nonLoopback(): string[] } {
   if (!watching) {
     watching = true;
-    for (const module of [tls, net] as const) {
-      const original = module.connect as (...args: ConnectArgs) => net.Socket;
-      (module as { connect: unknown }).connect = (...args: ConnectArgs) => {
+    for (const api of [tls, net] as const) {
+      const original = api.connect as (...args: ConnectArgs) => net.Socket;
+      (api as { connect: unknown }).connect = (...args: ConnectArgs) => {
         seen.push(targetHost(args));
-        return original.apply(module, args);
+        return original.apply(api, args);
       };
     }
   }

@@ -1,7 +1,7 @@
 // First: Next's request scope (see runAs) needs its AsyncLocalStorage before any Next module loads.
 import { runAs } from "../../support/signed-in";
 import { readdirSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -184,8 +184,8 @@ describe("hostile input at every boundary", () => {
     let calls = 0;
     let pastTheSession = 0;
     for (const file of actionFiles) {
-      const module = (await import(join(root, file))) as Record<string, unknown>;
-      for (const [exportName, action] of Object.entries(module)) {
+      const exported = (await import(join(root, file))) as Record<string, unknown>;
+      for (const [exportName, action] of Object.entries(exported)) {
         if (typeof action !== "function") continue;
         const fields = fieldsOf(actionInput.of(action));
         const call = async (where: string, actor: Actor, values: Record<string, string>) => {
@@ -306,11 +306,11 @@ describe("hostile input at every boundary", () => {
   async function throwAtRoutes(files: string[], as: (actor: Actor, call: () => Promise<Response>) => Promise<Response>, headers: Record<string, string>) {
     let calls = 0;
     for (const file of files) {
-      const module = (await import(join(root, file))) as Record<string, unknown>;
+      const exported = (await import(join(root, file))) as Record<string, unknown>;
       const params = paramNames(file);
       const queryNames = queryNamesOf(file);
       for (const method of httpMethods) {
-        const handler = module[method] as RouteFn | undefined;
+        const handler = exported[method] as RouteFn | undefined;
         if (typeof handler !== "function") continue;
         const send = async (where: string, actor: Actor, paramValue: string, query: [string, string][], body?: string) => {
           calls++;

@@ -2,7 +2,7 @@ import { count } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { hashPassword } from "@/lib/accounts/password";
-import * as schema from "./schema";
+import * as schema from "@/db/schema";
 
 export const demoPassword = "Switchboard-demo-1";
 
@@ -26,16 +26,49 @@ export async function seedDemo(databaseUrl: string): Promise<boolean> {
     const passwordHash = await hashPassword(demoPassword);
     await db.transaction(async (tx) => {
       await tx.insert(schema.accounts).values({ role: "operator", portalId: demoLogins.operator, passwordHash, name: "Platform Operator" });
-      const [contoso] = await tx
-        .insert(schema.customers)
-        .values({ name: "Contoso Ltd", slug: "contoso", timeZone: "America/Los_Angeles" })
-        .returning();
+      const [contoso] = await tx.insert(schema.customers).values({ name: "Contoso Ltd", slug: "contoso", timeZone: "America/Los_Angeles" }).returning();
       const customerId = contoso!.id;
       await tx.insert(schema.accounts).values([
         { customerId, role: "manager", portalId: demoLogins.manager, passwordHash, name: "Contoso Admin", email: "admin@contoso.example" },
-        { customerId, role: "user", portalId: demoLogins.user, passwordHash, name: "Adele Vance", email: "adele@contoso.example", extension: "2001", site: "Seattle", groupMemberType: "single_site", package: "Standard", userType: "Employee" },
-        { customerId, role: "user", portalId: "alex@contoso", passwordHash, name: "Alex Wilber", email: "alex@contoso.example", extension: "2002", site: "Seattle", groupMemberType: "single_site", package: "Standard", userType: "Employee" },
-        { customerId, role: "user", portalId: "diego@contoso", passwordHash, name: "Diego Siciliani", email: "diego@contoso.example", extension: "2003", site: "Redmond", groupMemberType: "multi_site", package: "Premium", userType: "Employee" },
+        {
+          customerId,
+          role: "user",
+          portalId: demoLogins.user,
+          passwordHash,
+          name: "Adele Vance",
+          email: "adele@contoso.example",
+          extension: "2001",
+          site: "Seattle",
+          groupMemberType: "single_site",
+          package: "Standard",
+          userType: "Employee",
+        },
+        {
+          customerId,
+          role: "user",
+          portalId: "alex@contoso",
+          passwordHash,
+          name: "Alex Wilber",
+          email: "alex@contoso.example",
+          extension: "2002",
+          site: "Seattle",
+          groupMemberType: "single_site",
+          package: "Standard",
+          userType: "Employee",
+        },
+        {
+          customerId,
+          role: "user",
+          portalId: "diego@contoso",
+          passwordHash,
+          name: "Diego Siciliani",
+          email: "diego@contoso.example",
+          extension: "2003",
+          site: "Redmond",
+          groupMemberType: "multi_site",
+          package: "Premium",
+          userType: "Employee",
+        },
       ]);
       await tx.insert(schema.directoryEntries).values([
         { customerId, displayName: "Reception", officePhone: "+1 425 555 0100", extension: "1000" },
