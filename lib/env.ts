@@ -37,7 +37,7 @@ const schema = z.object({
   LOG_LEVEL: logLevelSetting,
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
-  OUTBOUND_ALLOW: outboundAllowSetting, // which internal networks customer-given servers may be on: lib/net/outbound-allow-setting.ts
+  OUTBOUND_ALLOW: outboundAllowSetting, // which internal networks customer-given servers may be on: lib/env/outbound-allow-setting.ts
   // Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client; none by default.
   TRUSTED_PROXIES: z
     .string()

@@ -8,11 +8,12 @@ import { useEffect, useState } from "react";
  */
 export function useServerSearch<T>(opts: { url: (q: string) => string; pick: (body: never) => T[]; q: string; enabled: boolean; failure: string }) {
   const { url, pick, q, enabled, failure } = opts;
-  const [found, setFound] = useState<T[]>([]);
+  const [answer, setAnswer] = useState<T[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const asking = enabled && q.trim().length > 0;
 
   useEffect(() => {
-    if (!enabled || q.trim().length === 0) return setFound([]);
+    if (!asking) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
@@ -20,7 +21,7 @@ export function useServerSearch<T>(opts: { url: (q: string) => string; pick: (bo
         const body = await response.json();
         if (!response.ok) return setProblem(body.error ?? failure);
         setProblem(null);
-        setFound(pick(body as never));
+        setAnswer(pick(body as never));
       } catch (error) {
         if ((error as Error).name !== "AbortError") setProblem(failure);
       }
@@ -31,7 +32,8 @@ export function useServerSearch<T>(opts: { url: (q: string) => string; pick: (bo
     };
     // url and pick are stable in meaning; re-running on their identity would refetch every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [q, enabled, failure]);
+  }, [q, asking, failure]);
 
-  return { found, problem };
+  // Nothing asked, nothing found: derived, so an emptied search needs no state update.
+  return { found: asking ? answer : [], problem };
 }

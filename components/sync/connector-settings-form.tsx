@@ -47,22 +47,28 @@ type Props = {
 export function ConnectorSettingsForm({ values, timeZone, saveAction, testAction, secretField, connection, options, thresholdHint, extra }: Props) {
   const [editing, setEditing] = useState(values === null);
   const [formKey, setFormKey] = useState(0);
-  const save = useFormAction(saveAction);
-  const test = useFormAction(testAction);
-  const error = (f: string) => fieldError(save.state, f) ?? fieldError(test.state, f);
+  // Destructured: the form's ref is passed on, never read while rendering.
+  const { state: saveState, onSubmit: onSave, pending: saving, formRef } = useFormAction(saveAction);
+  const { state: testState, onSubmit: onTest, pending: testing } = useFormAction(testAction);
+  const error = (f: string) => fieldError(saveState, f) ?? fieldError(testState, f);
 
+  // A successful save ends editing: state adjusted while rendering, once per answer (not in an effect).
+  const [answered, setAnswered] = useState(saveState);
+  if (saveState !== answered) {
+    setAnswered(saveState);
+    if (saveState.status === "success") setEditing(false);
+  }
   useEffect(() => {
-    if (save.state.status !== "success") return;
-    setEditing(false);
+    if (saveState.status !== "success") return;
     // Write-only: once stored, the typed secret leaves the page; the mask says one is kept.
-    const secret = save.formRef.current?.elements.namedItem(secretField);
+    const secret = formRef.current?.elements.namedItem(secretField);
     if (secret instanceof HTMLInputElement) secret.value = "";
-  }, [save.state, save.formRef, secretField]);
+  }, [saveState, formRef, secretField]);
 
   // One form, two actions: the button that submitted it decides which.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    return submitter?.value === "test" ? test.onSubmit(event) : save.onSubmit(event);
+    return submitter?.value === "test" ? onTest(event) : onSave(event);
   };
 
   const cancel = () => {
@@ -71,7 +77,7 @@ export function ConnectorSettingsForm({ values, timeZone, saveAction, testAction
   };
 
   return (
-    <form key={`${formKey}:${values?.updatedAt ?? "new"}`} ref={save.formRef} onSubmit={onSubmit} className="space-y-5">
+    <form key={`${formKey}:${values?.updatedAt ?? "new"}`} ref={formRef} onSubmit={onSubmit} className="space-y-5">
       <fieldset disabled={!editing} className="grid gap-4 md:grid-cols-2">
         <div className="text-sm md:col-span-2">
           <span className="mb-1 block font-medium text-slate-700">User Look-Up Usage</span>
@@ -97,9 +103,9 @@ export function ConnectorSettingsForm({ values, timeZone, saveAction, testAction
         />
         {extra(error, !editing)}
       </fieldset>
-      <FormMessage state={test.state} />
-      <FormMessage state={save.state} />
-      <SettingsFormButtons editing={editing} canCancel={values !== null} saving={save.pending} testing={test.pending} onModify={() => setEditing(true)} onCancel={cancel} />
+      <FormMessage state={testState} />
+      <FormMessage state={saveState} />
+      <SettingsFormButtons editing={editing} canCancel={values !== null} saving={saving} testing={testing} onModify={() => setEditing(true)} onCancel={cancel} />
     </form>
   );
 }

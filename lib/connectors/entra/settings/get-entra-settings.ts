@@ -1,5 +1,4 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraSettings } from "@/db/schema";
 import { ofCustomer } from "@/lib/tenancy";
