@@ -15,7 +15,11 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
-          globalSetup: ["test/emulator/support/certificates-global-setup.ts", "test/support/integration-global-setup.ts", "test/support/samba/samba-global-setup.ts"],
+          globalSetup: [
+            "test/emulator/support/certificates-global-setup.ts",
+            "test/support/integration-global-setup.ts",
+            "test/support/samba/samba-global-setup.ts",
+          ],
           setupFiles: ["test/support/integration-env.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,

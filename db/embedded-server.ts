@@ -12,10 +12,7 @@ export type EmbeddedDatabase = { url: string; close(): Promise<void> };
  *
  * `dataDir` undefined keeps the database in memory (tests).
  */
-export async function startEmbeddedDatabase(opts: {
-  dataDir?: string;
-  port?: number;
-}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(opts: { dataDir?: string; port?: number }): Promise<EmbeddedDatabase> {
   if (opts.dataDir) await mkdir(opts.dataDir, { recursive: true });
   const pg = await PGlite.create(opts.dataDir);
   // The socket multiplexer runs every client on PGlite's single session, so

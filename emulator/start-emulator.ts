@@ -83,7 +83,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     caBundlePath: certificates.caBundlePath,
     adminKey: services.adminKey,
     admin: createEmulatorAdmin(origin.url, services.adminKey, { ca: certificates.caCertPem }),
-    demo: hasDemo ? { tenantId: DEMO_TENANT.tenantId, clientId: DEMO_TENANT.clientId, clientSecret: DEMO_TENANT.clientSecret, domain: DEMO_TENANT.domain } : undefined,
+    demo: hasDemo
+      ? { tenantId: DEMO_TENANT.tenantId, clientId: DEMO_TENANT.clientId, clientSecret: DEMO_TENANT.clientSecret, domain: DEMO_TENANT.domain }
+      : undefined,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

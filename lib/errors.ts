@@ -3,14 +3,7 @@
  * using the portal and may be shown as is; anything else thrown is a bug and
  * reaches the user only as a generic message (and the log in full).
  */
-export type AppErrorCode =
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "invalid_input"
-  | "conflict"
-  | "rate_limited"
-  | "unavailable";
+export type AppErrorCode = "unauthenticated" | "forbidden" | "not_found" | "invalid_input" | "conflict" | "rate_limited" | "unavailable";
 
 const statusByCode: Record<AppErrorCode, number> = {
   unauthenticated: 401,

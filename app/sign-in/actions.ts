@@ -21,7 +21,11 @@ const companyInput = z.object({ company: z.string().max(200).transform(companySl
 export async function chooseMicrosoftCompany(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = companyInput.safeParse({ company: formData.get("company") ?? "" });
   if (!parsed.success) {
-    return { status: "error", message: "Enter your company's name in the portal, e.g. contoso, or your portal ID.", fieldErrors: { company: "Enter your company." } };
+    return {
+      status: "error",
+      message: "Enter your company's name in the portal, e.g. contoso, or your portal ID.",
+      fieldErrors: { company: "Enter your company." },
+    };
   }
   try {
     const company = await microsoftCompany({ slug: parsed.data.company });

@@ -20,7 +20,12 @@ const { tenantId, clientId, clientSecret, generateMs } = await createBenchTenant
 
 const tokenResponse = await fetch(`${emulator.url}/${tenantId}/oauth2/v2.0/token`, {
   method: "POST",
-  body: new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret, scope: "https://graph.microsoft.com/.default" }),
+  body: new URLSearchParams({
+    grant_type: "client_credentials",
+    client_id: clientId,
+    client_secret: clientSecret,
+    scope: "https://graph.microsoft.com/.default",
+  }),
 });
 const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
 const captured = await capturePages(emulator.url, token);

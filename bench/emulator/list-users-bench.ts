@@ -13,7 +13,9 @@ import { scaleChecks } from "./scale-checks";
  * in the same run. The ratio says how much the emulator itself adds; the aim
  * is under 2. After a warm-up pass each, runs alternate and the median counts.
  */
-const { values } = parseArgs({ options: { users: { type: "string", default: "100000" }, rounds: { type: "string", default: "5" }, "skip-scale": { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { users: { type: "string", default: "100000" }, rounds: { type: "string", default: "5" }, "skip-scale": { type: "boolean", default: false } },
+});
 const userCount = Number(values.users);
 const rounds = Number(values.rounds);
 
@@ -30,7 +32,10 @@ const ready: ServersReady = await nextServerMessage("ready");
 console.log(`Generated ${userCount.toLocaleString("en-US")} users in ${Math.round(ready.generateMs)} ms`);
 
 const { emulatorUrl, bareOrigin, tenantId, clientId, clientSecret } = ready;
-const clients = { emulator: graphClientFor(emulatorUrl, emulatorUrl, tenantId, clientId, clientSecret), bare: graphClientFor(emulatorUrl, bareOrigin, tenantId, clientId, clientSecret) };
+const clients = {
+  emulator: graphClientFor(emulatorUrl, emulatorUrl, tenantId, clientId, clientSecret),
+  bare: graphClientFor(emulatorUrl, bareOrigin, tenantId, clientId, clientSecret),
+};
 for (const client of Object.values(clients)) await listAllUsers(client);
 const timings = { emulator: [] as number[], bare: [] as number[] };
 for (let round = 0; round < rounds; round++) {

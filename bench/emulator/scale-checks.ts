@@ -20,7 +20,12 @@ export async function scaleChecks(url: string, adminKey: string): Promise<void> 
   const [generated, generateMs] = await timed(() => admin.generateUsers(tenantId, MILLION, "scale"));
   const tokenResponse = await fetch(`${url}/${tenantId}/oauth2/v2.0/token`, {
     method: "POST",
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: app.clientId, client_secret: app.secret!.value, scope: "https://graph.microsoft.com/.default" }),
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: app.clientId,
+      client_secret: app.secret!.value,
+      scope: "https://graph.microsoft.com/.default",
+    }),
   });
   const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
   const get = async (target: string, headers: Record<string, string> = {}) => {

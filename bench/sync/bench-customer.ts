@@ -13,7 +13,17 @@ import type { BenchTenant } from "../support/bench-tenant";
 export async function benchCustomer(tenant: BenchTenant): Promise<CustomerActor> {
   const manager = await createCustomerWithManager();
   const { tenantId, clientId, clientSecret } = tenant;
-  const input = { usage: "not_use", tenantId, clientId, clientSecret, period: "daily", runHour: "2", runMinute: "0", runSecond: "0", removalThresholdPercent: "20" };
+  const input = {
+    usage: "not_use",
+    tenantId,
+    clientId,
+    clientSecret,
+    period: "daily",
+    runHour: "2",
+    runMinute: "0",
+    runSecond: "0",
+    removalThresholdPercent: "20",
+  };
   await saveEntraSettings(manager, entraSettingsInput.parse(input));
   return manager;
 }

@@ -14,7 +14,8 @@ const n = (value: number) => value.toLocaleString("en-US");
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mib = (value: number) => `${value.toFixed(0)} MiB`;
 const verdict = (ratio: number, target: number) => (ratio <= target ? "met" : "NOT MET");
-const counts = ({ run }: TimedRun) => `created ${n(run.created)}, updated ${run.updated}, disabled ${run.disabled}, removed ${run.removed}, unchanged ${n(run.unchanged)}; ${run.pagesFetched} pages`;
+const counts = ({ run }: TimedRun) =>
+  `created ${n(run.created)}, updated ${run.updated}, disabled ${run.disabled}, removed ${run.removed}, unchanged ${n(run.unchanged)}; ${run.pagesFetched} pages`;
 
 /** The figures side by side, each ratio with its target and whether it is met. */
 export function printReport({ floors, small, large }: BenchResults): void {
@@ -26,7 +27,9 @@ export function printReport({ floors, small, large }: BenchResults): void {
   const memoryRatio = large.peakRssMib / small.peakRssMib;
   const { run } = large.incremental;
   const { expected } = large;
-  const asExpected = large.incrementals.every(({ run: r }) => r.created === expected.created && r.updated === expected.updated && r.disabled === expected.disabled && r.removed === expected.removed);
+  const asExpected = large.incrementals.every(
+    ({ run: r }) => r.created === expected.created && r.updated === expected.updated && r.disabled === expected.disabled && r.removed === expected.removed,
+  );
 
   console.log(`
 Directory sync, ${n(users)} users: the real worker (workers/sync-worker.ts, jobs on Redis) and the floor, each in a

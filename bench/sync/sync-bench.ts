@@ -79,8 +79,12 @@ try {
   exitCode = 1;
 } finally {
   // Leave nothing behind: the queue's keys in Redis, the scratch database, the emulator.
-  await directorySyncQueue().obliterate({ force: true }).catch(() => undefined);
-  await directorySyncQueue().close().catch(() => undefined);
+  await directorySyncQueue()
+    .obliterate({ force: true })
+    .catch(() => undefined);
+  await directorySyncQueue()
+    .close()
+    .catch(() => undefined);
   await closeDb();
   await database.drop();
   emulator.stop();

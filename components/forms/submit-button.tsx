@@ -14,11 +14,7 @@ const styles = {
 /** Disabled while its form is submitting, so a double click does not submit twice. */
 export function SubmitButton({ children, pending, variant = "primary", pendingText }: Props) {
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      className={`rounded-md px-4 py-2 text-sm font-medium shadow-sm disabled:opacity-60 ${styles[variant]}`}
-    >
+    <button type="submit" disabled={pending} className={`rounded-md px-4 py-2 text-sm font-medium shadow-sm disabled:opacity-60 ${styles[variant]}`}>
       {pending && pendingText ? pendingText : children}
     </button>
   );

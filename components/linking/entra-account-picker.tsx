@@ -48,8 +48,7 @@ export function EntraAccountPicker({
     onChoose?.(next.kind === "entry" ? next.entry : null);
   };
   const value = choice.kind === "entry" ? choice.entry.id : choice.kind;
-  const shown =
-    choice.kind === "entry" ? describe(choice.entry) : choice.kind === "unchanged" && current ? describe(current) : "-Direct Input-";
+  const shown = choice.kind === "entry" ? describe(choice.entry) : choice.kind === "unchanged" && current ? describe(current) : "-Direct Input-";
   const linked = choice.kind === "entry" || (choice.kind === "unchanged" && current);
 
   return (
@@ -62,9 +61,7 @@ export function EntraAccountPicker({
         <p aria-labelledby="aad-id-label" data-testid="aad-id-value" className="rounded-md bg-slate-100 px-3 py-2">
           {shown}
         </p>
-        {choice.kind === "unchanged" && current && current.status !== "active" ? (
-          <span className="text-amber-800">({current.status} in Entra)</span>
-        ) : null}
+        {choice.kind === "unchanged" && current && current.status !== "active" ? <span className="text-amber-800">({current.status} in Entra)</span> : null}
         {linked ? (
           <button type="button" onClick={() => choose({ kind: "none" })} className="text-sky-700 underline">
             -Direct Input-
@@ -87,8 +84,7 @@ export function EntraAccountPicker({
         {found.map((entry) => (
           <li key={entry.id}>
             <button type="button" onClick={() => choose({ kind: "entry", entry })} className="block w-full px-3 py-1 text-left hover:bg-slate-100">
-              <span className="font-medium">{entry.displayName}</span>{" "}
-              <span className="text-slate-500">{entry.userPrincipalName ?? entry.email ?? ""}</span>
+              <span className="font-medium">{entry.displayName}</span> <span className="text-slate-500">{entry.userPrincipalName ?? entry.email ?? ""}</span>
             </button>
           </li>
         ))}

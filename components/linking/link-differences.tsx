@@ -49,7 +49,10 @@ export function LinkDifferences({
               <td>
                 {row.entra}
                 {row.field === "name" && (entry.firstName || entry.lastName) ? (
-                  <span className="text-slate-500"> (first name {entry.firstName ?? "—"}, last name {entry.lastName ?? "—"})</span>
+                  <span className="text-slate-500">
+                    {" "}
+                    (first name {entry.firstName ?? "—"}, last name {entry.lastName ?? "—"})
+                  </span>
                 ) : null}
               </td>
             </tr>

@@ -2,7 +2,17 @@
  * A list's table: its column headings, its rows, and one line saying so when
  * there are none. Headings named in `numeric` sit right, over right-aligned counts.
  */
-export function ListTable({ columns, numeric = [], empty, children }: { columns: string[]; numeric?: string[]; empty: string | null; children: React.ReactNode }) {
+export function ListTable({
+  columns,
+  numeric = [],
+  empty,
+  children,
+}: {
+  columns: string[];
+  numeric?: string[];
+  empty: string | null;
+  children: React.ReactNode;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">

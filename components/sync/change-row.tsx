@@ -7,7 +7,8 @@ export function ChangeRow({ change }: { change: RunChange }) {
   return (
     <li className="py-2">
       <p>
-        <span className="font-medium">{change.displayName ?? change.objectId}</span> <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{change.kind}</span>
+        <span className="font-medium">{change.displayName ?? change.objectId}</span>{" "}
+        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{change.kind}</span>
       </p>
       <ul className="mt-1 text-slate-600">
         {Object.entries(change.fields).map(([field, [from, to]]) => (

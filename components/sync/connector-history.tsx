@@ -20,7 +20,11 @@ type Props = {
 export async function ConnectorHistory({ customerId, connector, query, backLink = false }: Props) {
   const { page } = readListQuery(query);
   const { label, path, history } = connectorLabels[connector];
-  const [customer, runs, points] = await Promise.all([getCustomer({ customerId }), listRuns({ customerId, connector, page }), runChartPoints({ customerId, connector })]);
+  const [customer, runs, points] = await Promise.all([
+    getCustomer({ customerId }),
+    listRuns({ customerId, connector, page }),
+    runChartPoints({ customerId, connector }),
+  ]);
   return (
     <Card title={history}>
       {backLink ? (

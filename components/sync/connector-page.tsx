@@ -57,8 +57,12 @@ export async function ConnectorPage({ connector, customer, schedule, facts, runB
         {pending ? (
           <div role="alert" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
             <p className="mb-3">
-              The {run} of {formatDateTime(pending.finishedAt, timeZone)} would remove {pending.pendingRemovals} directory entries — more than your threshold — so it
-              removed none. <Link className="underline" href={`${path}/runs/${pending.id}`}>See which entries</Link>, then confirm if that is right.
+              The {run} of {formatDateTime(pending.finishedAt, timeZone)} would remove {pending.pendingRemovals} directory entries — more than your threshold —
+              so it removed none.{" "}
+              <Link className="underline" href={`${path}/runs/${pending.id}`}>
+                See which entries
+              </Link>
+              , then confirm if that is right.
             </p>
             <ConfirmRemovalsButton runId={pending.id} count={pending.pendingRemovals} action={confirmAction} />
           </div>

@@ -105,7 +105,14 @@ export function ConnectorSettingsForm({ values, timeZone, saveAction, testAction
       </fieldset>
       <FormMessage state={testState} />
       <FormMessage state={saveState} />
-      <SettingsFormButtons editing={editing} canCancel={values !== null} saving={saving} testing={testing} onModify={() => setEditing(true)} onCancel={cancel} />
+      <SettingsFormButtons
+        editing={editing}
+        canCancel={values !== null}
+        saving={saving}
+        testing={testing}
+        onModify={() => setEditing(true)}
+        onCancel={cancel}
+      />
     </form>
   );
 }

@@ -48,11 +48,15 @@ export async function RunDetail({ customerId, runId, connector, query, confirmAc
     <>
       <Card title={`${labels[run.trigger]} of ${formatDateTime(run.startedAt ?? run.queuedAt, tz)}`}>
         {run.trigger === "simulate" ? (
-          <p className="mb-4 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">Nothing was written: this is what a sync would change.</p>
+          <p className="mb-4 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+            Nothing was written: this is what a sync would change.
+          </p>
         ) : null}
         {run.status === "needs_confirmation" ? (
           <div role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-            <p className="mb-2">This run would remove {run.pendingRemovals} entries, more than your threshold, so it removed none. The entries are listed below as removed.</p>
+            <p className="mb-2">
+              This run would remove {run.pendingRemovals} entries, more than your threshold, so it removed none. The entries are listed below as removed.
+            </p>
             <ConfirmRemovalsButton runId={run.id} count={run.pendingRemovals} action={confirmAction} />
           </div>
         ) : null}
@@ -94,7 +98,12 @@ export async function RunDetail({ customerId, runId, connector, query, confirmAc
       <Card title="Changes">
         <nav aria-label="Filter changes" className="mb-3 flex flex-wrap gap-2 text-sm">
           {[undefined, ...syncChangeKinds].map((k) => (
-            <Link key={k ?? "all"} href={filterHref(k)} aria-current={k === kind ? "page" : undefined} className={`rounded-full border px-3 py-1 ${k === kind ? "border-sky-700 bg-sky-50 text-sky-900" : "border-slate-300 text-slate-700"}`}>
+            <Link
+              key={k ?? "all"}
+              href={filterHref(k)}
+              aria-current={k === kind ? "page" : undefined}
+              className={`rounded-full border px-3 py-1 ${k === kind ? "border-sky-700 bg-sky-50 text-sky-900" : "border-slate-300 text-slate-700"}`}
+            >
               {k ?? "all"}
             </Link>
           ))}

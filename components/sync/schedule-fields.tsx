@@ -30,9 +30,22 @@ export function ScheduleFields({ values, timeZone, error, periodLabel = "User Lo
   const [period, setPeriod] = useState<SyncPeriod>(values?.period ?? "daily");
   return (
     <>
-      <SelectField label={periodLabel} name="period" options={periods} value={period} onChange={(ev) => setPeriod(ev.target.value as SyncPeriod)} error={error("period")} />
+      <SelectField
+        label={periodLabel}
+        name="period"
+        options={periods}
+        value={period}
+        onChange={(ev) => setPeriod(ev.target.value as SyncPeriod)}
+        error={error("period")}
+      />
       {period === "weekly" ? (
-        <SelectField label="Day of the week" name="weekday" options={weekdays.map((d, i) => ({ value: String(i), label: d }))} defaultValue={String(values?.weekday ?? 1)} error={error("weekday")} />
+        <SelectField
+          label="Day of the week"
+          name="weekday"
+          options={weekdays.map((d, i) => ({ value: String(i), label: d }))}
+          defaultValue={String(values?.weekday ?? 1)}
+          error={error("weekday")}
+        />
       ) : (
         <input type="hidden" name="weekday" value="" />
       )}

@@ -41,7 +41,8 @@ export function SyncStatus({ connector, activeRun, lastRun, timeZone }: Props) {
       ) : (
         <p className="text-slate-700">
           {lastRun.trigger === "simulate" ? "Simulation — nothing written. Would have: " : ""}
-          {lastRun.created} created, {lastRun.updated} updated, {lastRun.disabled} disabled, {lastRun.removed} removed, {lastRun.unchanged} unchanged, {lastRun.skipped} skipped.
+          {lastRun.created} created, {lastRun.updated} updated, {lastRun.disabled} disabled, {lastRun.removed} removed, {lastRun.unchanged} unchanged,{" "}
+          {lastRun.skipped} skipped.
         </p>
       )}
     </div>

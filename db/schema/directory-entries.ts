@@ -54,8 +54,12 @@ export const directoryEntries = pgTable(
   (t) => [
     // Each connector's key is unique per customer. Partial: the entries of other sources have none, and need no index entry.
     // A query that finds entries by a join on the key must say `key is not null` for PostgreSQL to use these.
-    uniqueIndex("directory_entries_customer_object_unique").on(t.customerId, t.aadObjectId).where(sql`${t.aadObjectId} is not null`),
-    uniqueIndex("directory_entries_customer_ldap_guid_unique").on(t.customerId, t.ldapObjectGuid).where(sql`${t.ldapObjectGuid} is not null`),
+    uniqueIndex("directory_entries_customer_object_unique")
+      .on(t.customerId, t.aadObjectId)
+      .where(sql`${t.aadObjectId} is not null`),
+    uniqueIndex("directory_entries_customer_ldap_guid_unique")
+      .on(t.customerId, t.ldapObjectGuid)
+      .where(sql`${t.ldapObjectGuid} is not null`),
     index("directory_entries_customer_name_idx").on(t.customerId, t.displayName),
     // SCIM's userName is unique (case-insensitively) among a customer's live SCIM entries.
     uniqueIndex("directory_entries_scim_user_name_unique")

@@ -21,7 +21,9 @@ export function registerAdminTenantRoutes(router: Router, services: EmulatorServ
     (ctx, body) => {
       const input = appBody.parse(body);
       const app = tenantOf(services, ctx).createApp(input);
-      const secret = input.secret ? app.addSecret({ ...input.secret, expiresAt: input.secret.expiresAt ? new Date(input.secret.expiresAt) : undefined }) : undefined;
+      const secret = input.secret
+        ? app.addSecret({ ...input.secret, expiresAt: input.secret.expiresAt ? new Date(input.secret.expiresAt) : undefined })
+        : undefined;
       return { ...app.describe(), ...(secret ? { secret: { ...secret, expiresAt: secret.expiresAt.toISOString() } } : {}) };
     },
     201,
@@ -32,7 +34,9 @@ export function registerAdminTenantRoutes(router: Router, services: EmulatorServ
     "/tenants/:tenant/apps/:clientId/secrets",
     (ctx, body) => {
       const input = secretBody.parse(body);
-      const secret = tenantOf(services, ctx).app(ctx.params.clientId!).addSecret({ ...input, expiresAt: input.expiresAt ? new Date(input.expiresAt) : undefined });
+      const secret = tenantOf(services, ctx)
+        .app(ctx.params.clientId!)
+        .addSecret({ ...input, expiresAt: input.expiresAt ? new Date(input.expiresAt) : undefined });
       return { ...secret, expiresAt: secret.expiresAt.toISOString() };
     },
     201,

@@ -49,7 +49,4 @@ export const faultSettingsSchema = z.object({
 
 export type FaultSettings = z.infer<typeof faultSettingsSchema>;
 
-export type GraphFault =
-  | { kind: "throttle"; retryAfterSeconds: number }
-  | { kind: "unavailable"; retryAfterSeconds: number | undefined }
-  | { kind: "reset" };
+export type GraphFault = { kind: "throttle"; retryAfterSeconds: number } | { kind: "unavailable"; retryAfterSeconds: number | undefined } | { kind: "reset" };

@@ -49,5 +49,7 @@ export function syncStateNotFound(): GraphError {
 /** 410 Gone whose Location is a fresh initial delta request with the round's $select. */
 function resyncRequired(ctx: RequestContext, select: string[] | null): GraphError {
   const location = `${ctx.origin}${ctx.url.pathname}${select ? `?$select=${select.join(",")}` : ""}`;
-  return new GraphError(410, "resyncRequired", "The delta token is no longer valid. Start a full synchronization from the URL in the Location header.", { location });
+  return new GraphError(410, "resyncRequired", "The delta token is no longer valid. Start a full synchronization from the URL in the Location header.", {
+    location,
+  });
 }

@@ -45,16 +45,26 @@ export function getManager(ctx: RequestContext, caller: GraphCaller): void {
   const user = findLiveUser(caller.tenant, ctx.params.id ?? "");
   const manager = user.managerId ? caller.tenant.users.find(user.managerId) : undefined;
   if (!manager || manager.state !== "active") {
-    throw new GraphError(404, "Request_ResourceNotFound", "Resource 'manager' does not exist or one of its queried reference-property objects are not present.");
+    throw new GraphError(
+      404,
+      "Request_ResourceNotFound",
+      "Resource 'manager' does not exist or one of its queried reference-property objects are not present.",
+    );
   }
-  const body = { "@odata.context": odataContext(ctx, "directoryObjects/$entity"), "@odata.type": "#microsoft.graph.user", ...projector(DEFAULT_USER_SELECT)(manager) };
+  const body = {
+    "@odata.context": odataContext(ctx, "directoryObjects/$entity"),
+    "@odata.type": "#microsoft.graph.user",
+    ...projector(DEFAULT_USER_SELECT)(manager),
+  };
   sendJson(ctx, 200, body, graphHeaders(ctx));
 }
 
 /** GET /v1.0/users/$count: a plain-text number; only with ConsistencyLevel: eventual. */
 export function countUsers(ctx: RequestContext, caller: GraphCaller): void {
   if (!eventual(ctx.req.headers)) {
-    throw unsupportedQuery("Raw count (/$count) is not supported because the 'ConsistencyLevel:eventual' header is missing. Refer to https://aka.ms/graph-docs/advanced-queries for more information");
+    throw unsupportedQuery(
+      "Raw count (/$count) is not supported because the 'ConsistencyLevel:eventual' header is missing. Refer to https://aka.ms/graph-docs/advanced-queries for more information",
+    );
   }
   const raw = ctx.url.searchParams.get("$filter");
   const filter = raw === null ? undefined : compileFilter(raw, USER_FILTER_SCHEMA, true);

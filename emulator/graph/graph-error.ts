@@ -31,8 +31,7 @@ export function graphErrorBody(code: string, message: string, requestId: string,
 export const invalidToken = (message: string) =>
   new GraphError(401, "InvalidAuthenticationToken", message, { "www-authenticate": 'Bearer realm="", error="invalid_token"' });
 
-export const insufficientPrivileges = () =>
-  new GraphError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+export const insufficientPrivileges = () => new GraphError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
 
 export const resourceNotFound = (id: string) =>
   new GraphError(404, "Request_ResourceNotFound", `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);

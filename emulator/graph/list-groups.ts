@@ -33,5 +33,10 @@ export function getGroup(ctx: RequestContext, caller: GraphCaller): void {
   const group = caller.tenant.groups.find(ctx.params.id ?? "");
   if (!group) throw resourceNotFound(ctx.params.id ?? "");
   const { select, explicit } = parseGroupSelect(ctx.url.searchParams.get("$select"));
-  sendJson(ctx, 200, { "@odata.context": `${odataContext(ctx, "groups", explicit ? select : undefined)}/$entity`, ...groupProjector(select)(group) }, graphHeaders(ctx));
+  sendJson(
+    ctx,
+    200,
+    { "@odata.context": `${odataContext(ctx, "groups", explicit ? select : undefined)}/$entity`, ...groupProjector(select)(group) },
+    graphHeaders(ctx),
+  );
 }

@@ -1,9 +1,7 @@
 import { badRequest } from "./graph-error";
 
 export type Token =
-  | { kind: "word"; text: string; at: number }
-  | { kind: "string"; text: string; at: number }
-  | { kind: "punct"; text: "(" | ")" | ","; at: number };
+  { kind: "word"; text: string; at: number } | { kind: "string"; text: string; at: number } | { kind: "punct"; text: "(" | ")" | ","; at: number };
 
 /** Splits a $filter into words (names, operators, true/false/null, numbers), 'strings' and punctuation. */
 export function lexFilter(source: string): Token[] {

@@ -28,7 +28,10 @@ export function eventual(headers: IncomingHttpHeaders): boolean {
 export function rejectUnsupportedOptions(params: URLSearchParams): void {
   if (params.has("$skip")) throw unsupportedQuery("The query parameter '$skip' is not supported.");
   if (params.has("$orderby")) throw unsupportedQuery("Sorting not supported for current query.");
-  if (params.has("$search")) throw unsupportedQuery("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'; the emulator does not implement $search.");
+  if (params.has("$search"))
+    throw unsupportedQuery(
+      "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'; the emulator does not implement $search.",
+    );
   const count = params.get("$count");
   if (count !== null && !["true", "false"].includes(count.toLowerCase())) throw badRequest(`Invalid value '${count}' for $count.`);
 }

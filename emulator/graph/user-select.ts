@@ -63,8 +63,23 @@ export function projector(select: string[], expandManager: string[] | null = nul
 
 /** UserRecord fields that hold a Graph property of the same name and need no derivation. */
 const STORED_AS_IS = new Set([
-  "id", "deletedDateTime", "accountEnabled", "businessPhones", "createdDateTime", "department", "displayName", "employeeId",
-  "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName", "userType",
+  "id",
+  "deletedDateTime",
+  "accountEnabled",
+  "businessPhones",
+  "createdDateTime",
+  "department",
+  "displayName",
+  "employeeId",
+  "givenName",
+  "jobTitle",
+  "mail",
+  "mobilePhone",
+  "officeLocation",
+  "preferredLanguage",
+  "surname",
+  "userPrincipalName",
+  "userType",
 ]);
 
 /**

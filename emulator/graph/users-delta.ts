@@ -57,7 +57,9 @@ export function usersDelta(services: EmulatorServices) {
         if (user.state === "active") value.push(project(user));
       }
       const done = round.o >= round.last;
-      const link = done ? { deltaLink: services.pageTokens.encode({ ...common, k: "delta-link", from: round.end, s: round.s }) } : { nextLink: services.pageTokens.encode(round) };
+      const link = done
+        ? { deltaLink: services.pageTokens.encode({ ...common, k: "delta-link", from: round.end, s: round.s }) }
+        : { nextLink: services.pageTokens.encode(round) };
       return send(ctx, { s: round.s, value, ...link });
     }
     while (round.q <= round.end && value.length < size && budget-- > 0) {
@@ -68,7 +70,9 @@ export function usersDelta(services: EmulatorServices) {
       value.push(representation(user, project));
     }
     const done = round.q > round.end;
-    const link = done ? { deltaLink: services.pageTokens.encode({ ...common, k: "delta-link", from: round.end, s: round.s }) } : { nextLink: services.pageTokens.encode(round) };
+    const link = done
+      ? { deltaLink: services.pageTokens.encode({ ...common, k: "delta-link", from: round.end, s: round.s }) }
+      : { nextLink: services.pageTokens.encode(round) };
     send(ctx, { s: round.s, value, ...link });
   };
 }

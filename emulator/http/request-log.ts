@@ -65,7 +65,7 @@ export class RequestLog {
       tenantId: null,
       clientId: null,
       form: null,
-      authorization: typeof auth === "string" ? auth.split(" ")[0] ?? "" : null,
+      authorization: typeof auth === "string" ? (auth.split(" ")[0] ?? "") : null,
       headers: picked,
       fault: null,
     };

@@ -36,7 +36,11 @@ export function authorizeEndpoint(services: EmulatorServices): Handler {
         codeChallenge: request.codeChallenge,
         codeChallengeMethod: request.codeChallengeMethod,
       });
-      respond(ctx, request.redirectUri, request.responseMode, { code, ...(request.state !== null ? { state: request.state } : {}), session_state: ctx.requestId });
+      respond(ctx, request.redirectUri, request.responseMode, {
+        code,
+        ...(request.state !== null ? { state: request.state } : {}),
+        session_state: ctx.requestId,
+      });
     } catch (error) {
       if (!(error instanceof AuthorizeError)) throw error;
       if (!error.redirectTo) return sendHtml(ctx, 400, renderErrorPage(error.reason.message));

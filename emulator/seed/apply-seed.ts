@@ -21,7 +21,11 @@ export function applySeed(state: EmulatorState, seed: "demo" | "empty" | SeedFil
 }
 
 function seedTenant(state: EmulatorState, input: ParsedSeedFile["tenants"][number]): void {
-  const tenant = state.createTenant({ id: input.id ?? guidFromName(`seed:tenant:${input.displayName.toLowerCase()}`), displayName: input.displayName, domains: input.domains });
+  const tenant = state.createTenant({
+    id: input.id ?? guidFromName(`seed:tenant:${input.displayName.toLowerCase()}`),
+    displayName: input.displayName,
+    domains: input.domains,
+  });
   for (const app of input.apps) {
     const registration = tenant.createApp({ ...app, clientId: app.clientId ?? guidFromName(`seed:app:${tenant.id}:${app.displayName}`) });
     for (const secret of app.secrets) {

@@ -40,7 +40,8 @@ export const DEMO_USER_IDS = {
   LynneR: "ff230fe1-5f2e-5667-bb38-66401261237f",
   MeganB: "e307b714-b0f0-570d-88a4-b5fa0f1ff95c",
   EmilyB: "5b647597-5026-5228-99ba-8698cda532c2",
-  LidiaH: "7a9cd5ac-7009-5e59-8ecb-cce7dca857fd",} as const;
+  LidiaH: "7a9cd5ac-7009-5e59-8ecb-cce7dca857fd",
+} as const;
 
 export type DemoAlias = keyof typeof DEMO_USER_IDS;
 

@@ -110,9 +110,7 @@ let sharedPhones: (readonly string[])[] | undefined;
  * strings and arrays. Records never mutate the array; updates replace it.
  */
 function phonePool(): (readonly string[])[] {
-  sharedPhones ??= AREA_CODES.flatMap((area) =>
-    Array.from({ length: 10_000 }, (_, n) => Object.freeze([`+1 ${area} 555 ${String(n).padStart(4, "0")}`])),
-  );
+  sharedPhones ??= AREA_CODES.flatMap((area) => Array.from({ length: 10_000 }, (_, n) => Object.freeze([`+1 ${area} 555 ${String(n).padStart(4, "0")}`])));
   return sharedPhones;
 }
 

@@ -38,8 +38,7 @@ export function seedDemoTenant(state: EmulatorState): Tenant {
     );
   });
 
-  const inDepartment = (department: string) =>
-    DEMO_PEOPLE.filter((person) => person.department === department).map((person) => DEMO_USER_IDS[person.alias]);
+  const inDepartment = (department: string) => DEMO_PEOPLE.filter((person) => person.department === department).map((person) => DEMO_USER_IDS[person.alias]);
   const ids = (...aliases: DemoAlias[]) => aliases.map((alias) => DEMO_USER_IDS[alias]);
   const groups = tenant.groups;
   groups.create({ id: DEMO_GROUP_IDS.finance, displayName: "Finance", description: "Finance department", memberIds: inDepartment("Finance") }, CREATED);
@@ -56,7 +55,15 @@ export function seedDemoTenant(state: EmulatorState): Tenant {
     },
     CREATED,
   );
-  groups.create({ id: DEMO_GROUP_IDS.leadership, displayName: "Leadership", description: "The president and the heads of department", memberIds: ids("PattiF", "LeeG", "GradyA", "DiegoS", "NestorW", "BenW") }, CREATED);
+  groups.create(
+    {
+      id: DEMO_GROUP_IDS.leadership,
+      displayName: "Leadership",
+      description: "The president and the heads of department",
+      memberIds: ids("PattiF", "LeeG", "GradyA", "DiegoS", "NestorW", "BenW"),
+    },
+    CREATED,
+  );
   groups.create(
     {
       id: DEMO_GROUP_IDS.allCompany,
@@ -74,6 +81,11 @@ export function seedDemoTenant(state: EmulatorState): Tenant {
     redirectUris: [...DEMO_TENANT.redirectUris],
   });
   // Re-dated on every start so the demo secret never expires under a long-lived checkout.
-  app.addSecret({ value: DEMO_TENANT.clientSecret, keyId: DEMO_TENANT.clientSecretKeyId, displayName: "demo", expiresAt: new Date(Date.now() + SECRET_LIFETIME_MS) });
+  app.addSecret({
+    value: DEMO_TENANT.clientSecret,
+    keyId: DEMO_TENANT.clientSecretKeyId,
+    displayName: "demo",
+    expiresAt: new Date(Date.now() + SECRET_LIFETIME_MS),
+  });
   return tenant;
 }

@@ -44,7 +44,11 @@ export class EmulatorState {
   }
 
   private freeDomain(displayName: string): string {
-    const base = displayName.toLowerCase().replace(/[^a-z0-9]/g, "").slice(0, 20) || "tenant";
+    const base =
+      displayName
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, "")
+        .slice(0, 20) || "tenant";
     for (let n = 0; ; n++) {
       const domain = `${base}${n === 0 ? "" : n}.onmicrosoft.com`;
       if (!this.byDomain.has(domain)) return domain;

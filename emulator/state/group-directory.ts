@@ -87,7 +87,8 @@ export class GroupDirectory {
     const id = memberId.toLowerCase();
     if (id === group.id) throw new DirectoryError(400, "A group cannot be a member of itself.");
     if (!this.groups.has(id) && !this.users.find(id)) throw notFound("Directory object", memberId);
-    if (group.memberIds.has(id)) throw new DirectoryError(409, "One or more added object references already exist for the following modified properties: 'members'.");
+    if (group.memberIds.has(id))
+      throw new DirectoryError(409, "One or more added object references already exist for the following modified properties: 'members'.");
     group.memberIds.add(id);
     this.version++;
   }

@@ -9,11 +9,20 @@ const nullableText = z.string().min(1).max(256).nullable().optional();
  */
 export const userInputSchema = z.object({
   id: z.string().uuid().optional(),
-  userPrincipalName: z.string().min(3).max(113).regex(/^[^@\s]+@[^@\s]+$/, "must look like name@domain"),
+  userPrincipalName: z
+    .string()
+    .min(3)
+    .max(113)
+    .regex(/^[^@\s]+@[^@\s]+$/, "must look like name@domain"),
   displayName: z.string().min(1).max(256),
   givenName: nullableText,
   surname: nullableText,
-  mail: z.string().max(256).regex(/^[^@\s]+@[^@\s]+$/).nullable().optional(),
+  mail: z
+    .string()
+    .max(256)
+    .regex(/^[^@\s]+@[^@\s]+$/)
+    .nullable()
+    .optional(),
   businessPhones: z.array(z.string().min(1).max(64)).max(1).optional(),
   mobilePhone: nullableText,
   jobTitle: nullableText,

@@ -35,13 +35,7 @@ export interface UserRecord {
 
 const NO_PHONES: readonly string[] = Object.freeze([]);
 
-export function newUserRecord(
-  id: string,
-  input: UserInput,
-  ordinal: number,
-  passwordHash: string | null,
-  createdDateTime: string,
-): UserRecord {
+export function newUserRecord(id: string, input: UserInput, ordinal: number, passwordHash: string | null, createdDateTime: string): UserRecord {
   return {
     id,
     ordinal,

@@ -18,10 +18,7 @@ export function accountConflict(error: unknown, values: { portalId?: string; ext
 }
 
 /** Runs a write and rethrows a known conflict as an AppError. */
-export async function withAccountConflicts<T>(
-  values: { portalId?: string; extension?: string | null },
-  write: () => Promise<T>,
-): Promise<T> {
+export async function withAccountConflicts<T>(values: { portalId?: string; extension?: string | null }, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {

@@ -10,10 +10,7 @@ import { actionInput } from "./action-input";
 import type { ActionState } from "./action-state";
 import { readFormFields } from "./read-form-fields";
 
-type Handler<A extends Actor, S extends z.ZodType, R> = (
-  ctx: { actor: A },
-  input: z.infer<S>,
-) => Promise<ActionState<R> | void>;
+type Handler<A extends Actor, S extends z.ZodType, R> = (ctx: { actor: A }, input: z.infer<S>) => Promise<ActionState<R> | void>;
 
 /**
  * The one way a server action is written: session → permission → zod → lib.
@@ -23,10 +20,7 @@ type Handler<A extends Actor, S extends z.ZodType, R> = (
  * parameter. A form with a field no database could store (readFormFields) is
  * refused before its schema or the lib sees it.
  */
-export function defineAction<S extends z.ZodType, R = undefined>(
-  opts: { permission: Permission; input: S },
-  handler: Handler<Actor, S, R>,
-) {
+export function defineAction<S extends z.ZodType, R = undefined>(opts: { permission: Permission; input: S }, handler: Handler<Actor, S, R>) {
   const action = async (_prev: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
     try {
       const actor = await getActor();
@@ -51,10 +45,7 @@ export function defineAction<S extends z.ZodType, R = undefined>(
 }
 
 /** The same, for actions on a customer's own data: the actor must belong to one. */
-export function defineCustomerAction<S extends z.ZodType, R = undefined>(
-  opts: { permission: Permission; input: S },
-  handler: Handler<CustomerActor, S, R>,
-) {
+export function defineCustomerAction<S extends z.ZodType, R = undefined>(opts: { permission: Permission; input: S }, handler: Handler<CustomerActor, S, R>) {
   return defineAction(opts, async ({ actor }, input) => {
     if (!isCustomerActor(actor)) throw new AppError("forbidden", "You do not have permission to do that.");
     return handler({ actor }, input);

@@ -6,9 +6,7 @@ export const formFieldMaxLength = 60_000;
 // Names that reach an object's prototype when used as a key; no form of ours has such a field.
 const forbiddenNames = new Set(["__proto__", "constructor", "prototype"]);
 
-export type FormFields =
-  | { ok: true; fields: Record<string, unknown> }
-  | { ok: false; message: string; fieldErrors: Record<string, string> };
+export type FormFields = { ok: true; fields: Record<string, unknown> } | { ok: false; message: string; fieldErrors: Record<string, string> };
 
 /**
  * A posted form as a plain object, refused whole when any field could not be

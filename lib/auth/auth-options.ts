@@ -24,7 +24,6 @@ const directoryCredentialsSchema = z.object({
   password: credentialField(1000),
 });
 
-
 /**
  * next-auth's configuration; a function so nothing reads the environment at
  * build time, and so Sign in with Microsoft can be the provider of the one
@@ -38,7 +37,8 @@ export function authOptions(microsoftCompany: MicrosoftCompany | null = null): N
     // next-auth's own reports go to our log as a code and a message only: its
     // metadata can hold tokens and provider settings, which never reach a log.
     logger: {
-      error: (code, metadata) => logger.warn({ code, reason: metadata instanceof Error ? metadata.message : (metadata as { message?: string })?.message }, "next-auth error"),
+      error: (code, metadata) =>
+        logger.warn({ code, reason: metadata instanceof Error ? metadata.message : (metadata as { message?: string })?.message }, "next-auth error"),
       warn: (code) => logger.warn({ code }, "next-auth warning"),
       debug: () => {},
     },

@@ -21,10 +21,7 @@ export function resolveClientAddress(peer: string | undefined, forwardedFor: str
   if (!peer) return "unknown";
   let client = normalize(peer);
   if (!trusted.has(client)) return client;
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
-    .split(",")
-    .map(normalize)
-    .filter(Boolean);
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")).split(",").map(normalize).filter(Boolean);
   for (const hop of hops.reverse()) {
     // What a trusted proxy wrote that is not an address still names no one else; it is cut to size for the key.
     client = isIP(hop) ? hop : hop.slice(0, 100);

@@ -93,7 +93,11 @@ async function findDirectoryAccount(slug: string, username: string, password: st
     .from(accounts)
     .leftJoin(
       directoryEntries,
-      and(eq(directoryEntries.customerId, accounts.customerId), eq(directoryEntries.ldapObjectGuid, accounts.ldapObjectGuid), eq(directoryEntries.source, "ldap")),
+      and(
+        eq(directoryEntries.customerId, accounts.customerId),
+        eq(directoryEntries.ldapObjectGuid, accounts.ldapObjectGuid),
+        eq(directoryEntries.source, "ldap"),
+      ),
     )
     .where(and(ofCustomer(accounts, company.customerId), eq(accounts.ldapObjectGuid, result.user.objectGuid)))
     .limit(1);

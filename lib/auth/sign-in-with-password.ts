@@ -19,11 +19,7 @@ const wrongCredentials = "The portal ID or password is incorrect.";
  * limit), and every failure reads the same, so neither the message nor the
  * timing tells whether a portal ID exists.
  */
-export async function signInWithPassword(input: {
-  portalId: string;
-  password: string;
-  clientAddress: string;
-}): Promise<Actor> {
+export async function signInWithPassword(input: { portalId: string; password: string; clientAddress: string }): Promise<Actor> {
   const portalId = normalizePortalId(input.portalId);
   const keys = [portalKey(portalId), addressKey(input.clientAddress)];
 
@@ -33,9 +29,7 @@ export async function signInWithPassword(input: {
   });
 
   const [account] = await db().select().from(accounts).where(eq(accounts.portalId, portalId)).limit(1);
-  const valid = account
-    ? await verifyPassword(account.passwordHash, input.password)
-    : await verifyAgainstNothing(input.password);
+  const valid = account ? await verifyPassword(account.passwordHash, input.password) : await verifyAgainstNothing(input.password);
 
   if (!account || !valid) {
     // The reservation stays: it is this failure.

@@ -17,10 +17,7 @@ export async function createCustomer(actor: Actor, input: CreateCustomerInput) {
   try {
     return await withAccountConflicts({ portalId }, () =>
       db().transaction(async (tx) => {
-        const [customer] = await tx
-          .insert(customers)
-          .values({ name: input.name, slug: input.slug, timeZone: input.timeZone })
-          .returning();
+        const [customer] = await tx.insert(customers).values({ name: input.name, slug: input.slug, timeZone: input.timeZone }).returning();
         const [manager] = await tx
           .insert(accounts)
           .values({

@@ -16,20 +16,21 @@ export async function updateCompany(actor: CustomerActor, input: { name: string;
     getCustomer({ customerId: actor.customerId }),
     Promise.all(connectors.map(async (c) => [c.id, await c.schedule({ customerId: actor.customerId })] as const)),
   ]);
-  let write = () => db().transaction(async (tx) => {
-    const updated = await tx
-      .update(customers)
-      .set({ name: input.name, timeZone: input.timeZone, updatedAt: new Date() })
-      .where(eq(customers.id, actor.customerId))
-      .returning({ id: customers.id });
-    if (updated.length === 0) throw notFound("The company");
-    await recordAudit(tx, actor, {
-      action: "company.update",
-      targetType: "customer",
-      targetId: actor.customerId,
-      detail: { fields: ["name", "timeZone"] },
+  let write = () =>
+    db().transaction(async (tx) => {
+      const updated = await tx
+        .update(customers)
+        .set({ name: input.name, timeZone: input.timeZone, updatedAt: new Date() })
+        .where(eq(customers.id, actor.customerId))
+        .returning({ id: customers.id });
+      if (updated.length === 0) throw notFound("The company");
+      await recordAudit(tx, actor, {
+        action: "company.update",
+        targetType: "customer",
+        targetId: actor.customerId,
+        detail: { fields: ["name", "timeZone"] },
+      });
     });
-  });
   if (current.timeZone === input.timeZone) return write();
   for (const [connector, state] of schedules) {
     if (!state?.enabled) continue;

@@ -16,9 +16,7 @@ export async function deleteDirectoryEntry(actor: CustomerActor, { entryId }: { 
     throw new AppError("invalid_input", "This entry comes from Microsoft Entra ID and cannot be deleted here.");
   }
   await db().transaction(async (tx) => {
-    await tx
-      .delete(directoryEntries)
-      .where(and(ofCustomer(directoryEntries, actor.customerId), eq(directoryEntries.id, entryId)));
+    await tx.delete(directoryEntries).where(and(ofCustomer(directoryEntries, actor.customerId), eq(directoryEntries.id, entryId)));
     await recordAudit(tx, actor, {
       action: "directory.delete",
       targetType: "directory_entry",

@@ -42,9 +42,7 @@ function matches(q: string): SQL | undefined {
   const digits = q.replace(/\D/g, "");
   const phones =
     digits.length >= 3
-      ? [directoryEntries.officePhone, directoryEntries.mobilePhone].map(
-          (column) => sql`regexp_replace(${column}, '[^0-9]', '', 'g') like ${`%${digits}%`}`,
-        )
+      ? [directoryEntries.officePhone, directoryEntries.mobilePhone].map((column) => sql`regexp_replace(${column}, '[^0-9]', '', 'g') like ${`%${digits}%`}`)
       : [];
   return or(...text, ...phones);
 }

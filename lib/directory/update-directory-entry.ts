@@ -14,9 +14,7 @@ import { isSynced, localFields } from "./local-fields";
 export async function updateDirectoryEntry(actor: CustomerActor, input: DirectoryEntryInput & { id: string }) {
   const { id, ...fields } = input;
   const entry = await getDirectoryEntry({ customerId: actor.customerId, entryId: id });
-  const changes = isSynced(entry)
-    ? syncedEntryChanges(entry, fields)
-    : { ...fields, displayName: displayNameOf(fields) };
+  const changes = isSynced(entry) ? syncedEntryChanges(entry, fields) : { ...fields, displayName: displayNameOf(fields) };
 
   await db().transaction(async (tx) => {
     await tx
@@ -39,10 +37,7 @@ function syncedEntryChanges(entry: Record<string, unknown>, fields: DirectoryEnt
   );
   const changedOwned = owned.filter((key) => (fields[key] ?? null) !== (entry[key] ?? null));
   if (changedOwned.length > 0) {
-    throw new AppError(
-      "invalid_input",
-      "This entry comes from Microsoft Entra ID; only its extension can be changed here. Change the rest in Entra.",
-    );
+    throw new AppError("invalid_input", "This entry comes from Microsoft Entra ID; only its extension can be changed here. Change the rest in Entra.");
   }
   return Object.fromEntries(localFields.map((key) => [key, fields[key]]));
 }

@@ -14,9 +14,7 @@ export type AppCredentials = { customerId: string; tenantId: string; clientId: s
 const clients = new Map<string, { fingerprint: string; client: ConfidentialClientApplication }>();
 
 export function confidentialClient(credentials: AppCredentials): ConfidentialClientApplication {
-  const fingerprint = createHash("sha256")
-    .update(`${credentials.tenantId}\n${credentials.clientId}\n${credentials.clientSecret}`)
-    .digest("hex");
+  const fingerprint = createHash("sha256").update(`${credentials.tenantId}\n${credentials.clientId}\n${credentials.clientSecret}`).digest("hex");
   const cached = clients.get(credentials.customerId);
   if (cached?.fingerprint === fingerprint) return cached.client;
   const client = newConfidentialClient(credentials);

@@ -17,7 +17,7 @@ export async function diagnoseEntraError(error: unknown, tenantId: string): Prom
     if (response.ok) return explainEntraError(error);
     const body = (await response.json().catch(() => ({}))) as { error_description?: string; error_codes?: number[] };
     const code = body.error_codes?.[0];
-    return explainEntraError({ errorMessage: code ? `AADSTS${code}` : (body.error_description ?? "") , statusCode: response.status });
+    return explainEntraError({ errorMessage: code ? `AADSTS${code}` : (body.error_description ?? ""), statusCode: response.status });
   } catch (discoveryError) {
     return explainEntraError(discoveryError);
   }

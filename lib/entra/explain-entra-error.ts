@@ -67,7 +67,12 @@ export function explainEntraError(error: unknown): EntraProblem {
 
   // A connection refused, reset or cut off mid-body (the Graph client reports the
   // last as a GraphError named after the TypeError fetch threw, status 200).
-  if (e.code === "TypeError" || /ECONNREFUSED|ENOTFOUND|ECONNRESET|ETIMEDOUT|EAI_AGAIN|socket hang up|fetch failed|terminated|other side closed|network|UND_ERR/i.test(text + String(e.cause ?? ""))) {
+  if (
+    e.code === "TypeError" ||
+    /ECONNREFUSED|ENOTFOUND|ECONNRESET|ETIMEDOUT|EAI_AGAIN|socket hang up|fetch failed|terminated|other side closed|network|UND_ERR/i.test(
+      text + String(e.cause ?? ""),
+    )
+  ) {
     return {
       code: "network",
       message: "Microsoft could not be reached (network failure or an outage). The sync will try again.",

@@ -18,7 +18,10 @@ import { GraphCallObserver, type GraphCallStats } from "./graph-call-observer";
  * msal's cache) and waits out throttling as Graph asks (Retry-After), up to
  * the SDK's maximum of 10 retries a request.
  */
-export function graphClient(msal: ConfidentialClientApplication, stats: GraphCallStats = { throttleWaits: 0, throttleWaitMs: 0, unavailableRetries: 0 }): Client {
+export function graphClient(
+  msal: ConfidentialClientApplication,
+  stats: GraphCallStats = { throttleWaits: 0, throttleWaitMs: 0, unavailableRetries: 0 },
+): Client {
   const authProvider = {
     async getAccessToken(): Promise<string> {
       const result = await msal.acquireTokenByClientCredential({ scopes: [graphScope()] });

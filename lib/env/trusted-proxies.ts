@@ -10,7 +10,10 @@ export type TrustedProxies = { has(address: string): boolean };
  */
 export function parseTrustedProxies(text: string): TrustedProxies {
   const list = new BlockList();
-  for (const entry of text.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address, bits, ...rest] = entry.split("/");
     const family = isIP(address ?? "");
     const prefix = Number(bits);

@@ -31,7 +31,6 @@ export const forbiddenKeys: ReadonlySet<string> = new Set(["__proto__", "constru
 
 export const isForbiddenKey = (key: string) => forbiddenKeys.has(key.toLowerCase());
 
-
 /**
  * Refuses a prototype key anywhere in already-parsed data (iteratively: no
  * recursion to overflow). For code that takes objects from a caller other than
@@ -59,7 +58,8 @@ function nestingDepth(text: string, limit: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // a backslash escapes the next character
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) {
       inString = true;

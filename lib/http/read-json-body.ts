@@ -34,7 +34,8 @@ export async function readJsonBody(request: Request, limits: JsonBodyLimits = {}
   try {
     return parseUntrustedJson(text, { maxDepth });
   } catch (error) {
-    if (error instanceof UntrustedJsonError) throw new AppError("invalid_input", `The request body is refused: ${error.message[0]!.toLowerCase()}${error.message.slice(1)}`);
+    if (error instanceof UntrustedJsonError)
+      throw new AppError("invalid_input", `The request body is refused: ${error.message[0]!.toLowerCase()}${error.message.slice(1)}`);
     throw error;
   }
 }

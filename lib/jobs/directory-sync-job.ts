@@ -53,7 +53,17 @@ const savedSchedulerIds: Partial<Record<ConnectorId, (customerId: string) => str
 };
 const schedulerId = (customerId: string, connector: ConnectorId) => savedSchedulerIds[connector]?.(customerId) ?? `directory-sync:${connector}:${customerId}`;
 
-export async function scheduleDirectorySync({ customerId, connector, pattern, timeZone }: { customerId: string; connector: ConnectorId; pattern: string; timeZone: string }): Promise<void> {
+export async function scheduleDirectorySync({
+  customerId,
+  connector,
+  pattern,
+  timeZone,
+}: {
+  customerId: string;
+  connector: ConnectorId;
+  pattern: string;
+  timeZone: string;
+}): Promise<void> {
   await directorySyncQueue().upsertJobScheduler(
     schedulerId(customerId, connector),
     { pattern, tz: timeZone },

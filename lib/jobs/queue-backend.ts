@@ -26,7 +26,11 @@ export function createQueue<Data>(name: string): Queue<Data> {
 export function createWorker<Data>(name: string, processor: Processor<Data>, opts: Omit<WorkerOptions, "connection">): Worker<Data> {
   if (usesRedis()) {
     // Workers block on Redis; BullMQ requires maxRetriesPerRequest: null for them.
-    return new Worker<Data>(name, processor, { ...opts, prefix: env().QUEUE_PREFIX, connection: new IORedis(env().REDIS_URL!, { maxRetriesPerRequest: null }) });
+    return new Worker<Data>(name, processor, {
+      ...opts,
+      prefix: env().QUEUE_PREFIX,
+      connection: new IORedis(env().REDIS_URL!, { maxRetriesPerRequest: null }),
+    });
   }
   const { Worker: PgWorker } = withBackend(createPostgresBackend);
   /**

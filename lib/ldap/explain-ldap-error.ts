@@ -14,7 +14,7 @@ const adBindCodes: Record<string, Omit<LdapProblem, "retryable">> = {
   "532": { code: "password_expired", message: "The account's password has expired; it must be changed in the directory." },
   "533": { code: "account_disabled", message: "The account is disabled in the directory." },
   "701": { code: "account_expired", message: "The account has expired in the directory." },
-  "773": { code: "must_change_password", message: "The account's password must be changed (\"must change password at next logon\") before it can be used." },
+  "773": { code: "must_change_password", message: 'The account\'s password must be changed ("must change password at next logon") before it can be used.' },
   "775": { code: "account_locked", message: "The account is locked out after too many wrong passwords. Wait, or ask a directory administrator to unlock it." },
 };
 
@@ -40,19 +40,31 @@ export function explainLdapError(error: unknown): LdapProblem {
 
   const code = typeof e.code === "string" ? e.code : "";
   if (code === "ERR_TLS_CERT_ALTNAME_INVALID") {
-    return fixable("certificate_name_mismatch", "The server's certificate is not issued for this host name. Use the name the certificate shows (often the server's full DNS name), not an IP address or alias.");
+    return fixable(
+      "certificate_name_mismatch",
+      "The server's certificate is not issued for this host name. Use the name the certificate shows (often the server's full DNS name), not an IP address or alias.",
+    );
   }
   if (untrustedCertificateCodes.has(code)) {
-    return fixable("untrusted_certificate", "The server's certificate is not signed by a CA this portal trusts. Paste the certificate (PEM) of the CA that issued it into the CA certificate field.");
+    return fixable(
+      "untrusted_certificate",
+      "The server's certificate is not signed by a CA this portal trusts. Paste the certificate (PEM) of the CA that issued it into the CA certificate field.",
+    );
   }
   if (code === "CERT_HAS_EXPIRED" || code === "CERT_NOT_YET_VALID") {
     return fixable("certificate_expired", "The server's certificate has expired (or is not valid yet). Renew it on the domain controller.");
   }
   if (code.startsWith("ERR_SSL_") || code === "EPROTO" || code.startsWith("ERR_TLS_")) {
-    return fixable("tls_failed", "The encrypted (TLS) connection could not be set up. Check that the port speaks LDAPS (636), or use ldap:// (389) with StartTLS.");
+    return fixable(
+      "tls_failed",
+      "The encrypted (TLS) connection could not be set up. Check that the port speaks LDAPS (636), or use ldap:// (389) with StartTLS.",
+    );
   }
   if (unreachableCodes.has(code) || /^Connection timeout$/.test(text)) {
-    return retry("unreachable", "The directory server could not be reached. Check the host name and port, and that the server is running and allows connections from this portal.");
+    return retry(
+      "unreachable",
+      "The directory server could not be reached. Check the host name and port, and that the server is running and allows connections from this portal.",
+    );
   }
   if (/Operation timed out/.test(text)) {
     return retry("timeout", "The directory server did not answer in time.");
@@ -75,7 +87,10 @@ function resultCodeProblem(resultCode: number, text: string): LdapProblem {
     case 13:
       return fixable("transport_encryption_required", "The server requires transport encryption for this: use ldaps:// or StartTLS.");
     case 32:
-      return fixable("base_dn_not_found", "The search base (base DN) was not found in the directory. Check it, e.g. DC=contoso,DC=com or OU=Staff,DC=contoso,DC=com.");
+      return fixable(
+        "base_dn_not_found",
+        "The search base (base DN) was not found in the directory. Check it, e.g. DC=contoso,DC=com or OU=Staff,DC=contoso,DC=com.",
+      );
     case 34:
       return fixable("invalid_dn", "The base DN or the service account's name is not a valid name (DN) in LDAP syntax.");
     case 50:

@@ -22,8 +22,7 @@ export type LdapConnectionConfig = {
  * accounts (Administrator, Guest, krbtgt, dns-…) are all marked
  * isCriticalSystemObject, which no ordinary account is.
  */
-export const defaultUserFilter =
-  "(&(objectCategory=person)(objectClass=user)(!(objectClass=computer))(!(isCriticalSystemObject=TRUE)))";
+export const defaultUserFilter = "(&(objectCategory=person)(objectClass=user)(!(objectClass=computer))(!(isCriticalSystemObject=TRUE)))";
 
 /** AD's default MaxPageSize: larger pages are cut to this by the server anyway. */
 export const LDAP_PAGE_SIZE = 1_000;

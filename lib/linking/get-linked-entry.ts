@@ -7,10 +7,7 @@ import { ofCustomer } from "@/lib/tenancy";
 export type LinkedEntry = { id: string; displayName: string; userPrincipalName: string | null; email: string | null; status: DirectoryStatus };
 
 /** The directory entry a login is linked to, to show beside the AAD ID field. */
-export async function getLinkedEntry(
-  customerId: string,
-  link: { aadTenantId: string | null; aadObjectId: string | null },
-): Promise<LinkedEntry | null> {
+export async function getLinkedEntry(customerId: string, link: { aadTenantId: string | null; aadObjectId: string | null }): Promise<LinkedEntry | null> {
   if (!link.aadTenantId || !link.aadObjectId) return null;
   const [entry] = await db()
     .select({
@@ -22,11 +19,7 @@ export async function getLinkedEntry(
     })
     .from(directoryEntries)
     .where(
-      and(
-        ofCustomer(directoryEntries, customerId),
-        eq(directoryEntries.aadTenantId, link.aadTenantId),
-        eq(directoryEntries.aadObjectId, link.aadObjectId),
-      ),
+      and(ofCustomer(directoryEntries, customerId), eq(directoryEntries.aadTenantId, link.aadTenantId), eq(directoryEntries.aadObjectId, link.aadObjectId)),
     )
     .limit(1);
   return entry ?? null;

@@ -44,7 +44,9 @@ export async function linkTargetFor({ customerId, choice }: { customerId: string
     .limit(1);
   if (!entry) throw unlinkable();
   if (entry.status !== "active") {
-    throw new AppError("invalid_input", `${entry.displayName} is ${entry.status} in Entra and cannot be linked.`, { aadLink: "Choose an active Entra account." });
+    throw new AppError("invalid_input", `${entry.displayName} is ${entry.status} in Entra and cannot be linked.`, {
+      aadLink: "Choose an active Entra account.",
+    });
   }
   return { aadTenantId: entry.aadTenantId!, aadObjectId: entry.aadObjectId!, displayName: entry.displayName, userPrincipalName: entry.userPrincipalName };
 }

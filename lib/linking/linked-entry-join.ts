@@ -10,7 +10,11 @@ import { accounts, directoryEntries } from "@/db/schema";
 export const linkedEntryJoin = and(
   eq(directoryEntries.customerId, accounts.customerId),
   or(
-    and(isNotNull(directoryEntries.aadObjectId), eq(directoryEntries.aadTenantId, accounts.aadTenantId), eq(directoryEntries.aadObjectId, accounts.aadObjectId)),
+    and(
+      isNotNull(directoryEntries.aadObjectId),
+      eq(directoryEntries.aadTenantId, accounts.aadTenantId),
+      eq(directoryEntries.aadObjectId, accounts.aadObjectId),
+    ),
     and(isNotNull(directoryEntries.ldapObjectGuid), eq(directoryEntries.ldapObjectGuid, accounts.ldapObjectGuid)),
   ),
 );

@@ -48,11 +48,7 @@ export async function searchLinkCandidates({ customerId, q }: { customerId: stri
         eq(directoryEntries.status, "active"),
         isNotNull(directoryEntries.aadObjectId),
         q.trim()
-          ? or(
-              ilike(directoryEntries.displayName, pattern),
-              ilike(directoryEntries.email, pattern),
-              ilike(directoryEntries.userPrincipalName, pattern),
-            )
+          ? or(ilike(directoryEntries.displayName, pattern), ilike(directoryEntries.email, pattern), ilike(directoryEntries.userPrincipalName, pattern))
           : undefined,
         notExists(
           db()

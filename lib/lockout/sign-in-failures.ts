@@ -79,7 +79,13 @@ export async function attemptSucceeded(attempt: Attempt): Promise<void> {
   const { identity, others } = attempt;
   await db().transaction(async (tx) => {
     await tx.delete(signInFailures).where(and(eq(signInFailures.key, identity.key), lte(signInFailures.id, identity.id)));
-    if (others.length > 0) await tx.delete(signInFailures).where(inArray(signInFailures.id, others.map((r) => r.id)));
+    if (others.length > 0)
+      await tx.delete(signInFailures).where(
+        inArray(
+          signInFailures.id,
+          others.map((r) => r.id),
+        ),
+      );
   });
 }
 

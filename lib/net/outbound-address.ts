@@ -56,7 +56,11 @@ const lookupAll: LookupAll = (host) => lookup(host, { all: true, verbatim: true 
  * The caller connects to the returned address itself, never to the name
  * again: a second lookup could answer differently (DNS rebinding).
  */
-export async function resolveOutboundHost(host: string, allowance: OutboundAllowance = outboundAllowance(), resolve: LookupAll = lookupAll): Promise<ResolvedAddress> {
+export async function resolveOutboundHost(
+  host: string,
+  allowance: OutboundAllowance = outboundAllowance(),
+  resolve: LookupAll = lookupAll,
+): Promise<ResolvedAddress> {
   const bare = host.replace(/^\[(.*)\]$/, "$1");
   if (checkOutboundHost(bare, allowance) === "refused") throw new OutboundAddressRefused();
   const addresses = await resolve(bare);

@@ -17,11 +17,7 @@ import { AppError } from "@/lib/errors";
  */
 export async function changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }) {
   const attempt = await reserveAttempt([`current-password:${actor.accountId}`]);
-  const [account] = await db()
-    .select({ passwordHash: accounts.passwordHash })
-    .from(accounts)
-    .where(eq(accounts.id, actor.accountId))
-    .limit(1);
+  const [account] = await db().select({ passwordHash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, actor.accountId)).limit(1);
   if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
     throw new AppError("invalid_input", "Your current password is not correct.", {
       currentPassword: "This is not your current password.",

@@ -31,4 +31,3 @@ export function pageParams(query: URLSearchParams): { startIndex: number; count:
     count: Number.isFinite(count) ? Math.min(Math.max(count, 0), 500) : 100,
   };
 }
-

@@ -33,9 +33,13 @@ export function defineScimRoute<P = Record<string, string>>(
       detail = scimError?.detail ?? "internal error";
       response = scimErrorResponse(scimError ?? new ScimError(500, "The request could not be processed."));
     }
-    await recordScimRequest(scim, { method: request.method, path: url.pathname.replace(/^\/api\/scim\/v2/, ""), operation, status: response.status, detail }).catch((error: unknown) =>
-      logger.error({ err: error }, "SCIM request could not be recorded"),
-    );
+    await recordScimRequest(scim, {
+      method: request.method,
+      path: url.pathname.replace(/^\/api\/scim\/v2/, ""),
+      operation,
+      status: response.status,
+      detail,
+    }).catch((error: unknown) => logger.error({ err: error }, "SCIM request could not be recorded"));
     return response;
   };
 }

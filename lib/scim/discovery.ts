@@ -77,16 +77,20 @@ export const schemas = [
     id: schemaUris.enterpriseUser,
     name: "EnterpriseUser",
     description: "Enterprise User",
-    attributes: ["employeeNumber", "costCenter", "organization", "division", "department"].map((n) => attribute(n)).concat([
-      attribute("manager", "complex", { subAttributes: [attribute("value"), attribute("displayName", "string", { mutability: "readOnly" })] }),
-    ]),
+    attributes: ["employeeNumber", "costCenter", "organization", "division", "department"]
+      .map((n) => attribute(n))
+      .concat([attribute("manager", "complex", { subAttributes: [attribute("value"), attribute("displayName", "string", { mutability: "readOnly" })] })]),
     meta: { resourceType: "Schema", location: `${scimBasePath}/Schemas/${schemaUris.enterpriseUser}` },
   },
   {
     id: schemaUris.group,
     name: "Group",
     description: "Group",
-    attributes: [attribute("displayName", "string", { required: true }), attribute("externalId", "string", { caseExact: true }), multi("members", ["value", "display"])],
+    attributes: [
+      attribute("displayName", "string", { required: true }),
+      attribute("externalId", "string", { caseExact: true }),
+      multi("members", ["value", "display"]),
+    ],
     meta: { resourceType: "Schema", location: `${scimBasePath}/Schemas/${schemaUris.group}` },
   },
 ];

@@ -13,7 +13,13 @@ import { isResourceId } from "./scim-context";
  * public, and naming another company's tenant must not let a SCIM client claim
  * that company's people. Without proof the entry is a contact only.
  */
-export async function entraIdentityFor({ customerId, externalId }: { customerId: string; externalId: string | null }): Promise<{ aadTenantId: string | null; aadObjectId: string | null }> {
+export async function entraIdentityFor({
+  customerId,
+  externalId,
+}: {
+  customerId: string;
+  externalId: string | null;
+}): Promise<{ aadTenantId: string | null; aadObjectId: string | null }> {
   if (!externalId || !isResourceId(externalId)) return { aadTenantId: null, aadObjectId: null };
   const tenantId = await provenTenantOf({ customerId });
   return tenantId ? { aadTenantId: tenantId, aadObjectId: externalId.toLowerCase() } : { aadTenantId: null, aadObjectId: null };

@@ -159,7 +159,9 @@ function compare(actual: unknown, op: string, expected: unknown): boolean {
   if (typeof actual === "string" && typeof expected === "string") {
     // caseExact is false for the attributes we filter on (userName, emails, names).
     const [a, b] = [actual.toLowerCase(), expected.toLowerCase()];
-    return { eq: a === b, ne: a !== b, co: a.includes(b), sw: a.startsWith(b), ew: a.endsWith(b), gt: a > b, ge: a >= b, lt: a < b, le: a <= b }[op as "eq"] ?? false;
+    return (
+      { eq: a === b, ne: a !== b, co: a.includes(b), sw: a.startsWith(b), ew: a.endsWith(b), gt: a > b, ge: a >= b, lt: a < b, le: a <= b }[op as "eq"] ?? false
+    );
   }
   if (typeof actual === "boolean" && typeof expected === "string") return compare(String(actual), op, expected);
   if (op === "eq") return actual === expected;
@@ -182,7 +184,9 @@ export function matches(resource: Record<string, unknown>, filter: Filter): bool
     case "present":
       return valuesAt(resource, filter.path).some((v) => v !== "" && !(Array.isArray(v) && v.length === 0));
     case "valuePath":
-      return valuesAt(resource, filter.path).some((item) => typeof item === "object" && item !== null && matches(item as Record<string, unknown>, filter.filter));
+      return valuesAt(resource, filter.path).some(
+        (item) => typeof item === "object" && item !== null && matches(item as Record<string, unknown>, filter.filter),
+      );
     case "compare": {
       const values = valuesAt(resource, filter.path);
       if (filter.op === "ne") return values.every((v) => compare(v, "ne", filter.value));

@@ -22,7 +22,12 @@ function groupResource(group: ScimGroup, members: Member[]): Json {
     ...(group.externalId ? { externalId: group.externalId } : {}),
     displayName: group.displayName,
     members: members.map((m) => ({ value: m.value, ...(m.display ? { display: m.display } : {}), $ref: scimLocation("Users", m.value) })),
-    meta: { resourceType: "Group", created: group.createdAt.toISOString(), lastModified: group.updatedAt.toISOString(), location: scimLocation("Groups", group.id) },
+    meta: {
+      resourceType: "Group",
+      created: group.createdAt.toISOString(),
+      lastModified: group.updatedAt.toISOString(),
+      location: scimLocation("Groups", group.id),
+    },
   };
 }
 
@@ -59,9 +64,20 @@ async function parseGroup(ctx: ScimContext, resource: Json): Promise<{ displayNa
   }
   const ids = [...members.keys()];
   const invalid = ids.filter((id) => !isResourceId(id));
-  const known = ids.length - invalid.length
-    ? await db().select({ id: directoryEntries.id }).from(directoryEntries).where(and(ofCustomer(directoryEntries, ctx.customerId), eq(directoryEntries.source, "scim"), ne(directoryEntries.status, "removed"), inArray(directoryEntries.id, ids.filter(isResourceId))))
-    : [];
+  const known =
+    ids.length - invalid.length
+      ? await db()
+          .select({ id: directoryEntries.id })
+          .from(directoryEntries)
+          .where(
+            and(
+              ofCustomer(directoryEntries, ctx.customerId),
+              eq(directoryEntries.source, "scim"),
+              ne(directoryEntries.status, "removed"),
+              inArray(directoryEntries.id, ids.filter(isResourceId)),
+            ),
+          )
+      : [];
   const knownIds = new Set(known.map((k) => k.id));
   const unknown = ids.filter((id) => !knownIds.has(id));
   if (unknown.length) throw invalidValue(`No user with id ${unknown[0]} exists here, so it cannot be a member.`);
@@ -69,7 +85,13 @@ async function parseGroup(ctx: ScimContext, resource: Json): Promise<{ displayNa
 }
 
 async function find(ctx: ScimContext, id: string): Promise<ScimGroup> {
-  const [group] = isResourceId(id) ? await db().select().from(scimGroups).where(and(ofCustomer(scimGroups, ctx.customerId), eq(scimGroups.id, id))).limit(1) : [];
+  const [group] = isResourceId(id)
+    ? await db()
+        .select()
+        .from(scimGroups)
+        .where(and(ofCustomer(scimGroups, ctx.customerId), eq(scimGroups.id, id)))
+        .limit(1)
+    : [];
   if (!group) throw scimNotFound("Group", id);
   return group;
 }
@@ -78,10 +100,15 @@ async function store(ctx: ScimContext, existing: ScimGroup | null, resource: Jso
   const parsed = await parseGroup(ctx, resource);
   const group = await db().transaction(async (tx) => {
     const [row] = existing
-      ? await tx.update(scimGroups).set({ displayName: parsed.displayName, externalId: parsed.externalId, updatedAt: new Date() }).where(and(ofCustomer(scimGroups, ctx.customerId), eq(scimGroups.id, existing.id))).returning()
+      ? await tx
+          .update(scimGroups)
+          .set({ displayName: parsed.displayName, externalId: parsed.externalId, updatedAt: new Date() })
+          .where(and(ofCustomer(scimGroups, ctx.customerId), eq(scimGroups.id, existing.id)))
+          .returning()
       : await tx.insert(scimGroups).values({ customerId: ctx.customerId, displayName: parsed.displayName, externalId: parsed.externalId }).returning();
     await tx.delete(scimGroupMembers).where(eq(scimGroupMembers.groupId, row!.id));
-    if (parsed.members.length) await tx.insert(scimGroupMembers).values(parsed.members.map((m) => ({ groupId: row!.id, entryId: m.value, display: m.display })));
+    if (parsed.members.length)
+      await tx.insert(scimGroupMembers).values(parsed.members.map((m) => ({ groupId: row!.id, entryId: m.value, display: m.display })));
     return row!;
   });
   return groupResource(group, parsed.members);
@@ -105,14 +132,19 @@ export async function patchScimGroup(ctx: ScimContext, id: string, body: Json): 
 
 export async function deleteScimGroup(ctx: ScimContext, id: string): Promise<void> {
   const group = await find(ctx, id);
-  await db().delete(scimGroups).where(and(ofCustomer(scimGroups, ctx.customerId), eq(scimGroups.id, group.id)));
+  await db()
+    .delete(scimGroups)
+    .where(and(ofCustomer(scimGroups, ctx.customerId), eq(scimGroups.id, group.id)));
 }
 
 type GroupWithMembers = { group: ScimGroup; members: Member[] };
 
 /** Groups in the listing's order (created, id) with their members, one query for the members of all. */
 async function withMembers(customerId: string, groups: ScimGroup[]): Promise<GroupWithMembers[]> {
-  const members = await membersOf(customerId, groups.map((g) => g.id));
+  const members = await membersOf(
+    customerId,
+    groups.map((g) => g.id),
+  );
   return groups.map((group) => ({ group, members: members.get(group.id)! }));
 }
 
@@ -127,13 +159,23 @@ export async function listScimGroups(ctx: ScimContext, query: URLSearchParams): 
   let totalResults: number;
   if (!filter || indexed) {
     // The database pages; only the page's groups have their members read.
-    const [groups, [total]] = await Promise.all([ordered().limit(count).offset(startIndex - 1), db().select({ n: sql<number>`count(*)::int` }).from(scimGroups).where(where)]);
+    const [groups, [total]] = await Promise.all([
+      ordered()
+        .limit(count)
+        .offset(startIndex - 1),
+      db()
+        .select({ n: sql<number>`count(*)::int` })
+        .from(scimGroups)
+        .where(where),
+    ]);
     page = (await withMembers(ctx.customerId, groups)).map(({ group, members }) => groupResource(group, members));
     totalResults = total?.n ?? 0;
   } else {
     ({ page, totalResults } = await pageOfMatches({
       readBatch: async (after: GroupWithMembers | null) => {
-        const next = after ? sql`(${scimGroups.createdAt}, ${scimGroups.id}) > (select ${scimGroups.createdAt}, ${scimGroups.id} from ${scimGroups} where ${scimGroups.id} = ${after.group.id})` : undefined;
+        const next = after
+          ? sql`(${scimGroups.createdAt}, ${scimGroups.id}) > (select ${scimGroups.createdAt}, ${scimGroups.id} from ${scimGroups} where ${scimGroups.id} = ${after.group.id})`
+          : undefined;
         const groups = await db().select().from(scimGroups).where(and(where, next)).orderBy(asc(scimGroups.createdAt), asc(scimGroups.id)).limit(scanBatchSize);
         return withMembers(ctx.customerId, groups);
       },

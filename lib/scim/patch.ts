@@ -91,7 +91,9 @@ function applyToValuePath(resource: Json, attribute: string, filterText: string,
   const items = Array.isArray(container[key]) ? (container[key] as Json[]) : [];
   const hits = items.filter((item) => matches(item, filter));
   if (op === "remove") {
-    container[key] = sub ? items.map((item) => (hits.includes(item) ? Object.fromEntries(Object.entries(item).filter(([k]) => k.toLowerCase() !== sub.toLowerCase())) : item)) : items.filter((item) => !hits.includes(item));
+    container[key] = sub
+      ? items.map((item) => (hits.includes(item) ? Object.fromEntries(Object.entries(item).filter(([k]) => k.toLowerCase() !== sub.toLowerCase())) : item))
+      : items.filter((item) => !hits.includes(item));
     return;
   }
   if (hits.length === 0) {
@@ -123,7 +125,8 @@ export function applyPatch(resource: Json, body: Json): Json {
     if (!raw || typeof raw !== "object") throw invalidSyntax("Each operation must be an object.");
     const operation = raw as Json;
     const op = String(operation[keyOf(operation, "op") ?? "op"] ?? "").toLowerCase();
-    if (op !== "add" && op !== "replace" && op !== "remove") throw invalidSyntax(`"${String(operation.op)}" is not a PATCH operation (add, replace or remove).`);
+    if (op !== "add" && op !== "replace" && op !== "remove")
+      throw invalidSyntax(`"${String(operation.op)}" is not a PATCH operation (add, replace or remove).`);
     const path = operation[keyOf(operation, "path") ?? "path"];
     const value = operation[keyOf(operation, "value") ?? "value"];
     if (path !== undefined && path !== null && typeof path !== "string") throw invalidSyntax("An operation's path must be a string.");

@@ -38,7 +38,14 @@ export async function revokeScimToken(actor: CustomerActor, tokenId: string): Pr
 
 export function listScimTokens({ customerId }: { customerId: string }) {
   return db()
-    .select({ id: scimTokens.id, label: scimTokens.label, hint: scimTokens.hint, createdAt: scimTokens.createdAt, lastUsedAt: scimTokens.lastUsedAt, revokedAt: scimTokens.revokedAt })
+    .select({
+      id: scimTokens.id,
+      label: scimTokens.label,
+      hint: scimTokens.hint,
+      createdAt: scimTokens.createdAt,
+      lastUsedAt: scimTokens.lastUsedAt,
+      revokedAt: scimTokens.revokedAt,
+    })
     .from(scimTokens)
     .where(ofCustomer(scimTokens, customerId))
     .orderBy(desc(scimTokens.createdAt));

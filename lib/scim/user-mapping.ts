@@ -38,7 +38,14 @@ export function activeOf(resource: Json): boolean {
 
 function formatAddress(address: Json | undefined): string | null {
   if (!address) return null;
-  return text(get(address, "formatted"), "addresses.formatted") ?? (["streetAddress", "locality", "region", "postalCode", "country"].map((n) => text(get(address, n), `addresses.${n}`)).filter(Boolean).join(", ") || null);
+  return (
+    text(get(address, "formatted"), "addresses.formatted") ??
+    (["streetAddress", "locality", "region", "postalCode", "country"]
+      .map((n) => text(get(address, n), `addresses.${n}`))
+      .filter(Boolean)
+      .join(", ") ||
+      null)
+  );
 }
 
 /** A SCIM User as the directory columns it fills (the Federated Directory attribute list). */
@@ -56,7 +63,10 @@ export function userColumns(resource: Json) {
     externalId: text(get(resource, "externalId"), "externalId"),
     firstName,
     lastName,
-    displayName: text(get(resource, "displayName"), "displayName") ?? text(get(name, "formatted"), "name.formatted") ?? ([firstName, lastName].filter(Boolean).join(" ") || userName),
+    displayName:
+      text(get(resource, "displayName"), "displayName") ??
+      text(get(name, "formatted"), "name.formatted") ??
+      ([firstName, lastName].filter(Boolean).join(" ") || userName),
     email: text(get(pick(emails, "work") ?? pick(emails), "value"), "emails.value"),
     officePhone: text(get(pick(phones, "work"), "value"), "phoneNumbers.value"),
     mobilePhone: text(get(pick(phones, "mobile"), "value"), "phoneNumbers.value"),

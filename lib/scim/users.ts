@@ -27,7 +27,12 @@ export function userResource(entry: DirectoryEntry): Json {
     schemas,
     id: entry.id,
     active: entry.status === "active",
-    meta: { resourceType: "User", created: entry.createdAt.toISOString(), lastModified: entry.updatedAt.toISOString(), location: scimLocation("Users", entry.id) },
+    meta: {
+      resourceType: "User",
+      created: entry.createdAt.toISOString(),
+      lastModified: entry.updatedAt.toISOString(),
+      location: scimLocation("Users", entry.id),
+    },
   };
 }
 
@@ -35,7 +40,8 @@ async function write<T>(action: () => Promise<T>, userName: string): Promise<T> 
   try {
     return await action();
   } catch (error) {
-    if (violatedConstraint(error) === "directory_entries_scim_user_name_unique") throw new ScimError(409, `A user with userName ${userName} already exists.`, "uniqueness");
+    if (violatedConstraint(error) === "directory_entries_scim_user_name_unique")
+      throw new ScimError(409, `A user with userName ${userName} already exists.`, "uniqueness");
     if (violatedConstraint(error) === "directory_entries_customer_object_unique") {
       throw new ScimError(409, `The Entra account of ${userName} (its externalId) is already in the directory, synced from Microsoft Graph.`, "uniqueness");
     }
@@ -44,7 +50,13 @@ async function write<T>(action: () => Promise<T>, userName: string): Promise<T> 
 }
 
 async function find(ctx: ScimContext, id: string): Promise<DirectoryEntry> {
-  const [entry] = isResourceId(id) ? await db().select().from(directoryEntries).where(and(live(ctx.customerId), eq(directoryEntries.id, id))).limit(1) : [];
+  const [entry] = isResourceId(id)
+    ? await db()
+        .select()
+        .from(directoryEntries)
+        .where(and(live(ctx.customerId), eq(directoryEntries.id, id)))
+        .limit(1)
+    : [];
   if (!entry) throw scimNotFound("User", id);
   return entry;
 }
@@ -59,7 +71,11 @@ export async function createScimUser(ctx: ScimContext, body: Json): Promise<Json
   const resource = storedResource(body);
   const columns = await columnsFor(ctx, resource);
   const [entry] = await write(
-    () => db().insert(directoryEntries).values({ ...columns, customerId: ctx.customerId, source: "scim", scimResource: resource }).returning(),
+    () =>
+      db()
+        .insert(directoryEntries)
+        .values({ ...columns, customerId: ctx.customerId, source: "scim", scimResource: resource })
+        .returning(),
     columns.userPrincipalName,
   );
   return userResource(entry!);
@@ -72,7 +88,12 @@ export async function getScimUser(ctx: ScimContext, id: string): Promise<Json> {
 async function save(ctx: ScimContext, entry: DirectoryEntry, resource: Json): Promise<Json> {
   const columns = await columnsFor(ctx, resource);
   const [updated] = await write(
-    () => db().update(directoryEntries).set({ ...columns, scimResource: resource, updatedAt: new Date() }).where(and(live(ctx.customerId), eq(directoryEntries.id, entry.id))).returning(),
+    () =>
+      db()
+        .update(directoryEntries)
+        .set({ ...columns, scimResource: resource, updatedAt: new Date() })
+        .where(and(live(ctx.customerId), eq(directoryEntries.id, entry.id)))
+        .returning(),
     columns.userPrincipalName,
   );
   if (!updated) throw scimNotFound("User", entry.id);
@@ -93,7 +114,10 @@ export async function patchScimUser(ctx: ScimContext, id: string, body: Json): P
 /** DELETE removes the entry from the directory (kept as removed, as a sync does); SCIM no longer sees it. */
 export async function deleteScimUser(ctx: ScimContext, id: string): Promise<void> {
   const entry = await find(ctx, id);
-  await db().update(directoryEntries).set({ status: "removed", updatedAt: new Date() }).where(and(ofCustomer(directoryEntries, ctx.customerId), eq(directoryEntries.id, entry.id)));
+  await db()
+    .update(directoryEntries)
+    .set({ status: "removed", updatedAt: new Date() })
+    .where(and(ofCustomer(directoryEntries, ctx.customerId), eq(directoryEntries.id, entry.id)));
 }
 
 export async function listScimUsers(ctx: ScimContext, query: URLSearchParams): Promise<Json> {
@@ -106,7 +130,9 @@ export async function listScimUsers(ctx: ScimContext, query: URLSearchParams): P
       : equality?.path === "externalid"
         ? eq(directoryEntries.externalId, equality.value)
         : equality?.path === "id"
-          ? (isResourceId(equality.value) ? eq(directoryEntries.id, equality.value) : sql`false`)
+          ? isResourceId(equality.value)
+            ? eq(directoryEntries.id, equality.value)
+            : sql`false`
           : undefined;
   const { startIndex, count } = pageParams(query);
   const where = and(live(ctx.customerId), indexed);
@@ -115,7 +141,13 @@ export async function listScimUsers(ctx: ScimContext, query: URLSearchParams): P
   if (!filter || indexed) {
     // No filter, or Entra's indexed one: the database pages.
     const ordered = db().select().from(directoryEntries).where(where).orderBy(asc(directoryEntries.createdAt), asc(directoryEntries.id));
-    const [rows, [total]] = await Promise.all([ordered.limit(count).offset(startIndex - 1), db().select({ n: sql<number>`count(*)::int` }).from(directoryEntries).where(where)]);
+    const [rows, [total]] = await Promise.all([
+      ordered.limit(count).offset(startIndex - 1),
+      db()
+        .select({ n: sql<number>`count(*)::int` })
+        .from(directoryEntries)
+        .where(where),
+    ]);
     page = rows.map(userResource);
     totalResults = total?.n ?? 0;
   } else {
@@ -125,7 +157,14 @@ export async function listScimUsers(ctx: ScimContext, query: URLSearchParams): P
         db()
           .select()
           .from(directoryEntries)
-          .where(and(where, after ? sql`(${directoryEntries.createdAt}, ${directoryEntries.id}) > (select ${directoryEntries.createdAt}, ${directoryEntries.id} from ${directoryEntries} where ${directoryEntries.id} = ${after.id})` : undefined))
+          .where(
+            and(
+              where,
+              after
+                ? sql`(${directoryEntries.createdAt}, ${directoryEntries.id}) > (select ${directoryEntries.createdAt}, ${directoryEntries.id} from ${directoryEntries} where ${directoryEntries.id} = ${after.id})`
+                : undefined,
+            ),
+          )
           .orderBy(asc(directoryEntries.createdAt), asc(directoryEntries.id))
           .limit(scanBatchSize),
       toResource: userResource,

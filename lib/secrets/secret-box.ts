@@ -16,7 +16,10 @@ const TAG_BYTES = 16;
 
 export function parseKeys(raw: string | undefined): Map<string, Buffer> {
   const keys = new Map<string, Buffer>();
-  for (const part of (raw ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const part of (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [id, b64] = part.split(":");
     const key = Buffer.from(b64 ?? "", "base64");
     if (!id || key.length !== 32) {

@@ -15,7 +15,15 @@ import type { ExistingEntry, PagePlan } from "./plan-page";
  * the planner no row count, and it chose to scan the customer's whole
  * directory for every page.
  */
-export async function loadExisting({ customerId, connector, keys }: { customerId: string; connector: Connector; keys: string[] }): Promise<Map<string, ExistingEntry>> {
+export async function loadExisting({
+  customerId,
+  connector,
+  keys,
+}: {
+  customerId: string;
+  connector: Connector;
+  keys: string[];
+}): Promise<Map<string, ExistingEntry>> {
   if (keys.length === 0) return new Map();
   const rows = await db()
     .select({ ...getTableColumns(directoryEntries), key: connector.keyColumn })
@@ -90,7 +98,12 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
   const p = syncRunCreatedPages;
   const changes = [
     ...plan.changes,
-    ...plan.removals.map((r) => ({ objectId: r.objectId, displayName: r.displayName, kind: "removed" as const, fields: { status: [ctx.existing.get(r.objectId)?.status ?? null, "removed"] } })),
+    ...plan.removals.map((r) => ({
+      objectId: r.objectId,
+      displayName: r.displayName,
+      kind: "removed" as const,
+      fields: { status: [ctx.existing.get(r.objectId)?.status ?? null, "removed"] },
+    })),
   ];
   // Delta may remove a user and bring them back later in the same round: the last word wins.
   const backAgain = ctx.round === "delta" ? plan.seen : [];
@@ -106,7 +119,10 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
     ),
     written as (
       insert into ${d} (${columns([d.customerId, d.source, d.aadTenantId])}, ${key}, ${columns([d.status, d.lastRunId, ...syncedColumns])})
-      select ${ctx.customerId}::uuid, ${source}::${enumType(directorySourceEnum)}, ${ctx.tenantId}::uuid, r.key, r.status, ${ctx.runId}::uuid, ${sql.join(syncedFieldNames.map((f) => sql`r.${sql.identifier(f)}`), sql`, `)}
+      select ${ctx.customerId}::uuid, ${source}::${enumType(directorySourceEnum)}, ${ctx.tenantId}::uuid, r.key, r.status, ${ctx.runId}::uuid, ${sql.join(
+        syncedFieldNames.map((f) => sql`r.${sql.identifier(f)}`),
+        sql`, `,
+      )}
       from (
         select r.* from created, ${writeRows(sql`created.entries`)}
         union all
@@ -114,7 +130,10 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
       ) r
       where not ${ctx.simulate}::boolean
       on conflict (${column(d.customerId)}, ${key}) where ${key} is not null do update
-        set ${sql.join([...syncedColumns, d.status, d.aadTenantId, d.lastRunId].map((col) => sql`${column(col)} = excluded.${column(col)}`), sql`, `)}, ${column(d.updatedAt)} = now()
+        set ${sql.join(
+          [...syncedColumns, d.status, d.aadTenantId, d.lastRunId].map((col) => sql`${column(col)} = excluded.${column(col)}`),
+          sql`, `,
+        )}, ${column(d.updatedAt)} = now()
         -- An entry that another source owns is never overwritten.
         where ${d.source} = ${source}::${enumType(directorySourceEnum)}
       returning 1

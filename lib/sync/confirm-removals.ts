@@ -23,7 +23,14 @@ export async function confirmRemovals(actor: CustomerActor, { runId }: { runId: 
     const [newer] = await tx
       .select({ id: syncRuns.id })
       .from(syncRuns)
-      .where(and(ofCustomer(syncRuns, actor.customerId), eq(syncRuns.connector, run.connector), gt(syncRuns.queuedAt, run.queuedAt), inArray(syncRuns.status, ["succeeded", "confirmed", "running", "queued"])))
+      .where(
+        and(
+          ofCustomer(syncRuns, actor.customerId),
+          eq(syncRuns.connector, run.connector),
+          gt(syncRuns.queuedAt, run.queuedAt),
+          inArray(syncRuns.status, ["succeeded", "confirmed", "running", "queued"]),
+        ),
+      )
       .orderBy(desc(syncRuns.queuedAt))
       .limit(1);
     if (newer) throw new AppError("conflict", "A newer sync has run since; its result replaces this one.");

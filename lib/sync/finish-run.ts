@@ -97,7 +97,10 @@ async function exceedsThreshold(
 }
 
 /** Marks the entries a run found removed as removed — kept, not deleted, so a restore brings them back. */
-export async function applyRemovals(tx: SyncWriter, { runId, customerId, connector }: { runId: string; customerId: string; connector: Connector }): Promise<void> {
+export async function applyRemovals(
+  tx: SyncWriter,
+  { runId, customerId, connector }: { runId: string; customerId: string; connector: Connector },
+): Promise<void> {
   const { source, keyColumn } = connector;
   const ids = tx
     .select({ id: syncRunChanges.objectId })

@@ -39,7 +39,14 @@ export type PagePlan = {
  * is a no-op the second time. Entries owned by another source are never touched.
  */
 export function planPage(entries: readonly SourceEntry[], existing: ReadonlyMap<string, ExistingEntry>, options: PlanOptions, source: string): PagePlan {
-  const plan: PagePlan = { creates: [], updates: [], changes: [], seen: [], removals: [], counts: { created: 0, updated: 0, disabled: 0, unchanged: 0, skipped: 0 } };
+  const plan: PagePlan = {
+    creates: [],
+    updates: [],
+    changes: [],
+    seen: [],
+    removals: [],
+    counts: { created: 0, updated: 0, disabled: 0, unchanged: 0, skipped: 0 },
+  };
 
   // A source may deliver a user more than once; the last delivery is the truth.
   const latest = new Map<string, SourceEntry>();

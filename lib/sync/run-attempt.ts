@@ -45,5 +45,13 @@ export async function runAttempt(connector: Connector, run: SyncRun): Promise<"s
     result = await walk();
   }
   await source.afterWalk?.({ seen: result.seen, simulate });
-  return finishRun({ runId: run.id, customerId: run.customerId, connector, round, ...result, simulate, removalThresholdPercent: source.removalThresholdPercent });
+  return finishRun({
+    runId: run.id,
+    customerId: run.customerId,
+    connector,
+    round,
+    ...result,
+    simulate,
+    removalThresholdPercent: source.removalThresholdPercent,
+  });
 }

@@ -111,5 +111,7 @@ export async function supersedeUnconfirmed(run: Pick<SyncRun, "id" | "customerId
   await db()
     .update(syncRuns)
     .set({ status: "superseded" })
-    .where(and(ofCustomer(syncRuns, run.customerId), eq(syncRuns.connector, run.connector), eq(syncRuns.status, "needs_confirmation"), ne(syncRuns.id, run.id)));
+    .where(
+      and(ofCustomer(syncRuns, run.customerId), eq(syncRuns.connector, run.connector), eq(syncRuns.status, "needs_confirmation"), ne(syncRuns.id, run.id)),
+    );
 }

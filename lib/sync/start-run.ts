@@ -28,7 +28,9 @@ export async function startRun(actor: CustomerActor, trigger: Exclude<SyncTrigge
     await enqueueDirectorySync({ customerId: actor.customerId, connector: connector.id, runId: run.id });
   } catch (error) {
     logger.error({ err: error, runId: run.id }, "could not enqueue a sync");
-    await db().delete(syncRuns).where(and(ofCustomer(syncRuns, actor.customerId), eq(syncRuns.id, run.id)));
+    await db()
+      .delete(syncRuns)
+      .where(and(ofCustomer(syncRuns, actor.customerId), eq(syncRuns.id, run.id)));
     throw new AppError("unavailable", "The job queue cannot be reached, so no sync was started. Please try again in a moment.");
   }
   await recordAudit(db(), actor, { action: `sync.${trigger}`, targetType: "sync_run", targetId: run.id, detail: { connector: connector.id } });
@@ -44,7 +46,11 @@ async function createOrReclaim(actor: CustomerActor, trigger: Exclude<SyncTrigge
     if (!(error instanceof RunAlreadyActiveError)) throw error;
     const active = await findActiveRun({ customerId, connector: connector.id });
     if (!active || (await runJobIsAlive(active.id))) throw alreadyRunning();
-    await failRun({ customerId, runId: active.id, problem: { code: "interrupted", message: "The sync was interrupted and its job was lost.", retryable: false } });
+    await failRun({
+      customerId,
+      runId: active.id,
+      problem: { code: "interrupted", message: "The sync was interrupted and its job was lost.", retryable: false },
+    });
     try {
       return await create();
     } catch (again) {

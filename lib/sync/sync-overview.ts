@@ -13,7 +13,11 @@ type OverviewInput = { customerId: string; connector: ConnectorId; schedule: (Sc
 export async function syncOverview(input: OverviewInput) {
   const ofConnector = and(ofCustomer(syncRuns, input.customerId), eq(syncRuns.connector, input.connector));
   const [[activeRun], [lastRun], next] = await Promise.all([
-    db().select().from(syncRuns).where(and(ofConnector, inArray(syncRuns.status, ["queued", "running"]))).limit(1),
+    db()
+      .select()
+      .from(syncRuns)
+      .where(and(ofConnector, inArray(syncRuns.status, ["queued", "running"])))
+      .limit(1),
     db()
       .select()
       .from(syncRuns)

@@ -44,6 +44,11 @@ export type SourceEntry = {
 };
 
 /** A name to show for anyone: the display name, else first and last name, else the first fallback given. */
-export function displayNameOf(displayName: string | null | undefined, firstName: string | null, lastName: string | null, ...fallbacks: (string | null | undefined)[]): string {
+export function displayNameOf(
+  displayName: string | null | undefined,
+  firstName: string | null,
+  lastName: string | null,
+  ...fallbacks: (string | null | undefined)[]
+): string {
   return displayName || [firstName, lastName].filter(Boolean).join(" ") || fallbacks.find(Boolean) || "";
 }

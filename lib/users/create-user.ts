@@ -17,33 +17,35 @@ export async function createUser(actor: CustomerActor, input: CreateUserInput) {
   const portalId = customerPortalId(input.localPart, customer.slug);
   const passwordHash = await hashPassword(input.password);
   const link = await linkTargetFor({ customerId: actor.customerId, choice: input.aadLink });
-  return withLinkClash(actor.customerId, link, () => withAccountConflicts({ portalId, extension: input.extension }, () =>
-    db().transaction(async (tx) => {
-      const [user] = await tx
-        .insert(accounts)
-        .values({
-          customerId: actor.customerId,
-          role: "user",
-          portalId,
-          passwordHash,
-          name: input.name,
-          email: input.email,
-          extension: input.extension,
-          site: input.site,
-          groupMemberType: input.groupMemberType,
-          package: input.package,
-          userType: input.userType,
-          ...(link === "unchanged" ? {} : linkColumns(link)),
-        })
-        .returning({ id: accounts.id, portalId: accounts.portalId });
-      await recordAudit(tx, actor, {
-        action: "user.create",
-        targetType: "account",
-        targetId: user!.id,
-        detail: { portalId },
-      });
-      await recordLinkAudit(tx, actor, user!.id, link);
-      return user!;
-    }),
-  ));
+  return withLinkClash(actor.customerId, link, () =>
+    withAccountConflicts({ portalId, extension: input.extension }, () =>
+      db().transaction(async (tx) => {
+        const [user] = await tx
+          .insert(accounts)
+          .values({
+            customerId: actor.customerId,
+            role: "user",
+            portalId,
+            passwordHash,
+            name: input.name,
+            email: input.email,
+            extension: input.extension,
+            site: input.site,
+            groupMemberType: input.groupMemberType,
+            package: input.package,
+            userType: input.userType,
+            ...(link === "unchanged" ? {} : linkColumns(link)),
+          })
+          .returning({ id: accounts.id, portalId: accounts.portalId });
+        await recordAudit(tx, actor, {
+          action: "user.create",
+          targetType: "account",
+          targetId: user!.id,
+          detail: { portalId },
+        });
+        await recordLinkAudit(tx, actor, user!.id, link);
+        return user!;
+      }),
+    ),
+  );
 }

@@ -11,14 +11,7 @@ export async function listUsers({ customerId, q = "", page = 1 }: { customerId: 
   const where = and(
     ofCustomer(accounts, customerId),
     eq(accounts.role, "user"),
-    q
-      ? or(
-          ilike(accounts.name, pattern),
-          ilike(accounts.portalId, pattern),
-          ilike(accounts.email, pattern),
-          ilike(accounts.extension, pattern),
-        )
-      : undefined,
+    q ? or(ilike(accounts.name, pattern), ilike(accounts.portalId, pattern), ilike(accounts.email, pattern), ilike(accounts.extension, pattern)) : undefined,
   );
   // Counted first, so a page past the end shows the last page rather than nothing.
   const [total] = await db().select({ n: count() }).from(accounts).where(where);

@@ -17,34 +17,36 @@ import type { UpdateUserInput } from "@/lib/validation/account-input";
 export async function updateUser(actor: CustomerActor, input: UpdateUserInput) {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const link = await linkTargetFor({ customerId: actor.customerId, choice: input.aadLink });
-  await withLinkClash(actor.customerId, link, () => withAccountConflicts({ extension: input.extension }, () =>
-    db().transaction(async (tx) => {
-      const updated = await tx
-        .update(accounts)
-        .set({
-          name: input.name,
-          email: input.email,
-          extension: input.extension,
-          site: input.site,
-          groupMemberType: input.groupMemberType,
-          package: input.package,
-          userType: input.userType,
-          ...(passwordHash ? { passwordHash } : {}),
-          ...(link === "unchanged" ? {} : linkColumns(link)),
-          updatedAt: new Date(),
-        })
-        .where(and(ofCustomer(accounts, actor.customerId), eq(accounts.id, input.id), eq(accounts.role, "user")))
-        .returning({ id: accounts.id });
-      if (updated.length === 0) throw notFound("The user");
-      // A password set by the manager ends the user's sessions, as the user's own change does.
-      if (passwordHash) await endSessions(tx, input.id);
-      await recordAudit(tx, actor, {
-        action: "user.update",
-        targetType: "account",
-        targetId: input.id,
-        detail: { passwordChanged: Boolean(passwordHash) },
-      });
-      await recordLinkAudit(tx, actor, input.id, link);
-    }),
-  ));
+  await withLinkClash(actor.customerId, link, () =>
+    withAccountConflicts({ extension: input.extension }, () =>
+      db().transaction(async (tx) => {
+        const updated = await tx
+          .update(accounts)
+          .set({
+            name: input.name,
+            email: input.email,
+            extension: input.extension,
+            site: input.site,
+            groupMemberType: input.groupMemberType,
+            package: input.package,
+            userType: input.userType,
+            ...(passwordHash ? { passwordHash } : {}),
+            ...(link === "unchanged" ? {} : linkColumns(link)),
+            updatedAt: new Date(),
+          })
+          .where(and(ofCustomer(accounts, actor.customerId), eq(accounts.id, input.id), eq(accounts.role, "user")))
+          .returning({ id: accounts.id });
+        if (updated.length === 0) throw notFound("The user");
+        // A password set by the manager ends the user's sessions, as the user's own change does.
+        if (passwordHash) await endSessions(tx, input.id);
+        await recordAudit(tx, actor, {
+          action: "user.update",
+          targetType: "account",
+          targetId: input.id,
+          detail: { passwordChanged: Boolean(passwordHash) },
+        });
+        await recordLinkAudit(tx, actor, input.id, link);
+      }),
+    ),
+  );
 }

@@ -1,15 +1,7 @@
 import { z } from "zod";
 import { groupMemberTypes } from "@/db/schema";
 import { linkChoice } from "@/lib/validation/link-choice";
-import {
-  newPassword,
-  optionalEmail,
-  optionalExtension,
-  optionalText,
-  portalLocalPart,
-  requiredText,
-  typedPassword,
-} from "./fields";
+import { newPassword, optionalEmail, optionalExtension, optionalText, portalLocalPart, requiredText, typedPassword } from "./fields";
 
 const personFields = {
   name: requiredText("Name", 120),

@@ -18,7 +18,4 @@ const nameRequired = { path: ["displayName"], message: "Give at least a first, l
 export const createDirectoryEntryInput = z.object(directoryEntryFields).refine(named, nameRequired);
 export type DirectoryEntryInput = z.infer<typeof createDirectoryEntryInput>;
 
-export const updateDirectoryEntryInput = z
-  .object({ id: uuid, ...directoryEntryFields })
-  .refine(named, nameRequired);
-
+export const updateDirectoryEntryInput = z.object({ id: uuid, ...directoryEntryFields }).refine(named, nameRequired);

@@ -39,15 +39,14 @@ export const optionalPhone = optionalText(32).pipe(
     .nullable(),
 );
 
-export const extension = z.string().trim().regex(/^[0-9]{2,8}$/, "An extension is 2 to 8 digits.");
+export const extension = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{2,8}$/, "An extension is 2 to 8 digits.");
 export const optionalExtension = optionalText(8).pipe(extension.nullable());
 
 /** Never trimmed: spaces at either end are part of a password. */
-export const newPassword = z
-  .string()
-  .min(10, "Use at least 10 characters.")
-  .max(200, "At most 200 characters.")
-  .superRefine(storable());
+export const newPassword = z.string().min(10, "Use at least 10 characters.").max(200, "At most 200 characters.").superRefine(storable());
 
 /** A password typed to prove who one is (current password, test sign-in): not checked against the rules for new ones. */
 export const typedPassword = (required: string) => z.string({ message: required }).min(1, required).max(200, "At most 200 characters.").superRefine(storable());

@@ -134,7 +134,12 @@ const connectionShape = {
   startTls: checkbox,
   caCertificate,
   baseDn,
-  bindName: z.string({ message: "Enter the proxy user." }).trim().min(1, "Enter the proxy user, e.g. svc-switchboard@contoso.com.").max(512, "At most 512 characters.").superRefine(storable()),
+  bindName: z
+    .string({ message: "Enter the proxy user." })
+    .trim()
+    .min(1, "Enter the proxy user, e.g. svc-switchboard@contoso.com.")
+    .max(512, "At most 512 characters.")
+    .superRefine(storable()),
   bindPassword,
   userFilter,
   usernameAttribute: z.enum(ldapUsernameAttributes, { message: "Choose sAMAccountName or userPrincipalName." }).default("sAMAccountName"),
@@ -156,7 +161,12 @@ export type LdapConnectionInput = z.infer<typeof ldapConnectionInput>;
 // Extensions are stored as numbers: no leading zero, 2 to 8 digits, like the portal's extensions.
 const extensionBound = (label: string) =>
   optionalText(8)
-    .pipe(z.string().regex(/^[1-9][0-9]{1,7}$/, `The ${label} of the range is an extension: 2 to 8 digits, not starting with 0.`).nullable())
+    .pipe(
+      z
+        .string()
+        .regex(/^[1-9][0-9]{1,7}$/, `The ${label} of the range is an extension: 2 to 8 digits, not starting with 0.`)
+        .nullable(),
+    )
     .transform((v) => (v === null ? null : Number(v)));
 
 /** The Active Directory screen's fields, as posted by its form. */

@@ -21,7 +21,10 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export function readListQuery(params: SearchParams): ListQuery {
   const rawQ = first(params.q);
   const rawPage = first(params.page);
-  const cleaned = rawQ.replace(/[\u0000-\u001f\u007f]|\p{Cs}/gu, " ").replace(/\s+/g, " ").trim();
+  const cleaned = rawQ
+    .replace(/[\u0000-\u001f\u007f]|\p{Cs}/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   const characters = Array.from(cleaned); // by code point, so a cut never splits a pair
   const q = characters.slice(0, maxSearchLength).join("");
   const notice =

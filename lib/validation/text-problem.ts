@@ -13,6 +13,9 @@ export function textProblem(value: string, { multiline = false }: { multiline?: 
   if (value.includes("\u0000")) return "This contains a NUL character, which cannot be stored.";
   if (loneSurrogate.test(value)) return "This contains a broken character (an unpaired surrogate). Type or paste the text again.";
   const controls = multiline ? /[\u0001-\u0008\u000b\u000c\u000e-\u001f]/ : /[\u0001-\u001f]/;
-  if (controls.test(value)) return multiline ? "This contains control characters; only tabs and line breaks are allowed." : "This contains control characters such as tabs or line breaks; use plain text on one line.";
+  if (controls.test(value))
+    return multiline
+      ? "This contains control characters; only tabs and line breaks are allowed."
+      : "This contains control characters such as tabs or line breaks; use plain text on one line.";
   return null;
 }

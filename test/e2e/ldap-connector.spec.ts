@@ -31,7 +31,11 @@ const login = (person: DirectoryPerson, slug: string) => `${person.sAMAccountNam
 /** The AD screen's status card says how the last run went: "<counts>", or for Simulate "… Would have: <counts>". */
 const lastRunCounts = (page: Page, counts: RegExp) => page.getByText(counts);
 
-test("a manager connects Active Directory, tests it, simulates, imports, and an imported person signs in with the directory password", async ({ context, page, samba }) => {
+test("a manager connects Active Directory, tests it, simulates, imports, and an imported person signs in with the directory password", async ({
+  context,
+  page,
+  samba,
+}) => {
   test.setTimeout(180_000);
   const directory = await E2eDirectory.open(samba);
   const ou = await directory.createOu();
@@ -45,7 +49,12 @@ test("a manager connects Active Directory, tests it, simulates, imports, and an 
     await expect(page.getByText("No import has run yet")).toBeVisible();
 
     // Plain ldap:// is refused on the form, before anything is sent.
-    await fillFields(page, { "Server address": "ldap://127.0.0.1:389", "Base DN": ou, "Proxy user": samba.adminBindName, "Proxy password": samba.adminPassword });
+    await fillFields(page, {
+      "Server address": "ldap://127.0.0.1:389",
+      "Base DN": ou,
+      "Proxy user": samba.adminBindName,
+      "Proxy password": samba.adminPassword,
+    });
     await page.getByRole("button", { name: "Test connection" }).click();
     await expect(page.getByText("Plain LDAP would send passwords in clear").first()).toBeVisible();
 
@@ -75,7 +84,9 @@ test("a manager connects Active Directory, tests it, simulates, imports, and an 
     const testAuthentication = page.getByRole("form", { name: "Test authentication" });
     await fillFields(page, { Username: `CONTOSO\\${alice.sAMAccountName}`, Password: alice.password });
     await testAuthentication.getByRole("button", { name: "Test authentication" }).click();
-    await expect(testAuthentication.getByRole("status")).toContainText(`Authenticated: the directory accepted the password of ${alice.sAMAccountName} (Alice Anders).`);
+    await expect(testAuthentication.getByRole("status")).toContainText(
+      `Authenticated: the directory accepted the password of ${alice.sAMAccountName} (Alice Anders).`,
+    );
     await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
     await fillFields(page, { Username: alice.sAMAccountName, Password: "Wr0ng!E2e-Passw0rd" });
     await testAuthentication.getByRole("button", { name: "Test authentication" }).click();
@@ -147,7 +158,12 @@ test("the Active Directory screen refuses bad input with clear messages and chan
   await page.goto("/authority/active-directory");
   await page.waitForLoadState("networkidle");
 
-  await fillFields(page, { "Server address": "ldaps://127.0.0.1:636", "Base DN": "contoso.test", "Proxy user": samba.adminBindName, "CA certificate (PEM)": "not a certificate" });
+  await fillFields(page, {
+    "Server address": "ldaps://127.0.0.1:636",
+    "Base DN": "contoso.test",
+    "Proxy user": samba.adminBindName,
+    "CA certificate (PEM)": "not a certificate",
+  });
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Please correct the highlighted fields.")).toBeVisible();
   await expect(page.getByText("The base DN is a distinguished name like")).toBeVisible();

@@ -18,7 +18,10 @@ async function createLinkedUser(page: Page, localPart: string, person: Person) {
   await page.getByLabel("E-mail").fill(person.upn);
   await page.getByLabel("Password", { exact: true }).fill("user-password-1");
   await page.getByLabel("Search Entra accounts").fill(person.displayName.slice(0, 4));
-  await page.getByRole("list", { name: "Entra accounts" }).getByRole("button", { name: new RegExp(person.displayName) }).click();
+  await page
+    .getByRole("list", { name: "Entra accounts" })
+    .getByRole("button", { name: new RegExp(person.displayName) })
+    .click();
   await expect(page.getByTestId("aad-id-value")).toHaveText(`${person.displayName} (${person.upn})`);
   // The name differs from Entra's: the form shows it, and the manager takes Entra's.
   const differences = page.getByRole("region", { name: "Differences from Entra" });
@@ -29,7 +32,11 @@ async function createLinkedUser(page: Page, localPart: string, person: Person) {
   await expect(page).toHaveURL(/\/users$/);
 }
 
-async function companyWithTenant(context: Parameters<typeof createCompany>[0], page: Page, names: string[]): Promise<{ company: Company; tenant: EntraTenant }> {
+async function companyWithTenant(
+  context: Parameters<typeof createCompany>[0],
+  page: Page,
+  names: string[],
+): Promise<{ company: Company; tenant: EntraTenant }> {
   const [company, tenant] = await Promise.all([createCompany(context), createEntraTenant(names)]);
   await signInWithForm(page, company.manager.portalId, company.manager.password);
   await connectAndSync(page, tenant);
@@ -71,7 +78,11 @@ test("a linked user signs in with Microsoft; an unlinked one is told why; a disa
   await expectSignedOut(page);
 });
 
-test("refuses a person of another tenant, a linked person choosing the wrong company, and a company without Microsoft sign-in", async ({ context, page, browser }) => {
+test("refuses a person of another tenant, a linked person choosing the wrong company, and a company without Microsoft sign-in", async ({
+  context,
+  page,
+  browser,
+}) => {
   const a = await companyWithTenant(context, page, ["Lee Linked"]);
   await createLinkedUser(page, "lee", a.tenant.people.Lee!);
   await context.clearCookies();
@@ -135,7 +146,10 @@ test("a manager links their own login on My Information, then signs in with Micr
   const mona = tenant.people.Mona!;
   await openForm(page, "My Information");
   await page.getByLabel("Search Entra accounts").fill("Mona");
-  await page.getByRole("list", { name: "Entra accounts" }).getByRole("button", { name: /Mona Manager/ }).click();
+  await page
+    .getByRole("list", { name: "Entra accounts" })
+    .getByRole("button", { name: /Mona Manager/ })
+    .click();
   await page.getByRole("button", { name: "Save Microsoft account" }).click();
   await expect(page.getByText("Your Microsoft account is saved.")).toBeVisible();
   await page.reload();

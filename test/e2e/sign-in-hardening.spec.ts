@@ -21,7 +21,9 @@ test("the client address is the web server's to say: a client's own x-switchboar
   // One client (the fixture's X-Forwarded-For, through the trusted loopback "proxy"), each guess claiming another address.
   const errors: (string | null)[] = [];
   for (let i = 0; i < 12; i++) {
-    errors.push(await signInError(request, `ghost-${unique()}@nowhere`, { "x-forwarded-for": clientAddress, "x-switchboard-client-address": `203.0.113.${i}` }));
+    errors.push(
+      await signInError(request, `ghost-${unique()}@nowhere`, { "x-forwarded-for": clientAddress, "x-switchboard-client-address": `203.0.113.${i}` }),
+    );
   }
   expect(errors.slice(0, 10)).toEqual(Array(10).fill("The portal ID or password is incorrect."));
   expect(errors.slice(10).every((e) => e?.startsWith("Too many failed sign-in attempts"))).toBe(true);

@@ -33,7 +33,10 @@ function descendants(root: number): { pid: number; command: string }[] {
 }
 
 // Playwright's runner started the portal (webServer) and this test's process: the worker is below it.
-const workerPids = () => descendants(process.ppid).filter((p) => p.command.includes("workers/sync-worker.ts")).map((p) => p.pid);
+const workerPids = () =>
+  descendants(process.ppid)
+    .filter((p) => p.command.includes("workers/sync-worker.ts"))
+    .map((p) => p.pid);
 
 test("a crashed worker is restarted by the launcher while the web keeps answering, and runs the next sync", async ({ context, page, request }) => {
   test.setTimeout(120_000);

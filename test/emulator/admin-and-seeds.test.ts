@@ -22,12 +22,18 @@ describe("admin API, demo tenant and seeds", () => {
     const second = await startEmulator({ port: 0 });
     try {
       for (const running of [emulator(), second]) {
-        expect(running.demo).toEqual({ tenantId: DEMO_TENANT.tenantId, clientId: DEMO_TENANT.clientId, clientSecret: DEMO_TENANT.clientSecret, domain: DEMO_TENANT.domain });
+        expect(running.demo).toEqual({
+          tenantId: DEMO_TENANT.tenantId,
+          clientId: DEMO_TENANT.clientId,
+          clientSecret: DEMO_TENANT.clientSecret,
+          domain: DEMO_TENANT.domain,
+        });
         const token = await appToken(running, DEMO_TENANT.tenantId, DEMO_TENANT.clientId, DEMO_TENANT.clientSecret);
         const megan = await graphGet(running, `/v1.0/users/${DEMO_USER_IDS.MeganB}?$select=id,displayName,userPrincipalName`, token);
         expect(megan.body).toMatchObject({ id: DEMO_USER_IDS.MeganB, displayName: "Megan Bowen", userPrincipalName: `MeganB@${DEMO_TENANT.domain}` });
       }
-      const ids = async (admin: typeof second.admin) => (await admin.listUsers(DEMO_TENANT.tenantId)).users.map((user) => [user.id, user.userPrincipalName, user.managerId]);
+      const ids = async (admin: typeof second.admin) =>
+        (await admin.listUsers(DEMO_TENANT.tenantId)).users.map((user) => [user.id, user.userPrincipalName, user.managerId]);
       expect(await ids(second.admin)).toEqual(await ids(emulator().admin));
       expect((await ids(second.admin)).length).toBeGreaterThanOrEqual(20);
     } finally {
@@ -48,7 +54,9 @@ describe("admin API, demo tenant and seeds", () => {
       expect(batches[1]).toEqual(batches[0]);
       const users = batches[0]!.users;
       expect(users.some((user) => user.userType === "Guest" && user.userPrincipalName.includes("#EXT#@woodgrove.onmicrosoft.com"))).toBe(true);
-      expect(users.every((user) => user.displayName && (user.userType === "Guest" || (user.department && user.jobTitle && user.businessPhones.length === 1)))).toBe(true);
+      expect(
+        users.every((user) => user.displayName && (user.userType === "Guest" || (user.department && user.jobTitle && user.businessPhones.length === 1))),
+      ).toBe(true);
       expect(users.filter((user) => user.managerId).length).toBeGreaterThan(250);
     } finally {
       await second.close();
@@ -66,7 +74,14 @@ describe("admin API, demo tenant and seeds", () => {
           {
             displayName: "Northwind Traders",
             domains: ["northwind.example"],
-            apps: [{ displayName: "Portal", permissions: ["User.Read.All"], redirectUris: ["http://localhost:3100/cb"], secrets: [{ value: "northwind-secret-value" }] }],
+            apps: [
+              {
+                displayName: "Portal",
+                permissions: ["User.Read.All"],
+                redirectUris: ["http://localhost:3100/cb"],
+                secrets: [{ value: "northwind-secret-value" }],
+              },
+            ],
             users: [
               { userPrincipalName: "boss@northwind.example", displayName: "Nancy Davolio", password: "pw-1" },
               { userPrincipalName: "andrew@northwind.example", displayName: "Andrew Fuller", manager: "boss@northwind.example" },
@@ -83,7 +98,9 @@ describe("admin API, demo tenant and seeds", () => {
       const seed = await loadSeedFile(file);
       const runs = [await startEmulator({ port: 0, seed }), await startEmulator({ port: 0, seed })];
       try {
-        const views = await Promise.all(runs.map(async (run) => ({ demo: run.demo, tenants: await run.admin.listTenants(), users: (await run.admin.listUsers("northwind.example")).users })));
+        const views = await Promise.all(
+          runs.map(async (run) => ({ demo: run.demo, tenants: await run.admin.listTenants(), users: (await run.admin.listUsers("northwind.example")).users })),
+        );
         expect(views[0]!.demo).toBeUndefined();
         expect(views[0]!.tenants.map((t) => t.id)).toEqual(views[1]!.tenants.map((t) => t.id));
         expect(views[0]!.users.map((u) => u.id)).toEqual(views[1]!.users.map((u) => u.id));

@@ -27,7 +27,18 @@ describe("Graph access control: tokens, tenants and permissions", () => {
   /** Claims like the emulator's own app tokens, signed with whatever key the caller picks. */
   function graphClaims(overrides: Record<string, unknown> = {}) {
     const now = Math.floor(Date.now() / 1000);
-    return { aud: "https://graph.microsoft.com", iss: `https://sts.windows.net/${DEMO_TENANT.tenantId}/`, tid: DEMO_TENANT.tenantId, appid: DEMO_TENANT.clientId, roles: ["User.Read.All"], idtyp: "app", iat: now, nbf: now, exp: now + 3600, ...overrides };
+    return {
+      aud: "https://graph.microsoft.com",
+      iss: `https://sts.windows.net/${DEMO_TENANT.tenantId}/`,
+      tid: DEMO_TENANT.tenantId,
+      appid: DEMO_TENANT.clientId,
+      roles: ["User.Read.All"],
+      idtyp: "app",
+      iat: now,
+      nbf: now,
+      exp: now + 3600,
+      ...overrides,
+    };
   }
 
   async function expectUnauthorized(token: string | null, message: RegExp) {

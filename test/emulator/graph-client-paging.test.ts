@@ -64,7 +64,11 @@ describe("the real Graph client paging through 2,500 users", () => {
     await admin.clearRequestLog();
     const client = graphClient(emulator(), provider, { customHosts: false });
 
-    const failure = await client.api("/users").top(5).get().catch((error: unknown) => error);
+    const failure = await client
+      .api("/users")
+      .top(5)
+      .get()
+      .catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(GraphError);
     expect((failure as GraphError).statusCode).toBe(401);

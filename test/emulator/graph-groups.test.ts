@@ -33,8 +33,18 @@ describe("groups, nested membership and the organization", () => {
     const groups = await graphGet(emulator(), "/v1.0/groups", token);
     expect(groups.status).toBe(200);
     for (const group of groups.body.value) expectGraphShape("group", group);
-    expect(groups.body.value.map((g: { displayName: string }) => g.displayName).sort()).toEqual(["All Company", "Finance", "Leadership", "Legal", "Sales and Marketing"]);
-    const filtered = await graphGet(emulator(), `/v1.0/groups?$filter=${encodeURIComponent("startswith(displayName,'Sales')")}&$select=id,mail,groupTypes`, token);
+    expect(groups.body.value.map((g: { displayName: string }) => g.displayName).sort()).toEqual([
+      "All Company",
+      "Finance",
+      "Leadership",
+      "Legal",
+      "Sales and Marketing",
+    ]);
+    const filtered = await graphGet(
+      emulator(),
+      `/v1.0/groups?$filter=${encodeURIComponent("startswith(displayName,'Sales')")}&$select=id,mail,groupTypes`,
+      token,
+    );
     expect(filtered.body.value).toEqual([{ id: DEMO_GROUP_IDS.salesAndMarketing, mail: `SalesAndMarketing@${DEMO_TENANT.domain}`, groupTypes: ["Unified"] }]);
   });
 
@@ -53,7 +63,11 @@ describe("groups, nested membership and the organization", () => {
   });
 
   it("follows membership changes, deeper nesting and soft deletion", async () => {
-    const auditor = await admin.createUser(DEMO_TENANT.tenantId, { userPrincipalName: `KaiA@${DEMO_TENANT.domain}`, displayName: "Kai Abbott", department: "Finance" });
+    const auditor = await admin.createUser(DEMO_TENANT.tenantId, {
+      userPrincipalName: `KaiA@${DEMO_TENANT.domain}`,
+      displayName: "Kai Abbott",
+      department: "Finance",
+    });
     const audit = await admin.createGroup(DEMO_TENANT.tenantId, { displayName: "Internal Audit", memberIds: [auditor.id, DEMO_USER_IDS.MeganB] });
     await admin.addGroupMember(DEMO_TENANT.tenantId, DEMO_GROUP_IDS.finance, audit.id);
 
@@ -66,7 +80,11 @@ describe("groups, nested membership and the organization", () => {
     await admin.restoreUser(DEMO_TENANT.tenantId, auditor.id);
     expect((await transitive(DEMO_GROUP_IDS.finance)).map((m) => m.id)).toContain(auditor.id);
 
-    const usersOnly = await graphGet(emulator(), `/v1.0/groups/${DEMO_GROUP_IDS.allCompany}/transitiveMembers/microsoft.graph.user?$select=id,userPrincipalName`, token);
+    const usersOnly = await graphGet(
+      emulator(),
+      `/v1.0/groups/${DEMO_GROUP_IDS.allCompany}/transitiveMembers/microsoft.graph.user?$select=id,userPrincipalName`,
+      token,
+    );
     expectGraphShape("usersPage", usersOnly.body);
     expect(usersOnly.body.value.every((m: DirectoryObject) => m["@odata.type"] === "#microsoft.graph.user")).toBe(true);
     expect(usersOnly.body.value).toHaveLength(21);

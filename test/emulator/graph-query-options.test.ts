@@ -33,7 +33,19 @@ describe("GET /v1.0/users query options", () => {
     const first = await users("");
     expect(first.body.value).toHaveLength(100);
     expect(Object.keys(first.body.value[0]).sort()).toEqual(
-      ["businessPhones", "displayName", "givenName", "id", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName"].sort(),
+      [
+        "businessPhones",
+        "displayName",
+        "givenName",
+        "id",
+        "jobTitle",
+        "mail",
+        "mobilePhone",
+        "officeLocation",
+        "preferredLanguage",
+        "surname",
+        "userPrincipalName",
+      ].sort(),
     );
     const second = await users(first.body["@odata.nextLink"].slice(`${emulator().url}/v1.0/users`.length));
     expect(second.body.value).toHaveLength(41);
@@ -41,14 +53,17 @@ describe("GET /v1.0/users query options", () => {
   });
 
   it("filters with eq and startswith on userPrincipalName, mail, accountEnabled and userType", async () => {
-    const pick = async (filter: string) => (await users(`?$filter=${encodeURIComponent(filter)}&$select=id,displayName`)).body.value.map((u: { displayName: string }) => u.displayName);
+    const pick = async (filter: string) =>
+      (await users(`?$filter=${encodeURIComponent(filter)}&$select=id,displayName`)).body.value.map((u: { displayName: string }) => u.displayName);
     expect(await pick(`userPrincipalName eq '${MEGAN.toLowerCase()}'`)).toEqual(["Megan Bowen"]);
     expect(await pick("startswith(userPrincipalName,'MeganB@')")).toEqual(["Megan Bowen"]);
     expect(await pick(`mail eq 'AdeleV@${DEMO_TENANT.domain}'`)).toEqual(["Adele Vance"]);
     expect(await pick("startswith(mail,'jordan.')")).toEqual(["Jordan Rivers"]);
     expect(await pick("accountEnabled eq false and startswith(userPrincipalName,'Lidia')")).toEqual(["Lidia Holloway"]);
     expect(await pick("userType eq 'Guest' and startswith(displayName,'Jordan')")).toEqual(["Jordan Rivers"]);
-    expect(await pick("(userType eq 'Member' and startswith(userPrincipalName,'PattiF@')) or userPrincipalName eq 'nobody@x.com'")).toEqual(["Patti Fernandez"]);
+    expect(await pick("(userType eq 'Member' and startswith(userPrincipalName,'PattiF@')) or userPrincipalName eq 'nobody@x.com'")).toEqual([
+      "Patti Fernandez",
+    ]);
   });
 
   it("counts with ConsistencyLevel: eventual, and only then", async () => {
@@ -67,9 +82,19 @@ describe("GET /v1.0/users query options", () => {
   });
 
   it("selects properties case-insensitively, expands the manager, and reads one user by id or UPN", async () => {
-    const page = await users(`?$filter=${encodeURIComponent(`userPrincipalName eq '${MEGAN}'`)}&$select=ID,displayName,Department,employeeId,accountEnabled,userType&$expand=manager($select=id,displayName)`);
+    const page = await users(
+      `?$filter=${encodeURIComponent(`userPrincipalName eq '${MEGAN}'`)}&$select=ID,displayName,Department,employeeId,accountEnabled,userType&$expand=manager($select=id,displayName)`,
+    );
     expect(page.body.value).toEqual([
-      { id: DEMO_USER_IDS.MeganB, displayName: "Megan Bowen", department: "Finance", employeeId: expect.any(String), accountEnabled: true, userType: "Member", manager: { "@odata.type": "#microsoft.graph.user", id: DEMO_USER_IDS.DiegoS, displayName: "Diego Siciliani" } },
+      {
+        id: DEMO_USER_IDS.MeganB,
+        displayName: "Megan Bowen",
+        department: "Finance",
+        employeeId: expect.any(String),
+        accountEnabled: true,
+        userType: "Member",
+        manager: { "@odata.type": "#microsoft.graph.user", id: DEMO_USER_IDS.DiegoS, displayName: "Diego Siciliani" },
+      },
     ]);
     const byId = await graphGet(emulator(), `/v1.0/users/${DEMO_USER_IDS.MeganB}`, token);
     expectGraphShape("user", byId.body);

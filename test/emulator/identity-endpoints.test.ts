@@ -6,7 +6,12 @@ import { postToken } from "./support/graph-http";
 import { signInThroughPage } from "./support/sign-in-driver";
 
 const REDIRECT_URI = "http://localhost:3000/api/auth/callback/azure-ad";
-const CLIENT_CREDENTIALS = { grant_type: "client_credentials", client_id: DEMO_TENANT.clientId, client_secret: DEMO_TENANT.clientSecret, scope: "https://graph.microsoft.com/.default" };
+const CLIENT_CREDENTIALS = {
+  grant_type: "client_credentials",
+  client_id: DEMO_TENANT.clientId,
+  client_secret: DEMO_TENANT.clientSecret,
+  scope: "https://graph.microsoft.com/.default",
+};
 
 describe("identity endpoints", () => {
   const emulator = useEmulator();
@@ -43,7 +48,11 @@ describe("identity endpoints", () => {
     for (const [tenant, form, status, error, code] of cases) {
       const response = await postToken(emulator(), tenant, form);
       expect(response.status, String(code)).toBe(status);
-      expect(response.body, String(code)).toMatchObject({ error, error_codes: [code], error_description: expect.stringMatching(new RegExp(`^AADSTS${code}: .+\\r\\nTrace ID: .+\\r\\nCorrelation ID: .+\\r\\nTimestamp: `)) });
+      expect(response.body, String(code)).toMatchObject({
+        error,
+        error_codes: [code],
+        error_description: expect.stringMatching(new RegExp(`^AADSTS${code}: .+\\r\\nTrace ID: .+\\r\\nCorrelation ID: .+\\r\\nTimestamp: `)),
+      });
     }
   });
 
@@ -96,7 +105,11 @@ describe("identity endpoints", () => {
     const location = new URL(implicit.headers.get("location")!);
     expect(Object.fromEntries(location.searchParams)).toMatchObject({ error: "unsupported_response_type", state: "s1" });
 
-    const formPost = await signInThroughPage(`${url}/${DEMO_TENANT.tenantId}/oauth2/v2.0/authorize?${new URLSearchParams({ ...base, response_mode: "form_post" })}`, `AdeleV@${DEMO_TENANT.domain}`, DEMO_TENANT.userPassword);
+    const formPost = await signInThroughPage(
+      `${url}/${DEMO_TENANT.tenantId}/oauth2/v2.0/authorize?${new URLSearchParams({ ...base, response_mode: "form_post" })}`,
+      `AdeleV@${DEMO_TENANT.domain}`,
+      DEMO_TENANT.userPassword,
+    );
     expect(formPost.status).toBe(200);
     expect(formPost.html).toContain(`action="${REDIRECT_URI}"`);
     expect(formPost.html).toMatch(/name="code" value="[^"]+"/);
@@ -105,16 +118,31 @@ describe("identity endpoints", () => {
   it("completes msal-node's authorization-code flow with PKCE (account from client_info)", async () => {
     const { url } = emulator();
     const cca = new ConfidentialClientApplication({
-      auth: { clientId: DEMO_TENANT.clientId, clientSecret: DEMO_TENANT.clientSecret, authority: `${url}/${DEMO_TENANT.tenantId}`, knownAuthorities: [new URL(url).host] },
+      auth: {
+        clientId: DEMO_TENANT.clientId,
+        clientSecret: DEMO_TENANT.clientSecret,
+        authority: `${url}/${DEMO_TENANT.tenantId}`,
+        knownAuthorities: [new URL(url).host],
+      },
     });
     const pkce = await new CryptoProvider().generatePkceCodes();
-    const authUrl = await cca.getAuthCodeUrl({ scopes: ["User.Read"], redirectUri: REDIRECT_URI, codeChallenge: pkce.challenge, codeChallengeMethod: "S256", state: "msal-state" });
+    const authUrl = await cca.getAuthCodeUrl({
+      scopes: ["User.Read"],
+      redirectUri: REDIRECT_URI,
+      codeChallenge: pkce.challenge,
+      codeChallengeMethod: "S256",
+      state: "msal-state",
+    });
     const { location } = await signInThroughPage(authUrl, `DiegoS@${DEMO_TENANT.domain}`, DEMO_TENANT.userPassword);
     const code = new URL(location!).searchParams.get("code")!;
 
     const result = await cca.acquireTokenByCode({ code, scopes: ["User.Read"], redirectUri: REDIRECT_URI, codeVerifier: pkce.verifier });
 
-    expect(result.account).toMatchObject({ homeAccountId: `${DEMO_USER_IDS.DiegoS}.${DEMO_TENANT.tenantId}`, tenantId: DEMO_TENANT.tenantId, username: `DiegoS@${DEMO_TENANT.domain}` });
+    expect(result.account).toMatchObject({
+      homeAccountId: `${DEMO_USER_IDS.DiegoS}.${DEMO_TENANT.tenantId}`,
+      tenantId: DEMO_TENANT.tenantId,
+      username: `DiegoS@${DEMO_TENANT.domain}`,
+    });
     expect(result.idTokenClaims).toMatchObject({ oid: DEMO_USER_IDS.DiegoS, tid: DEMO_TENANT.tenantId });
     const me = await fetch(`${url}/v1.0/me`, { headers: { authorization: `Bearer ${result.accessToken}` } });
     expect(await me.json()).toMatchObject({ id: DEMO_USER_IDS.DiegoS, displayName: "Diego Siciliani" });

@@ -62,7 +62,11 @@ describe("GET /v1.0/users/delta, asserted on the wire", () => {
   });
 
   it("then returns only what changed: created, updated, disabled, soft-deleted, restored, hard-deleted", async () => {
-    const created = await admin.createUser(tenantId, { userPrincipalName: `nora.quinn@${(await admin.getTenant(tenantId)).defaultDomain}`, displayName: "Nora Quinn", jobTitle: "Analyst" });
+    const created = await admin.createUser(tenantId, {
+      userPrincipalName: `nora.quinn@${(await admin.getTenant(tenantId)).defaultDomain}`,
+      displayName: "Nora Quinn",
+      jobTitle: "Analyst",
+    });
     expect(await changesSinceLastRound()).toEqual([{ id: created.id, displayName: "Nora Quinn", jobTitle: "Analyst", accountEnabled: true }]);
 
     await admin.updateUser(tenantId, created.id, { jobTitle: "Senior Analyst" });

@@ -20,7 +20,10 @@ async function startPortalFront(trustedProxies: string): Promise<Server> {
     withClientAddress(async (req, res) => {
       const body = await new Promise<string>((resolve) => {
         let text = "";
-        req.setEncoding("utf8").on("data", (chunk: string) => (text += chunk)).on("end", () => resolve(text));
+        req
+          .setEncoding("utf8")
+          .on("data", (chunk: string) => (text += chunk))
+          .on("end", () => resolve(text));
       });
       const outcome = await provider.options.authorize(JSON.parse(body), { headers: req.headers }).then(
         () => "signed in",
@@ -39,7 +42,10 @@ function signIn(server: Server, from: string, headers: Record<string, string>): 
   return new Promise((resolve, reject) => {
     const req = request({ host: "127.0.0.1", port, method: "POST", localAddress: from, headers: { "content-type": "application/json", ...headers } }, (res) => {
       let text = "";
-      res.setEncoding("utf8").on("data", (chunk: string) => (text += chunk)).on("end", () => resolve(text));
+      res
+        .setEncoding("utf8")
+        .on("data", (chunk: string) => (text += chunk))
+        .on("end", () => resolve(text));
     });
     req.on("error", reject).end(JSON.stringify({ portalId: `ghost-${randomUUID()}@x`, password: "guess" }));
   });

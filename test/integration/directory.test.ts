@@ -15,7 +15,14 @@ const blank = { firstName: null, lastName: null, displayName: null, email: null,
 describe("company directory", () => {
   it("finds entries by name, e-mail, extension and phone digits, and treats % literally", async () => {
     const m = await createCustomerWithManager();
-    await createDirectoryEntry(m, { ...blank, firstName: "Ada", lastName: "Lovelace", email: "ada@example.org", officePhone: "+44 (20) 7946-0018", extension: "4711" });
+    await createDirectoryEntry(m, {
+      ...blank,
+      firstName: "Ada",
+      lastName: "Lovelace",
+      email: "ada@example.org",
+      officePhone: "+44 (20) 7946-0018",
+      extension: "4711",
+    });
     await createDirectoryEntry(m, { ...blank, displayName: "100% Sales" });
     const q = (text: string) => searchDirectory({ customerId: m.customerId, q: text }).then((p) => p.rows.map((r) => r.displayName));
     expect(await q("lovelace")).toEqual(["Ada Lovelace"]);
@@ -28,9 +35,9 @@ describe("company directory", () => {
 
   it("pages on the server", async () => {
     const m = await createCustomerWithManager();
-    await db().insert(directoryEntries).values(
-      Array.from({ length: pageSize + 5 }, (_, i) => ({ customerId: m.customerId, displayName: `Person ${String(i).padStart(3, "0")}` })),
-    );
+    await db()
+      .insert(directoryEntries)
+      .values(Array.from({ length: pageSize + 5 }, (_, i) => ({ customerId: m.customerId, displayName: `Person ${String(i).padStart(3, "0")}` })));
     const first = await searchDirectory({ customerId: m.customerId, page: 1 });
     const second = await searchDirectory({ customerId: m.customerId, page: 2 });
     expect(first.total).toBe(pageSize + 5);
@@ -43,7 +50,15 @@ describe("company directory", () => {
     const m = await createCustomerWithManager();
     const [synced] = await db()
       .insert(directoryEntries)
-      .values({ customerId: m.customerId, displayName: "Megan Bowen", firstName: "Megan", lastName: "Bowen", source: "entra", aadTenantId: randomUUID(), aadObjectId: randomUUID() })
+      .values({
+        customerId: m.customerId,
+        displayName: "Megan Bowen",
+        firstName: "Megan",
+        lastName: "Bowen",
+        source: "entra",
+        aadTenantId: randomUUID(),
+        aadObjectId: randomUUID(),
+      })
       .returning();
     const same = { ...blank, firstName: "Megan", lastName: "Bowen", displayName: "Megan Bowen" };
 

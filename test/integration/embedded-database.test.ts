@@ -23,9 +23,7 @@ describe("embedded database server", () => {
   it("keeps concurrent extended-protocol queries with different parameters apart", async () => {
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        i % 2 === 0
-          ? web`select ${i}::int as a`.then((r) => r[0]!.a)
-          : worker`select ${i}::int + ${1}::int - ${1}::int as a`.then((r) => r[0]!.a),
+        i % 2 === 0 ? web`select ${i}::int as a`.then((r) => r[0]!.a) : worker`select ${i}::int + ${1}::int - ${1}::int as a`.then((r) => r[0]!.a),
       ),
     );
     expect(results).toEqual(Array.from({ length: 60 }, (_, i) => i));

@@ -18,11 +18,23 @@ const linkOf = async (accountId: string) =>
   (await db().select({ tid: accounts.aadTenantId, oid: accounts.aadObjectId }).from(accounts).where(eq(accounts.id, accountId)))[0]!;
 
 const edit = (id: string, aadLink: string) => ({
-  id, name: "Linked Person", email: null, extension: null, site: null, groupMemberType: null, package: null, userType: null, aadLink, password: undefined,
+  id,
+  name: "Linked Person",
+  email: null,
+  extension: null,
+  site: null,
+  groupMemberType: null,
+  package: null,
+  userType: null,
+  aadLink,
+  password: undefined,
 });
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -92,7 +104,11 @@ describe("linking Entra accounts to logins", () => {
     // An entry that is linked nowhere but cannot be linked either (another company's) gets the very same answer.
     const foreign = await createEntraEntry(await createCustomerWithManager());
     const other = await refusal(updateUser(manager, edit(user.id, foreign.id)));
-    expect({ code: clash.code, message: clash.message, fieldErrors: clash.fieldErrors }).toEqual({ code: other.code, message: other.message, fieldErrors: other.fieldErrors });
+    expect({ code: clash.code, message: clash.message, fieldErrors: clash.fieldErrors }).toEqual({
+      code: other.code,
+      message: other.message,
+      fieldErrors: other.fieldErrors,
+    });
     expect((await linkOf(user.id)).oid).toBeNull();
   });
 
@@ -146,7 +162,10 @@ describe("the AAD ID picker's search", () => {
     expect(many).toHaveLength(candidateLimit);
     const one = await searchLinkCandidates({ customerId: manager.customerId, q: "p99999@big.onmicrosoft" });
     expect(one.map((c) => c.displayName)).toEqual(["Person 99999"]);
-    const count = await db().select({ n: sql<number>`count(*)::int` }).from(directoryEntries).where(and(eq(directoryEntries.customerId, manager.customerId)));
+    const count = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(directoryEntries)
+      .where(and(eq(directoryEntries.customerId, manager.customerId)));
     expect(count[0]!.n).toBe(100_000);
   }, 120_000);
 });

@@ -17,14 +17,22 @@ import { configureSync, createEntraCompany, emulatorAdmin, startTestWorker, sync
 type Manager = Awaited<ReturnType<typeof createCustomerWithManager>>;
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
 
 const settingsOf = async (customerId: string) => (await db().select().from(entraSettings).where(eq(entraSettings.customerId, customerId)))[0] ?? null;
 const scimEntryOf = async (customerId: string, objectId: string) =>
-  (await db().select().from(directoryEntries).where(and(eq(directoryEntries.customerId, customerId), eq(directoryEntries.externalId, objectId))))[0]!;
+  (
+    await db()
+      .select()
+      .from(directoryEntries)
+      .where(and(eq(directoryEntries.customerId, customerId), eq(directoryEntries.externalId, objectId)))
+  )[0]!;
 const picker = async (manager: Manager, q: string) => (await searchLinkCandidates({ customerId: manager.customerId, q })).map((c) => c.displayName);
 
 /**
@@ -36,7 +44,10 @@ const picker = async (manager: Manager, q: string) => (await searchLinkCandidate
 describe("one company squatting another company's Entra tenant", () => {
   it("is refused on save, ties no SCIM user to A's tenant, and leaves A's linking and sign-in alone", async () => {
     const { manager: a, tenant } = await createEntraCompany();
-    const person = await emulatorAdmin().createUser(tenant.tenantId, { displayName: "Pat Squatted", userPrincipalName: `pat-${randomUUID().slice(0, 6)}@a.example` });
+    const person = await emulatorAdmin().createUser(tenant.tenantId, {
+      displayName: "Pat Squatted",
+      userPrincipalName: `pat-${randomUUID().slice(0, 6)}@a.example`,
+    });
     const b = await createCustomerWithManager();
 
     // 1. B's save with A's tenant and credentials B does not have: refused in words, nothing written.
@@ -50,7 +61,12 @@ describe("one company squatting another company's Entra tenant", () => {
       expect(error.message).not.toContain(credentials.clientSecret);
     }
     expect(await settingsOf(b.customerId)).toBeNull();
-    expect(await db().select().from(auditLog).where(and(eq(auditLog.customerId, b.customerId), eq(auditLog.action, "entra_settings.save")))).toEqual([]);
+    expect(
+      await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.customerId, b.customerId), eq(auditLog.action, "entra_settings.save"))),
+    ).toEqual([]);
 
     // 2. Saved as "Not use" instead, the tenant stays unproven...
     expect(await configureSync(b, { tenantId: tenant.tenantId, clientId: randomUUID(), clientSecret: "made-up-secret" })).toEqual({ tenantProven: false });
@@ -67,9 +83,22 @@ describe("one company squatting another company's Entra tenant", () => {
     const entry = await createEntraEntry(a, { tenantId: tenant.tenantId, objectId: person.id, displayName: "Pat Squatted" });
     expect(await picker(a, "Pat")).toEqual(["Pat Squatted"]);
     const user = await createTestUser(a);
-    await updateUser(a, { id: user.id, name: "Pat", email: null, extension: null, site: null, groupMemberType: null, package: null, userType: null, aadLink: entry.id, password: undefined });
+    await updateUser(a, {
+      id: user.id,
+      name: "Pat",
+      email: null,
+      extension: null,
+      site: null,
+      groupMemberType: null,
+      package: null,
+      userType: null,
+      aadLink: entry.id,
+      password: undefined,
+    });
     const company = (await microsoftCompany({ slug: a.slug }))!;
-    expect(await resolveMicrosoftLogin(company, { tid: tenant.tenantId, oid: person.id })).toMatchObject({ actor: { accountId: user.id, customerId: a.customerId } });
+    expect(await resolveMicrosoftLogin(company, { tid: tenant.tenantId, oid: person.id })).toMatchObject({
+      actor: { accountId: user.id, customerId: a.customerId },
+    });
     // B offers no Microsoft sign-in for a tenant it never proved.
     await db().update(entraSettings).set({ enabled: true }).where(eq(entraSettings.customerId, b.customerId));
     expect(await microsoftCompany({ slug: b.slug })).toBeNull();
@@ -78,7 +107,9 @@ describe("one company squatting another company's Entra tenant", () => {
     // refused with exactly the words B got for an account linked nowhere, and its picker still shows the person.
     const c = await createCustomerWithManager();
     const app = await emulatorAdmin().createApp(tenant.tenantId, { displayName: "C", permissions: ["User.Read.All"], secret: {} });
-    expect(await configureSync(c, { tenantId: tenant.tenantId, clientId: app.clientId, clientSecret: app.secret!.value }, { usage: "use" })).toEqual({ tenantProven: true });
+    expect(await configureSync(c, { tenantId: tenant.tenantId, clientId: app.clientId, clientSecret: app.secret!.value }, { usage: "use" })).toEqual({
+      tenantProven: true,
+    });
     const theirs = await createEntraEntry(c, { tenantId: tenant.tenantId, objectId: person.id, displayName: "Pat Squatted" });
     expect(await picker(c, "Pat")).toEqual(["Pat Squatted"]);
     const cRefusal = await refusal(linkOwnAccount(c, theirs.id));
@@ -90,7 +121,10 @@ describe("one company squatting another company's Entra tenant", () => {
   it("needs new proof for a changed tenant or client ID, and treats rows from before the proof as unproven until saved again", async () => {
     const { manager, tenant } = await createEntraCompany({ usage: "not_use" });
     // A row as the migration leaves it: no proof.
-    await db().update(entraSettings).set({ verifiedTenantId: null, verifiedClientId: null, tenantVerifiedAt: null }).where(eq(entraSettings.customerId, manager.customerId));
+    await db()
+      .update(entraSettings)
+      .set({ verifiedTenantId: null, verifiedClientId: null, tenantVerifiedAt: null })
+      .where(eq(entraSettings.customerId, manager.customerId));
     const token = (await createScimToken(manager, "Entra")).token;
     const objectId = randomUUID();
     await scimRequest(token, "POST", "/Users", { userName: "lee@a.example", externalId: objectId, displayName: "Lee" });
@@ -104,7 +138,9 @@ describe("one company squatting another company's Entra tenant", () => {
     await linkOwnAccount(manager, "none");
 
     // Another client ID of the same tenant, without a working secret for it: refused with Use, unproven with Not use.
-    await expect(configureSync(manager, { ...tenant, clientId: randomUUID(), clientSecret: "" }, { usage: "use" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(configureSync(manager, { ...tenant, clientId: randomUUID(), clientSecret: "" }, { usage: "use" })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
     expect(await settingsOf(manager.customerId)).toMatchObject({ clientId: tenant.clientId, verifiedClientId: tenant.clientId });
     expect(await configureSync(manager, { ...tenant, clientId: randomUUID(), clientSecret: "" })).toEqual({ tenantProven: false });
     expect((await refusal(linkOwnAccount(manager, entry.id))).message).toMatch(/cannot be linked/);
@@ -114,9 +150,16 @@ describe("one company squatting another company's Entra tenant", () => {
     const worker = startTestWorker();
     try {
       const { manager, tenant } = await createEntraCompany({ usage: "not_use", users: 3 });
-      await db().update(entraSettings).set({ verifiedTenantId: null, verifiedClientId: null, tenantVerifiedAt: null }).where(eq(entraSettings.customerId, manager.customerId));
+      await db()
+        .update(entraSettings)
+        .set({ verifiedTenantId: null, verifiedClientId: null, tenantVerifiedAt: null })
+        .where(eq(entraSettings.customerId, manager.customerId));
       expect(await syncNow(manager)).toMatchObject({ status: "succeeded" });
-      expect(await settingsOf(manager.customerId)).toMatchObject({ verifiedTenantId: tenant.tenantId, verifiedClientId: tenant.clientId, tenantVerifiedAt: expect.any(Date) });
+      expect(await settingsOf(manager.customerId)).toMatchObject({
+        verifiedTenantId: tenant.tenantId,
+        verifiedClientId: tenant.clientId,
+        tenantVerifiedAt: expect.any(Date),
+      });
     } finally {
       await worker.close();
     }

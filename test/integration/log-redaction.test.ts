@@ -36,7 +36,12 @@ describe("the logger and a failed statement", () => {
   it("keeps an argon2 hash a failed update was run with out of the log", async () => {
     const hash = await hashPassword("a-password-nobody-may-read");
     // A failed update of a password hash, as drizzle reports it: its message ends "params: <the hash>, …".
-    const error = await failure(() => db().update(accounts).set({ passwordHash: hash }).where(eq(accounts.id, sql`${"not-a-uuid"}::uuid`)));
+    const error = await failure(() =>
+      db()
+        .update(accounts)
+        .set({ passwordHash: hash })
+        .where(eq(accounts.id, sql`${"not-a-uuid"}::uuid`)),
+    );
     expect(String((error as Error).message)).toContain(hash); // the driver's error does carry it
     const { log, text } = capturingLogger();
     log.error({ err: error }, "server action failed");

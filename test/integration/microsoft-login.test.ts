@@ -62,7 +62,9 @@ describe("require Microsoft sign-in for linked logins", () => {
     await expect(attempt(manager.portalId)).rejects.toThrow(/requires Sign in with Microsoft/);
     // An unproven tenant offers no Microsoft sign-in, so requiring it would lock the login out.
     const proofOf = eq(entraSettings.customerId, manager.customerId);
-    const [{ tenantVerifiedAt }] = (await db().select({ tenantVerifiedAt: entraSettings.tenantVerifiedAt }).from(entraSettings).where(proofOf)) as [{ tenantVerifiedAt: Date | null }];
+    const [{ tenantVerifiedAt }] = (await db().select({ tenantVerifiedAt: entraSettings.tenantVerifiedAt }).from(entraSettings).where(proofOf)) as [
+      { tenantVerifiedAt: Date | null },
+    ];
     await db().update(entraSettings).set({ tenantVerifiedAt: null }).where(proofOf);
     await expect(attempt(manager.portalId)).resolves.toMatchObject({ accountId: manager.accountId });
     await db().update(entraSettings).set({ tenantVerifiedAt }).where(proofOf);

@@ -54,12 +54,34 @@ describe("a session ends with its login's session version", () => {
     const user = await createTestUser(manager);
     const session = await sessionFor(await signIn(user.portalId));
     expect(await actorOfSession(session)).not.toBeNull();
-    await updateUser(manager, { id: user.id, name: "Test User", email: null, extension: null, site: null, groupMemberType: null, package: null, userType: null, aadLink: "unchanged", password: "set-by-the-manager" });
+    await updateUser(manager, {
+      id: user.id,
+      name: "Test User",
+      email: null,
+      extension: null,
+      site: null,
+      groupMemberType: null,
+      package: null,
+      userType: null,
+      aadLink: "unchanged",
+      password: "set-by-the-manager",
+    });
     expect(await actorOfSession(session)).toBeNull();
 
     const again = await sessionFor(await signIn(user.portalId, "set-by-the-manager"));
     // Saving without a new password leaves sessions alone.
-    await updateUser(manager, { id: user.id, name: "Renamed", email: null, extension: null, site: null, groupMemberType: null, package: null, userType: null, aadLink: "unchanged", password: undefined });
+    await updateUser(manager, {
+      id: user.id,
+      name: "Renamed",
+      email: null,
+      extension: null,
+      site: null,
+      groupMemberType: null,
+      package: null,
+      userType: null,
+      aadLink: "unchanged",
+      password: undefined,
+    });
     expect(await actorOfSession(again)).toMatchObject({ name: "Renamed" });
     await deleteUser(manager, { userId: user.id });
     expect(await actorOfSession(again)).toBeNull();
@@ -84,7 +106,9 @@ describe("the current-password check of a password change", () => {
     );
     expect(outcomes.filter((o) => o === "invalid_input")).toHaveLength(10);
     expect(outcomes.filter((o) => o === "rate_limited")).toHaveLength(20);
-    await expect(changePassword(manager, { currentPassword: testPassword, newPassword: "attacker-password-1" })).rejects.toMatchObject({ code: "rate_limited" });
+    await expect(changePassword(manager, { currentPassword: testPassword, newPassword: "attacker-password-1" })).rejects.toMatchObject({
+      code: "rate_limited",
+    });
     // The lockout is the password change's own: signing in still works.
     await expect(signIn(manager.portalId)).resolves.toMatchObject({ accountId: manager.accountId });
   });

@@ -33,7 +33,10 @@ describe("sign-in forms refuse hostile input with the ordinary message", () => {
   for (const value of hostile) {
     const label = JSON.stringify(value.slice(0, 12)) + (value.length > 12 ? `… (${value.length})` : "");
     it(`password sign-in: portal ID or password ${label}`, async () => {
-      for (const credentials of [{ portalId: value, password: "x" }, { portalId: "boss@acme", password: value }]) {
+      for (const credentials of [
+        { portalId: value, password: "x" },
+        { portalId: "boss@acme", password: value },
+      ]) {
         const message = await messageOf(password(credentials, req));
         expect(message).toBe("Enter your portal ID and password.");
       }
@@ -57,7 +60,9 @@ describe("sign-in forms refuse hostile input with the ordinary message", () => {
   });
 
   it("never hands a database error's SQL or parameters to the caller", async () => {
-    const dbError = Object.assign(new Error(`Failed query: select "id" from "accounts" where "portal_id" = $1\nparams: ab\u0000cd`), { name: "DrizzleQueryError" });
+    const dbError = Object.assign(new Error(`Failed query: select "id" from "accounts" where "portal_id" = $1\nparams: ab\u0000cd`), {
+      name: "DrizzleQueryError",
+    });
     const message = await messageOf(asSessionUser(() => Promise.reject(dbError)));
     expect(message).toBe("Sign-in failed. Please try again.");
     expect(message).not.toMatch(leaks);

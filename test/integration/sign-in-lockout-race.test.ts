@@ -18,7 +18,12 @@ async function burst(guesses: { portalId: string; password: string; clientAddres
     ),
   );
   const count = (what: string) => outcomes.filter((o) => o === what).length;
-  return { signedIn: count("signed in"), wrong: count("unauthenticated"), locked: count("rate_limited"), other: outcomes.filter((o) => !["signed in", "unauthenticated", "rate_limited"].includes(o)) };
+  return {
+    signedIn: count("signed in"),
+    wrong: count("unauthenticated"),
+    locked: count("rate_limited"),
+    other: outcomes.filter((o) => !["signed in", "unauthenticated", "rate_limited"].includes(o)),
+  };
 }
 
 describe("sign-in lockout under parallel guesses (limit 10)", () => {
@@ -27,7 +32,9 @@ describe("sign-in lockout under parallel guesses (limit 10)", () => {
       const manager = await createCustomerWithManager();
       const result = await burst(Array.from({ length: n }, () => ({ portalId: manager.portalId, password: "wrong-password" })));
       expect(result).toEqual({ signedIn: 0, wrong: 10, locked: n - 10, other: [] });
-      await expect(signInWithPassword({ portalId: manager.portalId, password: testPassword, clientAddress: freshAddress() })).rejects.toMatchObject({ code: "rate_limited" });
+      await expect(signInWithPassword({ portalId: manager.portalId, password: testPassword, clientAddress: freshAddress() })).rejects.toMatchObject({
+        code: "rate_limited",
+      });
     });
   }
 
@@ -45,7 +52,8 @@ describe("sign-in lockout under parallel guesses (limit 10)", () => {
 
   it("with 9 failures already counted, lets exactly one of 30 simultaneous guesses through", async () => {
     const manager = await createCustomerWithManager();
-    for (let i = 0; i < 9; i++) await signInWithPassword({ portalId: manager.portalId, password: "wrong", clientAddress: freshAddress() }).catch(() => undefined);
+    for (let i = 0; i < 9; i++)
+      await signInWithPassword({ portalId: manager.portalId, password: "wrong", clientAddress: freshAddress() }).catch(() => undefined);
     const result = await burst(Array.from({ length: 30 }, () => ({ portalId: manager.portalId, password: "wrong-password" })));
     expect(result).toEqual({ signedIn: 0, wrong: 1, locked: 29, other: [] });
   });

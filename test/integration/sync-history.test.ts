@@ -34,15 +34,39 @@ describe("sync history", () => {
       .returning();
     aRunIds = aRuns.map((r) => r.id);
     // Created entries are recorded a source page at a time: here 20, then 15 (written as applyPage writes them).
-    const created = (n: number) => ({ key: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`, status: "active", displayName: `New ${n}`, email: `new${n}@x.example`, firstName: null });
-    await db().insert(syncRunCreatedPages).values([
-      { runId: aRunIds[0]!, customerId: a.customerId, entryCount: 20, entries: Array.from({ length: 20 }, (_, i) => created(i)) },
-      { runId: aRunIds[0]!, customerId: a.customerId, entryCount: 15, entries: Array.from({ length: 15 }, (_, i) => created(20 + i)) },
-    ]);
-    await db().insert(syncRunChanges).values([
-      { runId: aRunIds[0]!, customerId: a.customerId, objectId: "22222222-2222-4222-8222-222222222222", displayName: "Bob", kind: "updated", fields: { lastName: ["B", "Bee"] } },
-      { runId: aRunIds[0]!, customerId: a.customerId, objectId: "33333333-3333-4333-8333-333333333333", displayName: "Cid", kind: "removed", fields: { status: ["active", "removed"] } },
-    ]);
+    const created = (n: number) => ({
+      key: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+      status: "active",
+      displayName: `New ${n}`,
+      email: `new${n}@x.example`,
+      firstName: null,
+    });
+    await db()
+      .insert(syncRunCreatedPages)
+      .values([
+        { runId: aRunIds[0]!, customerId: a.customerId, entryCount: 20, entries: Array.from({ length: 20 }, (_, i) => created(i)) },
+        { runId: aRunIds[0]!, customerId: a.customerId, entryCount: 15, entries: Array.from({ length: 15 }, (_, i) => created(20 + i)) },
+      ]);
+    await db()
+      .insert(syncRunChanges)
+      .values([
+        {
+          runId: aRunIds[0]!,
+          customerId: a.customerId,
+          objectId: "22222222-2222-4222-8222-222222222222",
+          displayName: "Bob",
+          kind: "updated",
+          fields: { lastName: ["B", "Bee"] },
+        },
+        {
+          runId: aRunIds[0]!,
+          customerId: a.customerId,
+          objectId: "33333333-3333-4333-8333-333333333333",
+          displayName: "Cid",
+          kind: "removed",
+          fields: { status: ["active", "removed"] },
+        },
+      ]);
     const [bRun] = await db().insert(syncRuns).values({ customerId: b.customerId, trigger: "simulate", status: "succeeded" }).returning();
     bRunId = bRun!.id;
   });
@@ -58,7 +82,11 @@ describe("sync history", () => {
     const first = await list(1);
     expect(first).toMatchObject({ total: 37, pageCount: 2 });
     expect(first.rows.map((c) => c.displayName)).toEqual(Array.from({ length: 25 }, (_, i) => `New ${i}`));
-    expect(first.rows[0]).toMatchObject({ kind: "created", objectId: "00000000-0000-4000-8000-000000000000", fields: { displayName: [null, "New 0"], email: [null, "new0@x.example"], status: [null, "active"] } });
+    expect(first.rows[0]).toMatchObject({
+      kind: "created",
+      objectId: "00000000-0000-4000-8000-000000000000",
+      fields: { displayName: [null, "New 0"], email: [null, "new0@x.example"], status: [null, "active"] },
+    });
     expect(Object.keys(first.rows[0]!.fields)).not.toContain("firstName");
     expect((await list(2)).rows.map((c) => c.displayName)).toEqual([...Array.from({ length: 10 }, (_, i) => `New ${25 + i}`), "Bob", "Cid"]);
     expect(new Set([...first.rows, ...(await list(2)).rows].map((c) => c.id)).size).toBe(37);

@@ -30,9 +30,12 @@ export async function scimRequest(token: string | null, method: string, path: st
   const url = `http://localhost:3000/api/scim/v2${pathname}${search ? `?${new URLSearchParams(search.replace(/\+/g, "%2B")).toString()}` : ""}`;
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   if (body !== undefined) headers["content-type"] = contentType;
-  const response = await handler(new Request(url, { method, headers, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) }), {
-    params: Promise.resolve({ ...(match.m!.groups ?? {}) }),
-  });
+  const response = await handler(
+    new Request(url, { method, headers, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) }),
+    {
+      params: Promise.resolve({ ...(match.m!.groups ?? {}) }),
+    },
+  );
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as Record<string, any>) : null, headers: response.headers };
 }

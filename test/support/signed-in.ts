@@ -23,7 +23,14 @@ export async function runAs<T>(actor: Actor | null, call: () => Promise<T>): Pro
     const token = await encode({
       secret: process.env.NEXTAUTH_SECRET!,
       // As a sign-in writes it: the account's current session version, so the session is live.
-      token: { sub: actor.accountId, name: actor.name, accountId: actor.accountId, role: actor.role, customerId: actor.customerId, sessionVersion: await sessionVersionOf(actor.accountId) },
+      token: {
+        sub: actor.accountId,
+        name: actor.name,
+        accountId: actor.accountId,
+        role: actor.role,
+        customerId: actor.customerId,
+        sessionVersion: await sessionVersionOf(actor.accountId),
+      },
     });
     headers.set("cookie", `next-auth.session-token=${token}`);
   }

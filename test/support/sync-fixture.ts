@@ -70,7 +70,12 @@ export async function createEntraCompany(opts: { usage?: "use" | "not_use"; user
 
 /** A worker in the test process, on whichever queue backend the run uses. */
 export function startTestWorker(): Worker<DirectorySyncPayload> {
-  return createWorker<DirectorySyncPayload>(directorySyncQueueName, (job) => processSyncJob(job, connectorOf), { concurrency: 2, lockDuration: 2000, stalledInterval: 2000, maxStalledCount: 2 });
+  return createWorker<DirectorySyncPayload>(directorySyncQueueName, (job) => processSyncJob(job, connectorOf), {
+    concurrency: 2,
+    lockDuration: 2000,
+    stalledInterval: 2000,
+    maxStalledCount: 2,
+  });
 }
 
 export async function waitForRun(runId: string, timeoutMs = 45_000): Promise<SyncRun> {

@@ -42,7 +42,13 @@ describe("the settings pages' form values", () => {
     expect(Object.keys(values).sort()).toEqual(
       [...common, "tenantId", "clientId", "hasSecret", "secretExpiresOn", "skipGuests", "skipDisabled", "requireMicrosoftSignIn", "groupFilter"].sort(),
     );
-    expect(values).toMatchObject({ ...schedule, enabled: true, skipGuests: false, groupFilter: [{ id: "g1", displayName: "Sales" }], updatedAt: "2026-01-04T00:00:00.000Z" });
+    expect(values).toMatchObject({
+      ...schedule,
+      enabled: true,
+      skipGuests: false,
+      groupFilter: [{ id: "g1", displayName: "Sales" }],
+      updatedAt: "2026-01-04T00:00:00.000Z",
+    });
     expect(JSON.stringify(values)).not.toMatch(/sealed-secret|deltatoken|secret-position/);
   });
 

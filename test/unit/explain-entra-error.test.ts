@@ -15,13 +15,22 @@ describe("explainEntraError", () => {
   });
 
   it("explains missing consent, throttling and outages from Graph errors", () => {
-    expect(explainEntraError({ statusCode: 403, code: "Authorization_RequestDenied" })).toMatchObject({ retryable: false, message: expect.stringContaining("User.Read.All") });
+    expect(explainEntraError({ statusCode: 403, code: "Authorization_RequestDenied" })).toMatchObject({
+      retryable: false,
+      message: expect.stringContaining("User.Read.All"),
+    });
     expect(explainEntraError({ statusCode: 429, code: "TooManyRequests" }).retryable).toBe(true);
-    expect(explainEntraError({ statusCode: 503, code: "serviceNotAvailable" })).toMatchObject({ retryable: true, message: expect.stringContaining("unavailable") });
+    expect(explainEntraError({ statusCode: 503, code: "serviceNotAvailable" })).toMatchObject({
+      retryable: true,
+      message: expect.stringContaining("unavailable"),
+    });
   });
 
   it("treats network failures as passing, including a body cut off mid-page", () => {
-    expect(explainEntraError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:443"), { code: "ECONNREFUSED" }))).toMatchObject({ code: "network", retryable: true });
+    expect(explainEntraError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:443"), { code: "ECONNREFUSED" }))).toMatchObject({
+      code: "network",
+      retryable: true,
+    });
     expect(explainEntraError({ statusCode: 200, code: "TypeError", message: "terminated" })).toMatchObject({ code: "network", retryable: true });
     expect(explainEntraError({ errorCode: "temporarily_unavailable", errorMessage: "try later" })).toMatchObject({ retryable: true });
   });

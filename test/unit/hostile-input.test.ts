@@ -47,15 +47,45 @@ const validEntra = {
 
 /** Each schema with a valid value and the free-text fields to try hostile values in. */
 const boundaries = [
-  { name: "create user", schema: createUserInput, valid: { localPart: "ann", password: "long-enough-pw", name: "Ann" }, fields: ["name", "email", "site", "package", "userType", "password"] },
+  {
+    name: "create user",
+    schema: createUserInput,
+    valid: { localPart: "ann", password: "long-enough-pw", name: "Ann" },
+    fields: ["name", "email", "site", "package", "userType", "password"],
+  },
   { name: "update user", schema: updateUserInput, valid: { id: "00000000-0000-4000-8000-000000000001", name: "Ann" }, fields: ["name", "site", "password"] },
-  { name: "create manager", schema: createManagerInput, valid: { localPart: "ann", password: "long-enough-pw", name: "Ann" }, fields: ["name", "email", "password", "localPart"] },
-  { name: "change password", schema: changePasswordInput, valid: { currentPassword: "old-password", newPassword: "long-enough-pw", confirmPassword: "long-enough-pw" }, fields: ["currentPassword"] },
-  { name: "create customer", schema: createCustomerInput, valid: { name: "Acme", slug: "acme", timeZone: "Europe/Berlin", managerLocalPart: "boss", managerName: "Boss", managerPassword: "long-enough-pw" }, fields: ["name", "slug", "timeZone", "managerName"] },
+  {
+    name: "create manager",
+    schema: createManagerInput,
+    valid: { localPart: "ann", password: "long-enough-pw", name: "Ann" },
+    fields: ["name", "email", "password", "localPart"],
+  },
+  {
+    name: "change password",
+    schema: changePasswordInput,
+    valid: { currentPassword: "old-password", newPassword: "long-enough-pw", confirmPassword: "long-enough-pw" },
+    fields: ["currentPassword"],
+  },
+  {
+    name: "create customer",
+    schema: createCustomerInput,
+    valid: { name: "Acme", slug: "acme", timeZone: "Europe/Berlin", managerLocalPart: "boss", managerName: "Boss", managerPassword: "long-enough-pw" },
+    fields: ["name", "slug", "timeZone", "managerName"],
+  },
   { name: "company", schema: updateCompanyInput, valid: { name: "Acme", timeZone: "Europe/Berlin" }, fields: ["name", "timeZone"] },
-  { name: "directory entry", schema: createDirectoryEntryInput, valid: { displayName: "Ann" }, fields: ["displayName", "firstName", "lastName", "officePhone"] },
+  {
+    name: "directory entry",
+    schema: createDirectoryEntryInput,
+    valid: { displayName: "Ann" },
+    fields: ["displayName", "firstName", "lastName", "officePhone"],
+  },
   { name: "MS AAD settings", schema: entraSettingsInput, valid: validEntra, fields: ["clientSecret", "tenantId", "skipGuests"] },
-  { name: "AD settings", schema: ldapSettingsInput, valid: validLdap, fields: ["url", "baseDn", "bindName", "bindPassword", "userFilter", "caCertificate", "defaultPackage", "startTls"] },
+  {
+    name: "AD settings",
+    schema: ldapSettingsInput,
+    valid: validLdap,
+    fields: ["url", "baseDn", "bindName", "bindPassword", "userFilter", "caCertificate", "defaultPackage", "startTls"],
+  },
   { name: "AD test sign-in", schema: ldapTestAuthenticationInput, valid: { username: "bob", password: "pw" }, fields: ["username", "password"] },
 ];
 
@@ -89,14 +119,29 @@ describe("a posted form", () => {
   };
 
   it("reads plain fields, skipping React's own", () => {
-    expect(readFormFields(form([["name", "Ann"], ["$ACTION_ID_1", "x"]]))).toEqual({ ok: true, fields: expect.objectContaining({ name: "Ann" }) });
+    expect(
+      readFormFields(
+        form([
+          ["name", "Ann"],
+          ["$ACTION_ID_1", "x"],
+        ]),
+      ),
+    ).toEqual({ ok: true, fields: expect.objectContaining({ name: "Ann" }) });
   });
 
   // FormData holds USVStrings: a lone surrogate arrives as U+FFFD, so it is the zod fields' to refuse (above).
-  it.each(Object.entries(hostile).filter(([kind]) => kind !== "10,000 a" && !kind.includes("surrogate")))("is refused whole for %s in a field the schema does not read", (_kind, value) => {
-    const read = readFormFields(form([["name", "Ann"], ["unread", value]]));
-    expect(read).toMatchObject({ ok: false, fieldErrors: { unread: expect.any(String) } });
-  });
+  it.each(Object.entries(hostile).filter(([kind]) => kind !== "10,000 a" && !kind.includes("surrogate")))(
+    "is refused whole for %s in a field the schema does not read",
+    (_kind, value) => {
+      const read = readFormFields(
+        form([
+          ["name", "Ann"],
+          ["unread", value],
+        ]),
+      );
+      expect(read).toMatchObject({ ok: false, fieldErrors: { unread: expect.any(String) } });
+    },
+  );
 
   it.each(["__proto__", "constructor", "prototype", "na\u0000me"])("is refused for the field name %j", (name) => {
     expect(readFormFields(form([[name, "x"]])).ok).toBe(false);
@@ -148,10 +193,13 @@ describe("readJsonBody", () => {
     expect(await readJsonBody(post(JSON.stringify({ a: "[".repeat(100) })))).toEqual({ a: "[".repeat(100) });
   });
 
-  it.each(['{"__proto__":{"polluted":"yes"}}', '{"a":{"constructor":{"prototype":{"x":1}}}}', '[{"prototype":1}]'])("refuses the prototype key in %s", async (body) => {
-    expect(await refusal(body)).toMatch(/__proto__|constructor|prototype/);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+  it.each(['{"__proto__":{"polluted":"yes"}}', '{"a":{"constructor":{"prototype":{"x":1}}}}', '[{"prototype":1}]'])(
+    "refuses the prototype key in %s",
+    async (body) => {
+      expect(await refusal(body)).toMatch(/__proto__|constructor|prototype/);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
 
   it("refuses NUL and lone surrogates in strings and keys", async () => {
     await refusal('{"userName":"a\\u0000b"}');
@@ -167,9 +215,11 @@ describe("readJsonBody", () => {
   it("refuses a body over the size limit, broken UTF-8, and text that is not JSON", async () => {
     expect(await refusal(JSON.stringify({ a: "€".repeat(900_000) }))).toContain("larger");
     expect(await refusal("{}", { maxBytes: 1 })).toContain("larger");
-    expect(await refusal("{\"a\":")).toContain("not valid JSON");
+    expect(await refusal('{"a":')).toContain("not valid JSON");
     expect(await refusal("")).toContain("empty");
-    const broken = await readJsonBody(new Request("http://localhost/", { method: "POST", body: new Uint8Array([0x22, 0xff, 0x22]) })).catch((e: AppError) => e.message);
+    const broken = await readJsonBody(new Request("http://localhost/", { method: "POST", body: new Uint8Array([0x22, 0xff, 0x22]) })).catch(
+      (e: AppError) => e.message,
+    );
     expect(broken).toContain("UTF-8");
   });
 });

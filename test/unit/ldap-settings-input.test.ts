@@ -39,7 +39,10 @@ const valid = {
   defaultUserType: "",
 };
 
-function errorsOf(input: Record<string, unknown>, schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } } = ldapSettingsInput) {
+function errorsOf(
+  input: Record<string, unknown>,
+  schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } } = ldapSettingsInput,
+) {
   const result = schema.safeParse(input);
   expect(result.success, "the input is refused").toBe(false);
   return Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]));
@@ -98,7 +101,10 @@ describe("Active Directory settings input", () => {
   });
 
   it("accepts ldap:// with StartTLS, and drops StartTLS on ldaps:// (already encrypted)", () => {
-    expect(ldapSettingsInput.parse({ ...valid, url: "ldap://dc1.contoso.com:389", startTls: "on" })).toMatchObject({ url: "ldap://dc1.contoso.com:389", startTls: true });
+    expect(ldapSettingsInput.parse({ ...valid, url: "ldap://dc1.contoso.com:389", startTls: "on" })).toMatchObject({
+      url: "ldap://dc1.contoso.com:389",
+      startTls: true,
+    });
     expect(ldapSettingsInput.parse({ ...valid, startTls: "on" }).startTls).toBe(false);
   });
 
@@ -118,9 +124,12 @@ describe("Active Directory settings input", () => {
     expect(errorsOf({ ...valid, caCertificate }).caCertificate).toContain(message);
   });
 
-  it.each(["DC=contoso,DC=com", "OU=Sales\\, EMEA,DC=contoso,DC=com", "CN=Users,DC=contoso,DC=test", "ou=a+cn=b,dc=x", "0.9.2342.19200300.100.1.25=contoso"])("accepts the base DN %j", (baseDn) => {
-    expect(ldapSettingsInput.parse({ ...valid, baseDn }).baseDn).toBe(baseDn);
-  });
+  it.each(["DC=contoso,DC=com", "OU=Sales\\, EMEA,DC=contoso,DC=com", "CN=Users,DC=contoso,DC=test", "ou=a+cn=b,dc=x", "0.9.2342.19200300.100.1.25=contoso"])(
+    "accepts the base DN %j",
+    (baseDn) => {
+      expect(ldapSettingsInput.parse({ ...valid, baseDn }).baseDn).toBe(baseDn);
+    },
+  );
 
   it.each(["", "contoso.com", "DC=contoso,", "DC=contoso,,DC=com", "=contoso", "DC=contoso;DC=com;"])("refuses the base DN %j", (baseDn) => {
     expect(errorsOf({ ...valid, baseDn }).baseDn).toMatch(/base DN/);
@@ -134,7 +143,9 @@ describe("Active Directory settings input", () => {
   });
 
   it("takes a user filter; blank means the default one", () => {
-    expect(ldapSettingsInput.parse({ ...valid, userFilter: " (&(objectClass=user)(department=Sales)) " }).userFilter).toBe("(&(objectClass=user)(department=Sales))");
+    expect(ldapSettingsInput.parse({ ...valid, userFilter: " (&(objectClass=user)(department=Sales)) " }).userFilter).toBe(
+      "(&(objectClass=user)(department=Sales))",
+    );
     expect(ldapSettingsInput.parse({ ...valid, userFilter: "  " }).userFilter).toBe(defaultUserFilter);
   });
 
@@ -169,7 +180,9 @@ describe("Active Directory settings input", () => {
     expect(errorsOf({ ...on, extensionRangeStart: "7a00", extensionRangeEnd: "7099" }).extensionRangeStart).toContain("2 to 8 digits");
     expect(errorsOf({ ...on, extensionRangeStart: "0700", extensionRangeEnd: "0799" }).extensionRangeStart).toContain("not starting with 0");
     expect(errorsOf({ ...on, extensionRangeStart: "7100", extensionRangeEnd: "7099" }).extensionRangeEnd).toContain("must not be below its start");
-    expect(ldapSettingsInput.parse({ ...on, extensionRangeStart: " 7000 ", extensionRangeEnd: "7099", defaultPackage: " Basic ", defaultUserType: "Office" })).toMatchObject({
+    expect(
+      ldapSettingsInput.parse({ ...on, extensionRangeStart: " 7000 ", extensionRangeEnd: "7099", defaultPackage: " Basic ", defaultUserType: "Office" }),
+    ).toMatchObject({
       createPortalUsers: true,
       authenticationEnabled: true,
       extensionRangeStart: 7000,
@@ -180,13 +193,20 @@ describe("Active Directory settings input", () => {
   });
 
   it("leaves the range optional while no portal users are created, but still checks what is typed", () => {
-    expect(ldapSettingsInput.parse({ ...valid, extensionRangeStart: "7000", extensionRangeEnd: "" })).toMatchObject({ extensionRangeStart: 7000, extensionRangeEnd: null });
+    expect(ldapSettingsInput.parse({ ...valid, extensionRangeStart: "7000", extensionRangeEnd: "" })).toMatchObject({
+      extensionRangeStart: 7000,
+      extensionRangeEnd: null,
+    });
     expect(errorsOf({ ...valid, extensionRangeStart: "12", extensionRangeEnd: "10" }).extensionRangeEnd).toBeDefined();
   });
 
   it("Test connection takes the connection fields alone", () => {
     const { url, caCertificate, baseDn, bindName, bindPassword, userFilter, usernameAttribute } = valid;
-    expect(ldapConnectionInput.parse({ url, caCertificate, baseDn, bindName, bindPassword, userFilter, usernameAttribute })).toMatchObject({ url, bindName, bindPassword });
+    expect(ldapConnectionInput.parse({ url, caCertificate, baseDn, bindName, bindPassword, userFilter, usernameAttribute })).toMatchObject({
+      url,
+      bindName,
+      bindPassword,
+    });
     expect(ldapConnectionInput.parse({ url, baseDn, bindName }).bindPassword).toBeUndefined();
   });
 });

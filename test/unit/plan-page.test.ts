@@ -40,7 +40,12 @@ const everyone: Options = { skipGuests: true, skipDisabled: false, members: null
 const index = (...entries: ExistingEntry[]) => new Map(entries.map((e) => [e.key, e]));
 /** Graph's items through the Entra connector's mapping, then planned. */
 const planGraph = (items: DeltaItem[], current: ReadonlyMap<string, ExistingEntry>, options: Options) =>
-  planPage(items.map((item) => fromGraph(item, options)), current, options, "entra");
+  planPage(
+    items.map((item) => fromGraph(item, options)),
+    current,
+    options,
+    "entra",
+  );
 
 describe("fieldChanges", () => {
   it("lists every field with a value for a new entry, and only the differences for an existing one", () => {
@@ -75,7 +80,10 @@ describe("planPage", () => {
   });
 
   it("disables, re-enables and restores by status", () => {
-    expect(planGraph([user(1, { accountEnabled: false })], index(existing(1)), everyone).changes[0]).toMatchObject({ kind: "disabled", fields: { status: ["active", "disabled"] } });
+    expect(planGraph([user(1, { accountEnabled: false })], index(existing(1)), everyone).changes[0]).toMatchObject({
+      kind: "disabled",
+      fields: { status: ["active", "disabled"] },
+    });
     expect(planGraph([user(1)], index(existing(1, { status: "disabled" })), everyone).changes[0]!.kind).toBe("enabled");
     expect(planGraph([user(1)], index(existing(1, { status: "removed" })), everyone).changes[0]!.kind).toBe("restored");
   });

@@ -28,7 +28,9 @@ export function CompanyForm({ slug, name, timeZone, timeZones }: Props) {
       </label>
       <FormMessage state={state} />
       <div>
-        <SubmitButton pending={pending} pendingText="Saving…">Save</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Saving…">
+          Save
+        </SubmitButton>
       </div>
     </form>
   );

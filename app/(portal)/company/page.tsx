@@ -17,12 +17,7 @@ export default async function CompanyPage() {
       <PageHeader title="Company" description="Your company's details on the platform." />
       <Card>
         {can(actor.role, "company:manage") ? (
-          <CompanyForm
-            slug={customer.slug}
-            name={customer.name}
-            timeZone={customer.timeZone}
-            timeZones={timeZoneOptions()}
-          />
+          <CompanyForm slug={customer.slug} name={customer.name} timeZone={customer.timeZone} timeZones={timeZoneOptions()} />
         ) : (
           <dl className="grid gap-3 text-sm sm:grid-cols-[10rem_1fr]">
             <dt className="text-slate-500">Company</dt>

@@ -28,11 +28,8 @@ export const updateDirectoryEntryAction = defineCustomerAction(
   },
 );
 
-export const deleteDirectoryEntryAction = defineCustomerAction(
-  { permission: "directory:manage", input: z.object({ id: uuid }) },
-  async ({ actor }, { id }) => {
-    await deleteDirectoryEntry(actor, { entryId: id });
-    revalidatePath("/directory");
-    redirect("/directory");
-  },
-);
+export const deleteDirectoryEntryAction = defineCustomerAction({ permission: "directory:manage", input: z.object({ id: uuid }) }, async ({ actor }, { id }) => {
+  await deleteDirectoryEntry(actor, { entryId: id });
+  revalidatePath("/directory");
+  redirect("/directory");
+});

@@ -49,7 +49,9 @@ export function DirectoryEntryForm({ action, entry, syncedFieldsLocked = false }
       <TextField label="Extension" name="extension" inputMode="numeric" defaultValue={entry?.extension ?? ""} error={e("extension")} />
       <div className="space-y-3 md:col-span-2">
         <FormMessage state={state} />
-        <SubmitButton pending={pending} pendingText="Saving…">{entry ? "Save" : "Add entry"}</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Saving…">
+          {entry ? "Save" : "Add entry"}
+        </SubmitButton>
       </div>
     </form>
   );

@@ -29,7 +29,10 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
       />
       <Card>
         <SearchForm action="/directory" q={q} notice={notice} placeholder="Search by name, e-mail, phone or extension" />
-        <ListTable columns={["Name", "E-mail", "Office phone", "Mobile phone", "Extension", "Sync", "Status", ...(canManage ? ["Linked login"] : [])]} empty={entries.rows.length > 0 ? null : q ? "No entry matches your search." : "The directory is empty."}>
+        <ListTable
+          columns={["Name", "E-mail", "Office phone", "Mobile phone", "Extension", "Sync", "Status", ...(canManage ? ["Linked login"] : [])]}
+          empty={entries.rows.length > 0 ? null : q ? "No entry matches your search." : "The directory is empty."}
+        >
           {entries.rows.map((entry) => (
             <tr key={entry.id} className="border-b last:border-0">
               <td className="py-2 pr-4">

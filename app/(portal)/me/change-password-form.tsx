@@ -13,11 +13,21 @@ export function ChangePasswordForm() {
   return (
     <form ref={formRef} onSubmit={onSubmit} className="grid max-w-xl gap-4">
       <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={e("currentPassword")} />
-      <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" required hint="At least 10 characters." error={e("newPassword")} />
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters."
+        error={e("newPassword")}
+      />
       <TextField label="Repeat new password" name="confirmPassword" type="password" autoComplete="new-password" required error={e("confirmPassword")} />
       <FormMessage state={state} />
       <div>
-        <SubmitButton pending={pending} pendingText="Changing…">Change password</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Changing…">
+          Change password
+        </SubmitButton>
       </div>
     </form>
   );

@@ -16,7 +16,9 @@ export function MicrosoftAccountForm({ linked }: { linked: LinkedEntry | null })
       <EntraAccountPicker current={linked} error={fieldError(state, "aadLink")} />
       <FormMessage state={state} />
       <div>
-        <SubmitButton pending={pending} pendingText="Saving…">Save Microsoft account</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Saving…">
+          Save Microsoft account
+        </SubmitButton>
       </div>
     </form>
   );

@@ -26,14 +26,16 @@ export default async function MyInformationPage() {
       </Card>
       {actor.customerId ? (
         <Card title="Microsoft account">
-          <p className="mb-3 text-sm text-slate-600">
-            A login linked to your Entra account can use Sign in with Microsoft.
-          </p>
+          <p className="mb-3 text-sm text-slate-600">A login linked to your Entra account can use Sign in with Microsoft.</p>
           {can(actor.role, "own-link:manage") ? (
             <MicrosoftAccountForm linked={linked} />
           ) : (
             <p className="text-sm" data-testid="my-microsoft-account">
-              {linked ? `Linked to ${linked.userPrincipalName ?? linked.displayName}.` : profile.aadObjectId ? "Linked." : "Not linked. Your manager can link your login to your Entra account."}
+              {linked
+                ? `Linked to ${linked.userPrincipalName ?? linked.displayName}.`
+                : profile.aadObjectId
+                  ? "Linked."
+                  : "Not linked. Your manager can link your login to your Entra account."}
             </p>
           )}
         </Card>

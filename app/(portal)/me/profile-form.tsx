@@ -15,7 +15,9 @@ export function ProfileForm({ name, email }: { name: string; email: string | nul
       <TextField label="E-mail" name="email" type="email" defaultValue={email ?? ""} error={fieldError(state, "email")} />
       <FormMessage state={state} />
       <div>
-        <SubmitButton pending={pending} pendingText="Saving…">Save</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Saving…">
+          Save
+        </SubmitButton>
       </div>
     </form>
   );

@@ -10,29 +10,20 @@ import { updateUser } from "@/lib/users/update-user";
 import { createUserInput, updateUserInput } from "@/lib/validation/account-input";
 import { uuid } from "@/lib/validation/fields";
 
-export const createUserAction = defineCustomerAction(
-  { permission: "users:manage", input: createUserInput },
-  async ({ actor }, input) => {
-    await createUser(actor, input);
-    revalidatePath("/users");
-    redirect("/users");
-  },
-);
+export const createUserAction = defineCustomerAction({ permission: "users:manage", input: createUserInput }, async ({ actor }, input) => {
+  await createUser(actor, input);
+  revalidatePath("/users");
+  redirect("/users");
+});
 
-export const updateUserAction = defineCustomerAction(
-  { permission: "users:manage", input: updateUserInput },
-  async ({ actor }, input) => {
-    await updateUser(actor, input);
-    revalidatePath("/users");
-    return { status: "success", message: "User saved." };
-  },
-);
+export const updateUserAction = defineCustomerAction({ permission: "users:manage", input: updateUserInput }, async ({ actor }, input) => {
+  await updateUser(actor, input);
+  revalidatePath("/users");
+  return { status: "success", message: "User saved." };
+});
 
-export const deleteUserAction = defineCustomerAction(
-  { permission: "users:manage", input: z.object({ id: uuid }) },
-  async ({ actor }, { id }) => {
-    await deleteUser(actor, { userId: id });
-    revalidatePath("/users");
-    redirect("/users");
-  },
-);
+export const deleteUserAction = defineCustomerAction({ permission: "users:manage", input: z.object({ id: uuid }) }, async ({ actor }, { id }) => {
+  await deleteUser(actor, { userId: id });
+  revalidatePath("/users");
+  redirect("/users");
+});

@@ -21,7 +21,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <PageHeader title="User" description="Portal users of your company and their extensions." actions={<LinkButton href="/users/new">Add user</LinkButton>} />
       <Card>
         <SearchForm action="/users" q={q} notice={notice} placeholder="Search by name, portal ID, e-mail or extension" />
-        <ListTable columns={["Extension", "Name", "Portal ID", "E-mail", "Site", "Package", "AAD ID"]} empty={users.rows.length > 0 ? null : q ? "No user matches your search." : "No users yet."}>
+        <ListTable
+          columns={["Extension", "Name", "Portal ID", "E-mail", "Site", "Package", "AAD ID"]}
+          empty={users.rows.length > 0 ? null : q ? "No user matches your search." : "No users yet."}
+        >
           {users.rows.map((u) => (
             <tr key={u.id} className="border-b last:border-0">
               <td className="py-2 pr-4 font-mono">{u.extension ?? "—"}</td>

@@ -67,9 +67,22 @@ export function UserForm({ action, companySlug, user, linked = null }: Props) {
       )}
       <TextField label="Name" name="name" required defaultValue={user?.name} error={e("name")} />
       <TextField label="E-mail" name="email" type="email" defaultValue={user?.email ?? ""} error={e("email")} />
-      <TextField label="Extension" name="extension" inputMode="numeric" defaultValue={user?.extension ?? ""} hint="2 to 8 digits, unique in your company." error={e("extension")} />
+      <TextField
+        label="Extension"
+        name="extension"
+        inputMode="numeric"
+        defaultValue={user?.extension ?? ""}
+        hint="2 to 8 digits, unique in your company."
+        error={e("extension")}
+      />
       <TextField label="Site" name="site" defaultValue={user?.site ?? ""} error={e("site")} />
-      <SelectField label="Group member type" name="groupMemberType" options={groupMemberTypes} defaultValue={user?.groupMemberType ?? ""} error={e("groupMemberType")} />
+      <SelectField
+        label="Group member type"
+        name="groupMemberType"
+        options={groupMemberTypes}
+        defaultValue={user?.groupMemberType ?? ""}
+        error={e("groupMemberType")}
+      />
       <TextField label="Package" name="package" defaultValue={user?.package ?? ""} error={e("package")} />
       <TextField label="User type" name="userType" defaultValue={user?.userType ?? ""} error={e("userType")} />
       <div className="space-y-3 md:col-span-2">
@@ -89,7 +102,9 @@ export function UserForm({ action, companySlug, user, linked = null }: Props) {
       />
       <div className="space-y-3 md:col-span-2">
         <FormMessage state={state} />
-        <SubmitButton pending={pending} pendingText="Saving…">{user ? "Save" : "Create user"}</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Saving…">
+          {user ? "Save" : "Create user"}
+        </SubmitButton>
       </div>
     </form>
   );

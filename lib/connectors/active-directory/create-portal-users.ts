@@ -35,7 +35,12 @@ export async function createPortalUsers({
   if (seen.size === 0) return { created: 0, withoutExtension: 0 };
   const { slug } = await getCustomer({ customerId });
   const unlinked = await db()
-    .select({ guid: directoryEntries.ldapObjectGuid, accountName: directoryEntries.accountName, displayName: directoryEntries.displayName, email: directoryEntries.email })
+    .select({
+      guid: directoryEntries.ldapObjectGuid,
+      accountName: directoryEntries.accountName,
+      displayName: directoryEntries.displayName,
+      email: directoryEntries.email,
+    })
     .from(directoryEntries)
     .leftJoin(accounts, and(eq(accounts.customerId, directoryEntries.customerId), eq(accounts.ldapObjectGuid, directoryEntries.ldapObjectGuid)))
     .where(
@@ -89,7 +94,10 @@ function* freeExtensions(settings: Pick<LdapSettings, "extensionRangeStart" | "e
 
 /** sAMAccountName as a portal ID's local part: lower case, only the characters portal IDs allow. */
 function localPartOf(accountName: string): string {
-  const cleaned = accountName.toLowerCase().replace(/[^a-z0-9._-]/g, "-").replace(/^[^a-z0-9]+/, "");
+  const cleaned = accountName
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]/g, "-")
+    .replace(/^[^a-z0-9]+/, "");
   return (cleaned || "user").slice(0, 56);
 }
 

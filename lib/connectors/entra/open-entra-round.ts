@@ -27,7 +27,13 @@ export async function openEntraRound(run: SyncRun): Promise<RoundSource> {
   const fresh = settings.deltaLink && settings.deltaLinkAt && Date.now() - settings.deltaLinkAt.getTime() < deltaLinkMaxAgeMs;
   const filter: GraphFilter = {
     skipGuests: settings.skipGuests,
-    members: settings.groupFilter.length > 0 ? await groupMemberIds(client, settings.groupFilter.map((g) => g.id)) : null,
+    members:
+      settings.groupFilter.length > 0
+        ? await groupMemberIds(
+            client,
+            settings.groupFilter.map((g) => g.id),
+          )
+        : null,
   };
 
   return {

@@ -14,7 +14,17 @@ export type RunChange = { id: string; objectId: string; displayName: string | nu
  * change only: first the entries it created (recorded a source page at a
  * time), then the other changes (a row each) in the order they were made.
  */
-export async function listRunChanges({ customerId, runId, kind, page = 1 }: { customerId: string; runId: string; kind?: SyncChangeKind; page?: number }): Promise<Page<RunChange>> {
+export async function listRunChanges({
+  customerId,
+  runId,
+  kind,
+  page = 1,
+}: {
+  customerId: string;
+  runId: string;
+  kind?: SyncChangeKind;
+  page?: number;
+}): Promise<Page<RunChange>> {
   const from = (page - 1) * pageSize;
   const withCreated = kind === undefined || kind === "created";
   const createdPages = withCreated
@@ -26,7 +36,11 @@ export async function listRunChanges({ customerId, runId, kind, page = 1 }: { cu
     : [];
   const createdTotal = createdPages.reduce((n, p) => n + p.entryCount, 0);
 
-  const othersWhere = and(ofCustomer(syncRunChanges, customerId), eq(syncRunChanges.runId, runId), kind ? eq(syncRunChanges.kind, kind) : ne(syncRunChanges.kind, "created"));
+  const othersWhere = and(
+    ofCustomer(syncRunChanges, customerId),
+    eq(syncRunChanges.runId, runId),
+    kind ? eq(syncRunChanges.kind, kind) : ne(syncRunChanges.kind, "created"),
+  );
   const othersFrom = Math.max(0, from - createdTotal);
   const othersWanted = pageSize - Math.max(0, Math.min(pageSize, createdTotal - from));
   const [created, others, [othersTotal]] = await Promise.all([
@@ -52,7 +66,12 @@ async function createdSlice(pages: { id: number; entryCount: number }[], from: n
   const records = await db()
     .select({ id: syncRunCreatedPages.id, entries: syncRunCreatedPages.entries })
     .from(syncRunCreatedPages)
-    .where(inArray(syncRunCreatedPages.id, wanted.map((w) => w.id)))
+    .where(
+      inArray(
+        syncRunCreatedPages.id,
+        wanted.map((w) => w.id),
+      ),
+    )
     .orderBy(asc(syncRunCreatedPages.id));
   return records.flatMap((record) => {
     const start = wanted.find((w) => w.id === record.id)!.first;

@@ -9,7 +9,13 @@ import { ofCustomer } from "@/lib/tenancy";
 export async function listRuns({ customerId, connector, page = 1 }: { customerId: string; connector: ConnectorId; page?: number }) {
   const where = and(ofCustomer(syncRuns, customerId), eq(syncRuns.connector, connector));
   const [rows, [total]] = await Promise.all([
-    db().select().from(syncRuns).where(where).orderBy(desc(syncRuns.queuedAt)).limit(pageSize).offset((page - 1) * pageSize),
+    db()
+      .select()
+      .from(syncRuns)
+      .where(where)
+      .orderBy(desc(syncRuns.queuedAt))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db().select({ n: count() }).from(syncRuns).where(where),
   ]);
   return pageOf(rows, total?.n ?? 0, page);

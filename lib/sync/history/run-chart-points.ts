@@ -7,7 +7,15 @@ import { ofCustomer } from "@/lib/tenancy";
 export type RunChartPoint = { runId: string; at: Date; changed: number; seconds: number; failed: boolean };
 
 /** The last finished runs, oldest first, as the history chart plots them. */
-export async function runChartPoints({ customerId, connector, limit = 30 }: { customerId: string; connector: ConnectorId; limit?: number }): Promise<RunChartPoint[]> {
+export async function runChartPoints({
+  customerId,
+  connector,
+  limit = 30,
+}: {
+  customerId: string;
+  connector: ConnectorId;
+  limit?: number;
+}): Promise<RunChartPoint[]> {
   const rows = await db()
     .select()
     .from(syncRuns)

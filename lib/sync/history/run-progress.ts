@@ -8,7 +8,22 @@ import { ofCustomer } from "@/lib/tenancy";
 /** What the live progress panel shows of a run; small, so it can be polled every second. */
 export type RunProgressData = Pick<
   SyncRun,
-  "status" | "trigger" | "round" | "created" | "updated" | "disabled" | "removed" | "unchanged" | "skipped" | "pagesFetched" | "entriesProcessed" | "throttleWaits" | "unavailableRetries" | "pendingRemovals" | "error" | "errorCode"
+  | "status"
+  | "trigger"
+  | "round"
+  | "created"
+  | "updated"
+  | "disabled"
+  | "removed"
+  | "unchanged"
+  | "skipped"
+  | "pagesFetched"
+  | "entriesProcessed"
+  | "throttleWaits"
+  | "unavailableRetries"
+  | "pendingRemovals"
+  | "error"
+  | "errorCode"
 > & { startedAt: string | null; finishedAt: string | null };
 
 export function runProgressOf(run: SyncRun): RunProgressData {
@@ -35,7 +50,11 @@ export function runProgressOf(run: SyncRun): RunProgressData {
 }
 
 export async function getRunProgress({ customerId, runId }: { customerId: string; runId: string }): Promise<RunProgressData> {
-  const [run] = await db().select().from(syncRuns).where(and(ofCustomer(syncRuns, customerId), eq(syncRuns.id, runId))).limit(1);
+  const [run] = await db()
+    .select()
+    .from(syncRuns)
+    .where(and(ofCustomer(syncRuns, customerId), eq(syncRuns.id, runId)))
+    .limit(1);
   if (!run) throw notFound("The sync run");
   return runProgressOf(run);
 }

@@ -23,7 +23,8 @@ export const test = base.extend<{ clientAddress: string; policyComplaints: strin
   context: async ({ context, clientAddress, policyComplaints }, use) => {
     await context.setExtraHTTPHeaders({ "x-forwarded-for": clientAddress });
     context.on("console", (message) => {
-      if (/Content Security Policy|Content-Security-Policy|Permissions-Policy/i.test(message.text())) policyComplaints.push(`${message.page()?.url()}: ${message.text()}`);
+      if (/Content Security Policy|Content-Security-Policy|Permissions-Policy/i.test(message.text()))
+        policyComplaints.push(`${message.page()?.url()}: ${message.text()}`);
     });
     await use(context);
   },

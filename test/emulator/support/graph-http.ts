@@ -11,7 +11,12 @@ export interface WireResponse<T = any> {
 export async function appToken(emulator: RunningEmulator, tenantId: string, clientId: string, clientSecret: string): Promise<string> {
   const response = await fetch(`${emulator.url}/${tenantId}/oauth2/v2.0/token`, {
     method: "POST",
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret, scope: "https://graph.microsoft.com/.default" }),
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: clientId,
+      client_secret: clientSecret,
+      scope: "https://graph.microsoft.com/.default",
+    }),
   });
   const body = (await response.json()) as { access_token?: string; error_description?: string };
   if (!body.access_token) throw new Error(`No token: ${body.error_description}`);
@@ -19,7 +24,12 @@ export async function appToken(emulator: RunningEmulator, tenantId: string, clie
 }
 
 /** GET a Graph URL (absolute, or a path on the emulator), parse the JSON body and check it against Graph's schema. */
-export async function graphGet<T = any>(emulator: RunningEmulator, pathOrUrl: string, token: string | null, headers: Record<string, string> = {}): Promise<WireResponse<T>> {
+export async function graphGet<T = any>(
+  emulator: RunningEmulator,
+  pathOrUrl: string,
+  token: string | null,
+  headers: Record<string, string> = {},
+): Promise<WireResponse<T>> {
   const url = pathOrUrl.startsWith("https://") ? pathOrUrl : `${emulator.url}${pathOrUrl}`;
   const response = await fetch(url, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, redirect: "manual" });
   const text = await response.text();
@@ -34,7 +44,12 @@ export async function graphGet<T = any>(emulator: RunningEmulator, pathOrUrl: st
 }
 
 /** POST a form to the token endpoint and return the parsed OAuth response. */
-export async function postToken(emulator: RunningEmulator, tenant: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<WireResponse> {
+export async function postToken(
+  emulator: RunningEmulator,
+  tenant: string,
+  form: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<WireResponse> {
   const response = await fetch(`${emulator.url}/${tenant}/oauth2/v2.0/token`, { method: "POST", body: new URLSearchParams(form), headers });
   return { status: response.status, headers: response.headers, body: await response.json() };
 }

@@ -113,12 +113,18 @@ async function renderServerTree(node: unknown): Promise<string> {
     return renderServerTree(await (element.type as (props: unknown) => Promise<unknown>)(element.props));
   }
   const props = element.props ?? {};
-  const texts = await Promise.all(Object.values(props).filter((v) => typeof v === "string" || (v && typeof v === "object")).map(renderServerTree));
+  const texts = await Promise.all(
+    Object.values(props)
+      .filter((v) => typeof v === "string" || (v && typeof v === "object"))
+      .map(renderServerTree),
+  );
   return texts.join("");
 }
 
 function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
-  return Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]).map((t) => `${t}: ${before[t]} → ${after[t]}`);
+  return Object.keys({ ...before, ...after })
+    .filter((t) => before[t] !== after[t])
+    .map((t) => `${t}: ${before[t]} → ${after[t]}`);
 }
 
 function form(values: Record<string, string>): FormData {
@@ -167,7 +173,8 @@ describe("hostile input at every boundary", () => {
     const s = state as ActionState | undefined;
     if (!s || typeof s !== "object") return fail(where, `returned ${String(state)}`);
     if (s.status === "success") return fail(where, `accepted it: ${s.message ?? ""}`);
-    if (s.status === "error" && s.message === "Something went wrong. Please try again.") return fail(where, "failed unexpectedly (a 500 in all but name; see the log)");
+    if (s.status === "error" && s.message === "Something went wrong. Please try again.")
+      return fail(where, "failed unexpectedly (a 500 in all but name; see the log)");
     const text = JSON.stringify(s);
     for (const leak of leaksIn(text)) fail(where, `answer shows ${leak}: ${text.slice(0, 300)}`);
   }
@@ -240,7 +247,9 @@ describe("hostile input at every boundary", () => {
       const render = async (where: string, actor: Actor, id: string, searchParams: Record<string, string>) => {
         pages++;
         try {
-          const text = await runAs(actor, async () => renderServerTree(await Page({ params: Promise.resolve({ id }), searchParams: Promise.resolve(searchParams) })));
+          const text = await runAs(actor, async () =>
+            renderServerTree(await Page({ params: Promise.resolve({ id }), searchParams: Promise.resolve(searchParams) })),
+          );
           if (text.includes("were left out")) notices++;
           for (const leak of leaksIn(text)) fail(where, `page shows ${leak}`);
         } catch (error) {
@@ -254,7 +263,8 @@ describe("hostile input at every boundary", () => {
           if (!hostile.huge) await render(`${where} as a parameter name`, actor, otherIds[0]!, { [hostile.value]: "1" });
           if (hasId) await render(`${where} in the path`, actor, hostile.value, {});
         }
-        for (const syntax of role === "manager" ? hostileSyntax : []) await render(`${file} as ${role}, ${JSON.stringify(syntax)} in ?q, ?page, ?kind`, actor, otherIds[0]!, { q: syntax, page: syntax, kind: syntax });
+        for (const syntax of role === "manager" ? hostileSyntax : [])
+          await render(`${file} as ${role}, ${JSON.stringify(syntax)} in ?q, ?page, ?kind`, actor, otherIds[0]!, { q: syntax, page: syntax, kind: syntax });
         if (hasId) for (const other of otherIds) await render(`${file} as ${role}, another customer's ID ${other}`, actor, other, {});
       }
     }
@@ -281,8 +291,14 @@ describe("hostile input at every boundary", () => {
     const bodies: [string, string][] = [
       ["not JSON", "{"],
       ["arrays 5,000 deep", "[".repeat(5000) + "]".repeat(5000)],
-      ["a PATCH value 5,000 deep", JSON.stringify({ schemas: [patchOp], Operations: [{ op: "add", value: JSON.parse('{"a":'.repeat(4000) + "1" + "}".repeat(4000)) }] })],
-      ["a PATCH path 5,000 deep", JSON.stringify({ schemas: [patchOp], Operations: [{ op: "add", path: Array.from({ length: 5000 }, () => "a").join("."), value: "x" }] })],
+      [
+        "a PATCH value 5,000 deep",
+        JSON.stringify({ schemas: [patchOp], Operations: [{ op: "add", value: JSON.parse('{"a":'.repeat(4000) + "1" + "}".repeat(4000)) }] }),
+      ],
+      [
+        "a PATCH path 5,000 deep",
+        JSON.stringify({ schemas: [patchOp], Operations: [{ op: "add", path: Array.from({ length: 5000 }, () => "a").join("."), value: "x" }] }),
+      ],
       ["__proto__ key", '{"schemas":["' + user + '"],"userName":"proto-user","__proto__":{"polluted":"yes"}}'],
       ["__proto__ path", JSON.stringify({ schemas: [patchOp], Operations: [{ op: "add", path: "__proto__.polluted", value: "yes" }] })],
       ["constructor.prototype value", JSON.stringify({ schemas: [patchOp], Operations: [{ op: "add", value: { "constructor.prototype.polluted": "yes" } }] })],
@@ -290,18 +306,41 @@ describe("hostile input at every boundary", () => {
     for (const h of hostileValues) {
       bodies.push([
         `${h.name} in a user`,
-        JSON.stringify({ schemas: [user], userName: h.value, displayName: h.value, externalId: h.value, name: { givenName: h.value }, emails: [{ value: h.value, type: "work" }] }),
+        JSON.stringify({
+          schemas: [user],
+          userName: h.value,
+          displayName: h.value,
+          externalId: h.value,
+          name: { givenName: h.value },
+          emails: [{ value: h.value, type: "work" }],
+        }),
       ]);
       if (h.huge) continue;
-      bodies.push([`${h.name} in a PATCH`, JSON.stringify({ schemas: [patchOp], Operations: [{ op: "replace", path: "displayName", value: h.value }, { op: "add", value: { title: h.value } }] })]);
-      bodies.push([`${h.name} in a group`, JSON.stringify({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: h.value, members: [{ value: h.value }] })]);
+      bodies.push([
+        `${h.name} in a PATCH`,
+        JSON.stringify({
+          schemas: [patchOp],
+          Operations: [
+            { op: "replace", path: "displayName", value: h.value },
+            { op: "add", value: { title: h.value } },
+          ],
+        }),
+      ]);
+      bodies.push([
+        `${h.name} in a group`,
+        JSON.stringify({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: h.value, members: [{ value: h.value }] }),
+      ]);
     }
     return bodies;
   }
 
   // The parameters a route reads: the portal's lists, and SCIM's (RFC 7644 §3.4.2).
   const queryNamesOf = (file: string) =>
-    !file.includes("/scim/") ? ["q", "page", "kind"] : file.includes("[id]") ? ["attributes", "excludedAttributes"] : ["filter", "startIndex", "count", "attributes", "excludedAttributes"];
+    !file.includes("/scim/")
+      ? ["q", "page", "kind"]
+      : file.includes("[id]")
+        ? ["attributes", "excludedAttributes"]
+        : ["filter", "startIndex", "count", "attributes", "excludedAttributes"];
 
   async function throwAtRoutes(files: string[], as: (actor: Actor, call: () => Promise<Response>) => Promise<Response>, headers: Record<string, string>) {
     let calls = 0;
@@ -333,7 +372,8 @@ describe("hostile input at every boundary", () => {
           const where = (what: string) => `${method} ${file} as ${role}, ${what}`;
           const id = otherIds[0]!;
           for (const hostile of valuesFor(role)) {
-            for (const name of hostile.huge ? queryNames.slice(0, 1) : queryNames) await send(where(`${hostile.name} in ?${name}`), actor, id, [[name, hostile.value]]);
+            for (const name of hostile.huge ? queryNames.slice(0, 1) : queryNames)
+              await send(where(`${hostile.name} in ?${name}`), actor, id, [[name, hostile.value]]);
             if (!hostile.huge) await send(where(`${hostile.name} as a parameter name`), actor, id, [[hostile.value, "1"]]);
             if (params.length > 0) await send(where(`${hostile.name} in the path`), actor, hostile.value, []);
           }

@@ -37,7 +37,7 @@ export const hostileSyntax: string[] = [
   'userName eq "\\x"',
   'userName eq "\\u12"',
   'userName eq "unclosed',
-  "emails[type eq \"work\"",
+  'emails[type eq "work"',
   "99999999999999999999",
   "-1",
   "1e400",
@@ -54,7 +54,10 @@ export const leakPatterns: [string, RegExp][] = [
   ["a stack frame", /\n\s*at\s|\bat\s+\S+\s+\(|\.(?:ts|tsx|js|mjs):\d+/],
   ["a file path", /\/work\/|node_modules|file:\/\//],
   ["SQL", /\bselect\b[\s\S]{0,200}\bfrom\s+"?\w+"?|\binsert\s+into\b|\bupdate\s+"?\w+"?\s+set\b|\bdelete\s+from\b|\$\d+\b/i],
-  ["a database error", /Failed query|invalid byte sequence|syntax error at or near|violates|duplicate key|relation "|column "|PostgresError|DrizzleQueryError/i],
+  [
+    "a database error",
+    /Failed query|invalid byte sequence|syntax error at or near|violates|duplicate key|relation "|column "|PostgresError|DrizzleQueryError/i,
+  ],
   ["statement parameters", /(?<!ietf:)\bparams:\s|\bparameters\b/i], // not SCIM's "urn:ietf:params:scim:…"
   ["an argon2 hash", /\$argon2/],
 ];

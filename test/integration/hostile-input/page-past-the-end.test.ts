@@ -18,13 +18,17 @@ describe("a list page asked for past its end", () => {
     }
   });
 
-  it.each(["2", "3", "99999", "99999999999999999999"])("?page=%s of the directory shows a page that has rows (the last, or the first for a number that is no page)", async (asked) => {
-    const { page } = readListQuery({ page: asked });
-    const result = await searchDirectory({ customerId: manager.customerId, page });
-    if (Number(asked) > 100_000) expect(result.page).toBe(1); // not a page number at all: the first page
-    else expect(result).toMatchObject({ page: 2, pageCount: 2, total: pageSize + 3 });
-    expect(result.rows.length).toBeGreaterThan(0);
-  });
+  it.each(["2", "3", "99999", "99999999999999999999"])(
+    "?page=%s of the directory shows a page that has rows (the last, or the first for a number that is no page)",
+    async (asked) => {
+      const { page } = readListQuery({ page: asked });
+      const result = await searchDirectory({ customerId: manager.customerId, page });
+      if (Number(asked) > 100_000)
+        expect(result.page).toBe(1); // not a page number at all: the first page
+      else expect(result).toMatchObject({ page: 2, pageCount: 2, total: pageSize + 3 });
+      expect(result.rows.length).toBeGreaterThan(0);
+    },
+  );
 
   it("?page=99999 of the users shows their last page", async () => {
     const result = await listUsers({ customerId: manager.customerId, page: readListQuery({ page: "99999" }).page });

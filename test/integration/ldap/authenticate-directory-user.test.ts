@@ -15,21 +15,28 @@ describe("authenticateDirectoryUser", () => {
   beforeAll(async () => {
     const ou = await directory().createOu();
     config = sambaConfig({ baseDn: ou });
-    [bobDn] = await directory().addUsers(ou, [
+    [bobDn] = (await directory().addUsers(ou, [
       { sAMAccountName: "bob", givenName: "Bob", sn: "Example", mail: "bob@contoso.test", password: BOB_PASSWORD },
       { sAMAccountName: "carol", password: "C4rol!Passw0rd", disabled: true },
       { sAMAccountName: "nopass" },
       // Two accounts whose UPNs share "dup@": a name that finds both must sign in neither.
       { sAMAccountName: "dup1", userPrincipalName: "dup@contoso.test", password: "Dup!Passw0rd1" },
       { sAMAccountName: "dup2", userPrincipalName: "dup@other.test", password: "Dup!Passw0rd1" },
-    ]) as [string];
+    ])) as [string];
   });
 
   it("signs bob in with the right password, returning his entry", async () => {
     const result = await authenticateDirectoryUser(config, "bob", BOB_PASSWORD);
     expect(result).toEqual({
       ok: true,
-      user: expect.objectContaining({ dn: bobDn, sAMAccountName: "bob", givenName: "Bob", mail: "bob@contoso.test", disabled: false, objectGuid: expect.stringMatching(/^[0-9a-f-]{36}$/) }),
+      user: expect.objectContaining({
+        dn: bobDn,
+        sAMAccountName: "bob",
+        givenName: "Bob",
+        mail: "bob@contoso.test",
+        disabled: false,
+        objectGuid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      }),
     });
   });
 
@@ -41,13 +48,20 @@ describe("authenticateDirectoryUser", () => {
 
   it("matches by userPrincipalName when configured to", async () => {
     const byUpn = { ...config, usernameAttribute: "userPrincipalName" as const };
-    expect(await authenticateDirectoryUser(byUpn, "bob@contoso.test", BOB_PASSWORD)).toMatchObject({ ok: true, user: { userPrincipalName: "bob@contoso.test" } });
+    expect(await authenticateDirectoryUser(byUpn, "bob@contoso.test", BOB_PASSWORD)).toMatchObject({
+      ok: true,
+      user: { userPrincipalName: "bob@contoso.test" },
+    });
     expect(await authenticateDirectoryUser(byUpn, "bob", BOB_PASSWORD)).toMatchObject({ ok: true });
     expect(await authenticateDirectoryUser(byUpn, "dup", "Dup!Passw0rd1")).toMatchObject({ ok: false, stage: "user", problem: { code: "ambiguous_user" } });
   });
 
   it("refuses a wrong password (AD 52e)", async () => {
-    expect(await authenticateDirectoryUser(config, "bob", "wrong-Passw0rd")).toMatchObject({ ok: false, stage: "user", problem: { code: "wrong_password", retryable: false } });
+    expect(await authenticateDirectoryUser(config, "bob", "wrong-Passw0rd")).toMatchObject({
+      ok: false,
+      stage: "user",
+      problem: { code: "wrong_password", retryable: false },
+    });
   });
 
   it("refuses an empty or blank password without binding at all", async () => {
@@ -65,13 +79,20 @@ describe("authenticateDirectoryUser", () => {
   });
 
   it("refuses a disabled account (AD 533)", async () => {
-    expect(await authenticateDirectoryUser(config, "carol", "C4rol!Passw0rd")).toMatchObject({ ok: false, stage: "user", problem: { code: "account_disabled" } });
+    expect(await authenticateDirectoryUser(config, "carol", "C4rol!Passw0rd")).toMatchObject({
+      ok: false,
+      stage: "user",
+      problem: { code: "account_disabled" },
+    });
   });
 
   it("refuses an unknown user, and built-in accounts the filter leaves out", async () => {
     expect(await authenticateDirectoryUser(config, "nobody", "Whatever!1")).toMatchObject({ ok: false, stage: "user", problem: { code: "no_such_user" } });
     const wholeDomain = { ...config, baseDn: inject("samba").baseDn };
-    expect(await authenticateDirectoryUser(wholeDomain, "Administrator", inject("samba").adminPassword)).toMatchObject({ ok: false, problem: { code: "no_such_user" } });
+    expect(await authenticateDirectoryUser(wholeDomain, "Administrator", inject("samba").adminPassword)).toMatchObject({
+      ok: false,
+      problem: { code: "no_such_user" },
+    });
   });
 
   it("finds nothing for a filter injection attempt", async () => {

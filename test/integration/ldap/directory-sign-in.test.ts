@@ -35,15 +35,29 @@ describe("portal users for imported entries, and sign-in with the directory pass
       { sAMAccountName: `erin${tag}`, givenName: "Erin", sn: "Later", password: "Er1n!Passw0rd" },
     ]);
     company = await createCustomerWithManager();
-    await configureLdap(company, { baseDn: ou, authenticationEnabled: true, createPortalUsers: true, extensionRangeStart: 7000, extensionRangeEnd: 7002, defaultPackage: "Standard", defaultUserType: "Softphone" });
+    await configureLdap(company, {
+      baseDn: ou,
+      authenticationEnabled: true,
+      createPortalUsers: true,
+      extensionRangeStart: 7000,
+      extensionRangeEnd: 7002,
+      defaultPackage: "Standard",
+      defaultUserType: "Softphone",
+    });
   });
   afterAll(() => worker.close());
 
   it("creates a portal user for each imported entry with the next free extensions, never twice nor for a linked entry", async () => {
     // 7000 is taken by another login, so the range 7000–7002 has two numbers left: the first two by account name get them.
-    await db().insert(accounts).values({ customerId: company.customerId, role: "user", portalId: `taken@${company.slug}`, passwordHash: "x", name: "Taken", extension: "7000" });
+    await db()
+      .insert(accounts)
+      .values({ customerId: company.customerId, role: "user", portalId: `taken@${company.slug}`, passwordHash: "x", name: "Taken", extension: "7000" });
     expect((await importNow(company)).status).toBe("succeeded");
-    const created = () => db().select().from(accounts).where(and(eq(accounts.customerId, company.customerId), eq(accounts.passwordHash, directoryOnlyPasswordHash)));
+    const created = () =>
+      db()
+        .select()
+        .from(accounts)
+        .where(and(eq(accounts.customerId, company.customerId), eq(accounts.passwordHash, directoryOnlyPasswordHash)));
     expect((await created()).map((a) => [a.portalId, a.extension, a.package, a.userType]).sort()).toEqual([
       [`bob${tag}@${company.slug}`, "7001", "Standard", "Softphone"],
       [`carol${tag}@${company.slug}`, "7002", "Standard", "Softphone"],
@@ -51,7 +65,16 @@ describe("portal users for imported entries, and sign-in with the directory pass
 
     // A manager links a login of Dave's own; then the range grows and the import runs again.
     const daveEntry = (await importedEntries(company.customerId)).find((e) => e.accountName === `dave${tag}`)!;
-    await db().insert(accounts).values({ customerId: company.customerId, role: "user", portalId: `dave-own@${company.slug}`, passwordHash: "x", name: "Dave (own)", ldapObjectGuid: daveEntry.ldapObjectGuid });
+    await db()
+      .insert(accounts)
+      .values({
+        customerId: company.customerId,
+        role: "user",
+        portalId: `dave-own@${company.slug}`,
+        passwordHash: "x",
+        name: "Dave (own)",
+        ldapObjectGuid: daveEntry.ldapObjectGuid,
+      });
     await db().update(ldapSettings).set({ extensionRangeEnd: 7010 }).where(eq(ldapSettings.customerId, company.customerId));
     expect((await importNow(company)).status).toBe("succeeded");
 
@@ -61,7 +84,10 @@ describe("portal users for imported entries, and sign-in with the directory pass
       [`carol${tag}@${company.slug}`, "7002"],
       [`erin${tag}@${company.slug}`, "7003"],
     ]);
-    const linkedToDave = await db().select().from(accounts).where(and(eq(accounts.customerId, company.customerId), eq(accounts.ldapObjectGuid, daveEntry.ldapObjectGuid!)));
+    const linkedToDave = await db()
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.customerId, company.customerId), eq(accounts.ldapObjectGuid, daveEntry.ldapObjectGuid!)));
     expect(linkedToDave.map((a) => a.portalId)).toEqual([`dave-own@${company.slug}`]);
   });
 
@@ -70,7 +96,9 @@ describe("portal users for imported entries, and sign-in with the directory pass
       expect(await signIn(name, bobPassword), name).toMatchObject({ role: "user", customerId: company.customerId, portalId: `bob${tag}@${company.slug}` });
     }
     // The login's own password (none) never works: it signs in with the directory password only.
-    await expect(signInWithPassword({ portalId: `bob${tag}@${company.slug}`, password: bobPassword, clientAddress: address() })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(signInWithPassword({ portalId: `bob${tag}@${company.slug}`, password: bobPassword, clientAddress: address() })).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
   });
 
   it("refuses a wrong or empty password, a disabled account and an injection attempt", async () => {
@@ -91,23 +119,36 @@ describe("portal users for imported entries, and sign-in with the directory pass
     await expect(signIn(bob, bobPassword)).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("disabled or removed") });
     await db().update(directoryEntries).set({ status: "active" }).where(eq(directoryEntries.id, bobEntry.id));
     // Dave's own login is linked; remove the link and his directory account has no login at all.
-    await db().update(accounts).set({ ldapObjectGuid: null }).where(and(eq(accounts.customerId, company.customerId), eq(accounts.portalId, `dave-own@${company.slug}`)));
+    await db()
+      .update(accounts)
+      .set({ ldapObjectGuid: null })
+      .where(and(eq(accounts.customerId, company.customerId), eq(accounts.portalId, `dave-own@${company.slug}`)));
     await expect(signIn(`dave${tag}`, "D4ve!Passw0rd")).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("no portal login") });
   });
 
   it("is refused for a company that has not turned directory sign-in on, and locks out after repeated failures", async () => {
     const other = await createCustomerWithManager();
-    await expect(signInWithDirectory({ company: other.slug, username: bob, password: bobPassword, clientAddress: address() })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(signInWithDirectory({ company: other.slug, username: bob, password: bobPassword, clientAddress: address() })).rejects.toMatchObject({
+      code: "forbidden",
+    });
 
     const from = address();
-    for (let i = 0; i < 10; i++) await signInWithDirectory({ company: company.slug, username: bob, password: "wrong", clientAddress: from }).catch(() => undefined);
-    await expect(signInWithDirectory({ company: company.slug, username: `CONTOSO\\${bob}`, password: bobPassword, clientAddress: address() })).rejects.toMatchObject({ code: "rate_limited" });
+    for (let i = 0; i < 10; i++)
+      await signInWithDirectory({ company: company.slug, username: bob, password: "wrong", clientAddress: from }).catch(() => undefined);
+    await expect(
+      signInWithDirectory({ company: company.slug, username: `CONTOSO\\${bob}`, password: bobPassword, clientAddress: address() }),
+    ).rejects.toMatchObject({ code: "rate_limited" });
   });
 
   it("checks at most 10 of 30 simultaneous wrong directory passwords for one user name, then refuses the right one", async () => {
     const erin = `erin${tag}`;
     const outcomes = await Promise.all(
-      Array.from({ length: 30 }, () => signInWithDirectory({ company: company.slug, username: erin, password: "wrong", clientAddress: address() }).then(() => "signed in", (e: { code?: string }) => e.code)),
+      Array.from({ length: 30 }, () =>
+        signInWithDirectory({ company: company.slug, username: erin, password: "wrong", clientAddress: address() }).then(
+          () => "signed in",
+          (e: { code?: string }) => e.code,
+        ),
+      ),
     );
     expect(outcomes.filter((o) => o === "unauthenticated")).toHaveLength(10);
     expect(outcomes.filter((o) => o === "rate_limited")).toHaveLength(20);

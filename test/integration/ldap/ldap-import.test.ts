@@ -26,7 +26,15 @@ describe("Active Directory import (LDAPS, against Samba)", () => {
     await configureLdap(manager, { baseDn });
 
     const first = await importNow(manager);
-    expect(first).toMatchObject({ status: "succeeded", connector: "active-directory", round: "full", created: 2_500, pagesFetched: 3, entriesProcessed: 2_500, removed: 0 });
+    expect(first).toMatchObject({
+      status: "succeeded",
+      connector: "active-directory",
+      round: "full",
+      created: 2_500,
+      pagesFetched: 3,
+      entriesProcessed: 2_500,
+      removed: 0,
+    });
     const entries = await importedEntries(manager.customerId);
     expect(entries).toHaveLength(2_500);
     const byAccount = new Map(entries.map((e) => [e.accountName, e]));
@@ -57,7 +65,9 @@ describe("Active Directory import (LDAPS, against Samba)", () => {
     await configureLdap(manager, { baseDn: inject("samba").baseDn });
     const run = await importNow(manager, "simulate");
     expect(run.status).toBe("succeeded");
-    const names = (await db().select().from(syncRunCreatedPages).where(eq(syncRunCreatedPages.runId, run.id))).flatMap((p) => p.entries.map((e) => e.accountName));
+    const names = (await db().select().from(syncRunCreatedPages).where(eq(syncRunCreatedPages.runId, run.id))).flatMap((p) =>
+      p.entries.map((e) => e.accountName),
+    );
     expect(names.length).toBeGreaterThan(0);
     for (const builtIn of ["Administrator", "Guest", "krbtgt"]) expect(names).not.toContain(builtIn);
     expect(names.some((n) => String(n).endsWith("$"))).toBe(false);
@@ -66,7 +76,15 @@ describe("Active Directory import (LDAPS, against Samba)", () => {
 
   it("reflects a renamed, a disabled and a deleted user; deletions only after a completed run", async () => {
     const ou = await directory().createOu();
-    const dns = await directory().addUsers(ou, Array.from({ length: 10 }, (_, i) => ({ sAMAccountName: `person${i}-${ou.slice(5, 11)}`, givenName: `Person${i}`, sn: "Before", mail: `p${i}@contoso.test` })));
+    const dns = await directory().addUsers(
+      ou,
+      Array.from({ length: 10 }, (_, i) => ({
+        sAMAccountName: `person${i}-${ou.slice(5, 11)}`,
+        givenName: `Person${i}`,
+        sn: "Before",
+        mail: `p${i}@contoso.test`,
+      })),
+    );
     const manager = await createCustomerWithManager();
     await configureLdap(manager, { baseDn: ou });
     expect(await importNow(manager)).toMatchObject({ status: "succeeded", created: 10 });
@@ -78,7 +96,13 @@ describe("Active Directory import (LDAPS, against Samba)", () => {
     expect(run).toMatchObject({ status: "succeeded", updated: 1, disabled: 1, removed: 1, unchanged: 7 });
 
     const entries = new Map((await importedEntries(manager.customerId)).map((e) => [e.accountName, e]));
-    expect(entries.get(`person0-${ou.slice(5, 11)}`)).toMatchObject({ firstName: "Renamed", lastName: "After", displayName: "Renamed After", email: "renamed@contoso.test", status: "active" });
+    expect(entries.get(`person0-${ou.slice(5, 11)}`)).toMatchObject({
+      firstName: "Renamed",
+      lastName: "After",
+      displayName: "Renamed After",
+      email: "renamed@contoso.test",
+      status: "active",
+    });
     expect(entries.get(`person1-${ou.slice(5, 11)}`)!.status).toBe("disabled");
     expect(entries.get(`person2-${ou.slice(5, 11)}`)!.status).toBe("removed");
     const changes = await db().select().from(syncRunChanges).where(eq(syncRunChanges.runId, run.id));
@@ -92,7 +116,10 @@ describe("Active Directory import (LDAPS, against Samba)", () => {
 
   it("holds back removals above the threshold until a manager confirms", async () => {
     const ou = await directory().createOu();
-    const dns = await directory().addUsers(ou, Array.from({ length: 10 }, (_, i) => ({ sAMAccountName: `leaver${i}-${ou.slice(5, 11)}` })));
+    const dns = await directory().addUsers(
+      ou,
+      Array.from({ length: 10 }, (_, i) => ({ sAMAccountName: `leaver${i}-${ou.slice(5, 11)}` })),
+    );
     const manager = await createCustomerWithManager();
     await configureLdap(manager, { baseDn: ou });
     await importNow(manager);

@@ -51,7 +51,9 @@ const auditOf = (customerId: string) => db().select().from(auditLog).where(eq(au
 describe("saving the Active Directory settings", () => {
   it("needs the proxy password the first time, and then stores nothing", async () => {
     const manager = await createCustomerWithManager();
-    await expect(saveLdapSettings(manager, settings({ bindPassword: "" }))).rejects.toMatchObject({ fieldErrors: { bindPassword: "Required the first time you save." } });
+    await expect(saveLdapSettings(manager, settings({ bindPassword: "" }))).rejects.toMatchObject({
+      fieldErrors: { bindPassword: "Required the first time you save." },
+    });
     expect(await storedRow(manager.customerId)).toBeUndefined();
     expect(await getLdapSettings({ customerId: manager.customerId })).toBeNull();
   });
@@ -127,14 +129,22 @@ describe("Test connection and Test authentication", () => {
 
   it("connects with the form's values and says what it found", async () => {
     const result = await testLdapSettings(manager, connection({ baseDn: ou }));
-    expect(result).toEqual({ ok: true, message: expect.stringMatching(new RegExp(`^Connected: the proxy user signed in and found 2 users under the base DN \\(for example (alice|carl)-${suffix}\\)\\.$`)) });
+    expect(result).toEqual({
+      ok: true,
+      message: expect.stringMatching(
+        new RegExp(`^Connected: the proxy user signed in and found 2 users under the base DN \\(for example (alice|carl)-${suffix}\\)\\.$`),
+      ),
+    });
   });
 
   it("explains a wrong proxy password (AD 52e), without repeating it", async () => {
     const result = await testLdapSettings(manager, connection({ baseDn: ou, bindPassword: "Not-The-Passw0rd" }));
     expect(result).toMatchObject({ ok: false, code: "wrong_password" });
     expect(result.message).toBe("The proxy user could not sign in: The password is wrong for this account. (AD error 52e)");
-    const audit = await db().select().from(auditLog).where(and(eq(auditLog.customerId, manager.customerId), eq(auditLog.action, "ldap_settings.test_connection")));
+    const audit = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.customerId, manager.customerId), eq(auditLog.action, "ldap_settings.test_connection")));
     expect(audit.map((a) => a.detail)).toContainEqual(expect.objectContaining({ outcome: "wrong_password", storedPassword: false }));
     expect(JSON.stringify(audit)).not.toContain("Not-The-Passw0rd");
   });
@@ -148,7 +158,9 @@ describe("Test connection and Test authentication", () => {
 
   it("needs a password before the first save; afterwards uses the stored one for the same server", async () => {
     const fresh = await createCustomerWithManager();
-    await expect(testLdapSettings(fresh, connection({ baseDn: ou, bindPassword: "" }))).rejects.toMatchObject({ fieldErrors: { bindPassword: expect.any(String) } });
+    await expect(testLdapSettings(fresh, connection({ baseDn: ou, bindPassword: "" }))).rejects.toMatchObject({
+      fieldErrors: { bindPassword: expect.any(String) },
+    });
     await saveLdapSettings(fresh, settings({ baseDn: ou }));
     expect(await testLdapSettings(fresh, connection({ baseDn: ou, bindPassword: "" }))).toMatchObject({ ok: true });
     await expect(testLdapSettings(fresh, connection({ baseDn: ou, bindPassword: "", url: "ldaps://127.0.0.2:636" }))).rejects.toMatchObject({
@@ -167,13 +179,25 @@ describe("Test connection and Test authentication", () => {
     expect(ok.message).toContain("turn on “Configure authentication”");
 
     const wrong = await testLdapAuthentication(manager, ldapTestAuthenticationInput.parse({ username: `${alice}@contoso.test`, password: "Wr0ng!Passw0rd" }));
-    expect(wrong).toEqual({ ok: false, code: "wrong_password", message: `The directory refused ${alice}: The password is wrong for this account. (AD error 52e)` });
+    expect(wrong).toEqual({
+      ok: false,
+      code: "wrong_password",
+      message: `The directory refused ${alice}: The password is wrong for this account. (AD error 52e)`,
+    });
 
     const unknown = await testLdapAuthentication(manager, ldapTestAuthenticationInput.parse({ username: "nobody", password: "Wr0ng!Passw0rd" }));
     expect(unknown).toMatchObject({ ok: false, code: "no_such_user" });
 
-    const audit = await db().select().from(auditLog).where(and(eq(auditLog.customerId, manager.customerId), eq(auditLog.action, "ldap_settings.test_authentication")));
-    expect(audit.map((a) => a.detail)).toEqual(expect.arrayContaining([{ username: alice, outcome: "ok" }, { username: alice, outcome: "wrong_password" }]));
+    const audit = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.customerId, manager.customerId), eq(auditLog.action, "ldap_settings.test_authentication")));
+    expect(audit.map((a) => a.detail)).toEqual(
+      expect.arrayContaining([
+        { username: alice, outcome: "ok" },
+        { username: alice, outcome: "wrong_password" },
+      ]),
+    );
     expect(JSON.stringify(audit)).not.toContain(ALICE_PASSWORD);
     expect(JSON.stringify(audit)).not.toContain("Wr0ng!Passw0rd");
   });

@@ -43,7 +43,13 @@ afterAll(async () => {
 });
 
 const connection = (url: string, startTls = false) =>
-  ldapConnectionInput.parse({ url, startTls: startTls ? "on" : undefined, baseDn: "DC=contoso,DC=test", bindName: "svc@contoso.test", bindPassword: "S3cret!pass" });
+  ldapConnectionInput.parse({
+    url,
+    startTls: startTls ? "on" : undefined,
+    baseDn: "DC=contoso,DC=test",
+    bindName: "svc@contoso.test",
+    bindPassword: "S3cret!pass",
+  });
 
 describe("with the default OUTBOUND_ALLOW (none)", () => {
   it("reads the default as allowing no internal network", () => {
@@ -114,9 +120,11 @@ describe("with the default OUTBOUND_ALLOW (none)", () => {
     expect(tested).toMatchObject({ ok: false, code: "address_not_allowed" });
     expect(tested.message).toContain(outboundRefusalMessage);
 
-    await expect(signInWithDirectory({ company: manager.slug, username: "bob", password: "B0b!Passw0rd", clientAddress: "203.0.113.9" })).rejects.toMatchObject({
-      code: "unavailable",
-    });
+    await expect(signInWithDirectory({ company: manager.slug, username: "bob", password: "B0b!Passw0rd", clientAddress: "203.0.113.9" })).rejects.toMatchObject(
+      {
+        code: "unavailable",
+      },
+    );
 
     const run = await importNow(manager);
     expect(run).toMatchObject({ status: "failed", errorCode: "address_not_allowed" });

@@ -68,7 +68,14 @@ describe("searchUserPages", () => {
     const ou = await directory().createOu();
     await directory().addUser(ou, { sAMAccountName: `guid${Date.now() % 100_000}` });
     const [user] = [...(await allUsers(ou)).values()];
-    const { stdout } = await promisify(execFile)("samba-tool", ["user", "show", user!.sAMAccountName!, "--attributes=objectGUID", "-s", inject("samba").configPath]);
+    const { stdout } = await promisify(execFile)("samba-tool", [
+      "user",
+      "show",
+      user!.sAMAccountName!,
+      "--attributes=objectGUID",
+      "-s",
+      inject("samba").configPath,
+    ]);
     expect(stdout).toContain(`objectGUID: ${user!.objectGuid}`);
   });
 
@@ -87,7 +94,10 @@ describe("searchUserPages", () => {
       const pages = searchUserPages(sambaConfig({ url: `ldaps://${proxy.host}:${proxy.port}`, baseDn: bulkOu }));
       expect((await pages.next()).value).toHaveLength(1_000);
       proxy.cut();
-      const error = await pages.next().then(() => undefined, (e: unknown) => e);
+      const error = await pages.next().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(explainLdapError(error)).toMatchObject({ code: "connection_lost", retryable: true });
     } finally {
       await proxy.close();

@@ -4,7 +4,11 @@ import { createScimToken } from "@/lib/scim/tokens";
 import { createCustomerWithManager } from "../../support/factories";
 import { scimRequest } from "../../support/scim-client";
 
-type Example = { name: string; request: { method: string; path: string; body?: Record<string, unknown> }; response: { status: number | null; body?: Record<string, any> } };
+type Example = {
+  name: string;
+  request: { method: string; path: string; body?: Record<string, unknown> };
+  response: { status: number | null; body?: Record<string, any> };
+};
 const recorded = JSON.parse(readFileSync(new URL("../../fixtures/scim/entra-provisioning-scim-examples.json", import.meta.url), "utf8")) as {
   examples: Example[];
   patch_variants: { variants: { case: string; without_flag: Record<string, unknown>; with_flag_aadOptscim062020: Record<string, unknown> }[] };
@@ -43,7 +47,11 @@ describe("Entra's recorded provisioning requests", () => {
   it("creates, reads, queries, updates, disables and deletes a user as Entra does", async () => {
     const created = await replay("Create User");
     userId = created.response.body!.id;
-    expect(created.response.body).toMatchObject({ userName: created.example.request.body!.userName, active: true, externalId: created.example.request.body!.externalId });
+    expect(created.response.body).toMatchObject({
+      userName: created.example.request.body!.userName,
+      active: true,
+      externalId: created.example.request.body!.externalId,
+    });
     expect((await replay("Get User (found)")).response.body).toMatchObject({ id: userId, userName: created.example.request.body!.userName });
     const missing = await scimRequest(token, "GET", "/Users/5171a35d82074e068ce2");
     expect(missing).toMatchObject({ status: 404, body: { schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "404" } });
@@ -68,7 +76,11 @@ describe("Entra's recorded provisioning requests", () => {
   it("accepts both PATCH shapes Entra sends, with and without aadOptscim062020", async () => {
     for (const variant of recorded.patch_variants.variants) {
       for (const body of [variant.without_flag, variant.with_flag_aadOptscim062020]) {
-        const user = await scimRequest(token, "POST", "/Users", { userName: `variant-${Math.random()}@testuser.com`, active: true, emails: [{ type: "work", value: "a@b.example", primary: true }] });
+        const user = await scimRequest(token, "POST", "/Users", {
+          userName: `variant-${Math.random()}@testuser.com`,
+          active: true,
+          emails: [{ type: "work", value: "a@b.example", primary: true }],
+        });
         const member = user.body!.id as string;
         let path = `/Users/${member}`;
         if (variant.case === "remove a group member") {

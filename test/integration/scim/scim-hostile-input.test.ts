@@ -18,13 +18,19 @@ async function snapshot(customerId: string) {
   const members = groups.length
     ? await db().select().from(scimGroupMembers).innerJoin(scimGroups, eq(scimGroups.id, scimGroupMembers.groupId)).where(eq(scimGroups.customerId, customerId))
     : [];
-  return { entries, groups, members: members.map((m) => m.scim_group_members).sort((x, y) => `${x.groupId}${x.entryId}`.localeCompare(`${y.groupId}${y.entryId}`)) };
+  return {
+    entries,
+    groups,
+    members: members.map((m) => m.scim_group_members).sort((x, y) => `${x.groupId}${x.entryId}`.localeCompare(`${y.groupId}${y.entryId}`)),
+  };
 }
 
 /** No SQL text, stack frame or parameter in an answer. */
 function expectNoLeak(body: unknown) {
   const text = JSON.stringify(body);
-  expect(text).not.toMatch(/\bat [\w.<>]+ \(|\.ts:\d+|node_modules|\b(select|insert|update|delete) .*\b(from|into|set)\b|invalid byte sequence|PostgresError|parameters/i);
+  expect(text).not.toMatch(
+    /\bat [\w.<>]+ \(|\.ts:\d+|node_modules|\b(select|insert|update|delete) .*\b(from|into|set)\b|invalid byte sequence|PostgresError|parameters/i,
+  );
 }
 
 describe("SCIM under hostile input", () => {
@@ -39,7 +45,13 @@ describe("SCIM under hostile input", () => {
     [a, b] = [await createCustomerWithManager(), await createCustomerWithManager()];
     tokenA = (await createScimToken(a, "A")).token;
     tokenB = (await createScimToken(b, "B")).token;
-    userId = (await scimRequest(tokenA, "POST", "/Users", { userName: "hostile@a.example", name: { givenName: "Hos", familyName: "Tile" }, emails: [{ type: "work", value: "hostile@a.example" }] })).body!.id;
+    userId = (
+      await scimRequest(tokenA, "POST", "/Users", {
+        userName: "hostile@a.example",
+        name: { givenName: "Hos", familyName: "Tile" },
+        emails: [{ type: "work", value: "hostile@a.example" }],
+      })
+    ).body!.id;
     groupId = (await scimRequest(tokenA, "POST", "/Groups", { displayName: "Target", members: [{ value: userId }] })).body!.id;
   });
 
@@ -65,7 +77,10 @@ describe("SCIM under hostile input", () => {
         expectNoLeak(response.body);
       }
     }
-    for (const body of [`{"userName":"p@a.example","__proto__":{"title":"Injected"}}`, `{"userName":"p@a.example","name":{"constructor":{"prototype":{"title":"x"}}}}`]) {
+    for (const body of [
+      `{"userName":"p@a.example","__proto__":{"title":"Injected"}}`,
+      `{"userName":"p@a.example","name":{"constructor":{"prototype":{"title":"x"}}}}`,
+    ]) {
       expect((await scimRequest(tokenA, "POST", "/Users", body)).status).toBe(400);
       expect((await scimRequest(tokenA, "PUT", `/Users/${userId}`, body)).status).toBe(400);
       expect((await scimRequest(tokenA, "POST", "/Groups", body.replace("userName", "displayName"))).status).toBe(400);
@@ -77,7 +92,10 @@ describe("SCIM under hostile input", () => {
     const other = await scimRequest(tokenB, "POST", "/Users", { userName: "clean@b.example" });
     expect(other.status).toBe(201);
     expect(other.body!.title).toBeUndefined();
-    const [entry] = await db().select().from(directoryEntries).where(and(eq(directoryEntries.customerId, b.customerId), eq(directoryEntries.id, other.body!.id)));
+    const [entry] = await db()
+      .select()
+      .from(directoryEntries)
+      .where(and(eq(directoryEntries.customerId, b.customerId), eq(directoryEntries.id, other.body!.id)));
     expect(entry!.jobTitle).toBeNull();
   });
 
@@ -92,7 +110,7 @@ describe("SCIM under hostile input", () => {
     ["a 300-character displayName", "POST", "/Users", { userName: "long@a.example", displayName: "x".repeat(300) }, 400, "invalidValue"],
     ["a 10,000-character userName", "POST", "/Users", { userName: `${"u".repeat(10_000)}@a.example` }, 400, "invalidValue"],
     ["JSON nested 5,000 deep", "POST", "/Users", deep(5000), 400, "invalidSyntax"],
-    ["active \"maybe\" on POST", "POST", "/Users", { userName: "maybe@a.example", active: "maybe" }, 400, "invalidValue"],
+    ['active "maybe" on POST', "POST", "/Users", { userName: "maybe@a.example", active: "maybe" }, 400, "invalidValue"],
     ["active as a number on POST", "POST", "/Users", { userName: "num@a.example", active: 1 }, 400, "invalidValue"],
     ["a group name with NUL", "POST", "/Groups", { displayName: "G\u0000" }, 400, "invalidValue"],
     ["a 10,000-character group name", "POST", "/Groups", { displayName: "g".repeat(10_000) }, 400, "invalidValue"],
@@ -116,10 +134,14 @@ describe("SCIM under hostile input", () => {
     ["a replace of id", patchOp({ op: "replace", path: "id", value: "00000000-0000-4000-8000-000000000000" }), "mutability"],
     ["a path-less replace of id", patchOp({ op: "replace", value: { id: "00000000-0000-4000-8000-000000000000" } }), "mutability"],
     ["a remove of meta", patchOp({ op: "remove", path: "meta" }), "mutability"],
-    ["a value \"maybe\" for active", patchOp({ op: "replace", path: "active", value: "maybe" }), "invalidValue", ["Users"]],
+    ['a value "maybe" for active', patchOp({ op: "replace", path: "active", value: "maybe" }), "invalidValue", ["Users"]],
     ["a NUL in a value", patchOp({ op: "replace", path: "displayName", value: "a\u0000b" }), "invalidValue"],
     ["a path with NUL", patchOp({ op: "replace", path: "display\u0000Name", value: "x" }), "invalidValue"],
-    ["a value path 5,000 filters deep", patchOp({ op: "replace", path: `emails[${"(".repeat(5000)}type eq "work"${")".repeat(5000)}].value`, value: "x" }), "invalidFilter"],
+    [
+      "a value path 5,000 filters deep",
+      patchOp({ op: "replace", path: `emails[${"(".repeat(5000)}type eq "work"${")".repeat(5000)}].value`, value: "x" }),
+      "invalidFilter",
+    ],
     ["a value nested 5,000 deep", `{"Operations":[{"op":"replace","path":"title","value":${"[".repeat(5000)}${"]".repeat(5000)}}]}`, "invalidSyntax"],
     ["a path that is not a string", patchOp({ op: "replace", path: { a: 1 }, value: "x" }), "invalidSyntax"],
     ["a filter escape that is not JSON", patchOp({ op: "replace", path: 'emails[type eq "\\x"].value', value: "x" }), "invalidFilter"],
@@ -145,9 +167,9 @@ describe("SCIM under hostile input", () => {
     ["the escape \\u12", `/Users?filter=${encodeURIComponent('userName eq "\\u12"')}`, 400],
     ["parentheses 5,000 deep", `/Users?filter=${encodeURIComponent(`${"(".repeat(5000)}userName pr${")".repeat(5000)}`)}`, 400],
     ["a 10,000-character filter", `/Users?filter=${encodeURIComponent(`userName eq "${"a".repeat(10_000)}"`)}`, 400],
-    ["a prototype attribute", `/Groups?filter=${encodeURIComponent('constructor.prototype pr')}`, 400],
+    ["a prototype attribute", `/Groups?filter=${encodeURIComponent("constructor.prototype pr")}`, 400],
     ["startIndex 99999999999999999999", "/Users?startIndex=99999999999999999999", 200],
-    ["startIndex 99999999999999999999 with an unindexed filter", `/Users?startIndex=99999999999999999999&filter=${encodeURIComponent('title pr')}`, 200],
+    ["startIndex 99999999999999999999 with an unindexed filter", `/Users?startIndex=99999999999999999999&filter=${encodeURIComponent("title pr")}`, 200],
     ["startIndex 99999999999999999999 on groups", "/Groups?startIndex=99999999999999999999", 200],
     ["count -5 and startIndex -3", "/Users?count=-5&startIndex=-3", 200],
     ["a NUL in an id", `/Users/${encodeURIComponent("a\u0000b")}`, 404],
@@ -170,13 +192,22 @@ describe("SCIM filters no index serves", () => {
     const rows = Array.from({ length: 1100 }, (_, i) => {
       const userName = `u${String(i).padStart(4, "0")}@scan.example`;
       const title = i % 2 === 0 ? "Sales Rep" : "Engineer";
-      return { customerId: manager.customerId, source: "scim" as const, userPrincipalName: userName, displayName: userName, jobTitle: title, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, i % 7)), scimResource: { userName, title } };
+      return {
+        customerId: manager.customerId,
+        source: "scim" as const,
+        userPrincipalName: userName,
+        displayName: userName,
+        jobTitle: title,
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, i % 7)),
+        scimResource: { userName, title },
+      };
     });
     await db().insert(directoryEntries).values(rows);
     const all = await scimRequest(token, "GET", "/Users?count=500&startIndex=1");
     expect(all.body!.totalResults).toBe(1100);
     const inOrder: string[] = [];
-    for (let start = 1; start <= 1100; start += 500) inOrder.push(...(await scimRequest(token, "GET", `/Users?count=500&startIndex=${start}`)).body!.Resources.map((r: { userName: string }) => r.userName));
+    for (let start = 1; start <= 1100; start += 500)
+      inOrder.push(...(await scimRequest(token, "GET", `/Users?count=500&startIndex=${start}`)).body!.Resources.map((r: { userName: string }) => r.userName));
     const sales = inOrder.filter((name) => Number(name.slice(1, 5)) % 2 === 0);
     const page = await scimRequest(token, "GET", `/Users?filter=${encodeURIComponent('title co "sales"')}&startIndex=490&count=30`);
     expect(page.body).toMatchObject({ totalResults: 550, startIndex: 490, itemsPerPage: 30 });

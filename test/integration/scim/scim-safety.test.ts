@@ -15,7 +15,10 @@ import { configureSync, createTenant, emulatorAdmin } from "../../support/sync-f
 type Manager = Awaited<ReturnType<typeof createCustomerWithManager>>;
 
 const scimEntries = (customerId: string) =>
-  db().select().from(directoryEntries).where(and(eq(directoryEntries.customerId, customerId), eq(directoryEntries.source, "scim")));
+  db()
+    .select()
+    .from(directoryEntries)
+    .where(and(eq(directoryEntries.customerId, customerId), eq(directoryEntries.source, "scim")));
 
 describe("SCIM tokens, isolation and errors", () => {
   let a: Manager;
@@ -46,7 +49,7 @@ describe("SCIM tokens, isolation and errors", () => {
     expect((await scimRequest(tokenB, "GET", `/Groups/${group.body!.id}`)).status).toBe(404);
     expect((await scimRequest(tokenB, "PATCH", `/Users/${user.body!.id}`, { Operations: [{ op: "replace", path: "active", value: false }] })).status).toBe(404);
     expect((await scimRequest(tokenB, "DELETE", `/Users/${user.body!.id}`)).status).toBe(404);
-    expect((await scimRequest(tokenB, "GET", "/Users?filter=userName eq \"alice@a.example\"")).body!.totalResults).toBe(0);
+    expect((await scimRequest(tokenB, "GET", '/Users?filter=userName eq "alice@a.example"')).body!.totalResults).toBe(0);
     // B cannot make A's user a member of its group either.
     expect((await scimRequest(tokenB, "POST", "/Groups", { displayName: "B team", members: [{ value: user.body!.id }] })).status).toBe(400);
     // The same userName may exist in both customers.
@@ -69,13 +72,16 @@ describe("SCIM tokens, isolation and errors", () => {
     const before = await scimEntries(a.customerId);
     expect(await scimRequest(tokenA, "POST", "/Users", { userName: "dup@A.example" })).toMatchObject({ status: 409, body: { scimType: "uniqueness" } });
     expect(await scimRequest(tokenA, "GET", "/Users?filter=userName eq")).toMatchObject({ status: 400, body: { scimType: "invalidFilter" } });
-    expect(await scimRequest(tokenA, "GET", "/Users?filter=userName zz \"x\"")).toMatchObject({ status: 400, body: { scimType: "invalidFilter" } });
+    expect(await scimRequest(tokenA, "GET", '/Users?filter=userName zz "x"')).toMatchObject({ status: 400, body: { scimType: "invalidFilter" } });
     expect(await scimRequest(tokenA, "POST", "/Users", '{"userName": "x", "active": tre}')).toMatchObject({ status: 400, body: { scimType: "invalidSyntax" } });
     expect(await scimRequest(tokenA, "POST", "/Users", { active: true })).toMatchObject({ status: 400, body: { scimType: "invalidValue" } });
     expect((await scimRequest(tokenA, "POST", "/Users", { userName: "x" }, "text/plain")).status).toBe(415);
     expect((await scimRequest(tokenA, "POST", "/Users", { userName: "big", title: "x".repeat(1_100_000) })).status).toBe(413);
     const id = before[0]!.id;
-    expect(await scimRequest(tokenA, "PATCH", `/Users/${id}`, { Operations: [{ op: "explode", path: "active" }] })).toMatchObject({ status: 400, body: { scimType: "invalidSyntax" } });
+    expect(await scimRequest(tokenA, "PATCH", `/Users/${id}`, { Operations: [{ op: "explode", path: "active" }] })).toMatchObject({
+      status: 400,
+      body: { scimType: "invalidSyntax" },
+    });
     expect(await scimRequest(tokenA, "PUT", `/Users/${id}`, { userame: "typo" })).toMatchObject({ status: 400 });
     expect((await scimRequest(tokenA, "GET", "/Users/not-an-id")).status).toBe(404);
     expect((await scimRequest(tokenA, "GET", "/Groups/2f7c0b8e-58a2-4a8b-9d55-0e1b2f3a4c5d")).status).toBe(404);
@@ -101,9 +107,17 @@ describe("SCIM tokens, isolation and errors", () => {
       userName: "megan@contoso.example",
       name: { givenName: "Megan", familyName: "Bowen" },
       emails: [{ type: "work", value: "megan@contoso.example", primary: true }],
-      phoneNumbers: [{ type: "work", value: "+1 425 555 0109" }, { type: "mobile", value: "+1 425 555 0110" }],
+      phoneNumbers: [
+        { type: "work", value: "+1 425 555 0109" },
+        { type: "mobile", value: "+1 425 555 0110" },
+      ],
       title: "Marketing Manager",
-      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": { department: "Marketing", employeeNumber: "E-42", costCenter: "CC1", manager: { value: "boss-id" } },
+      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {
+        department: "Marketing",
+        employeeNumber: "E-42",
+        costCenter: "CC1",
+        manager: { value: "boss-id" },
+      },
       addresses: [{ type: "work", formatted: "1 Main St, Redmond" }],
       preferredLanguage: "en-US",
     });

@@ -41,7 +41,10 @@ describe("one sync per customer, customers apart", () => {
     // Summed: the first job may move from waiting to active meanwhile; no second one may appear.
     const jobCount = async () => Object.values(await directorySyncQueue().getJobCounts("waiting", "active", "delayed")).reduce((a, b) => a + b, 0);
     const jobsBefore = await jobCount();
-    await expect(startRun(manager, "one_time", connectorOf("entra"))).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("already running") });
+    await expect(startRun(manager, "one_time", connectorOf("entra"))).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("already running"),
+    });
     await expect(startRun(manager, "simulate", connectorOf("entra"))).rejects.toMatchObject({ code: "conflict" });
     expect(await jobCount()).toBeLessThanOrEqual(jobsBefore);
     const runs = await db().select().from(syncRuns).where(eq(syncRuns.customerId, manager.customerId));
@@ -53,10 +56,16 @@ describe("one sync per customer, customers apart", () => {
   it("never touches manual entries", async () => {
     const tenant = await createTenant(admin, { users: 10 });
     const manager = await createCustomerWithManager();
-    const [manual] = await db().insert(directoryEntries).values({ customerId: manager.customerId, displayName: "Reception", officePhone: "+1 555 0100" }).returning();
+    const [manual] = await db()
+      .insert(directoryEntries)
+      .values({ customerId: manager.customerId, displayName: "Reception", officePhone: "+1 555 0100" })
+      .returning();
     await configureSync(manager, tenant);
     await waitForRun((await startRun(manager, "full_resync", connectorOf("entra"))).id);
-    const [after] = await db().select().from(directoryEntries).where(and(eq(directoryEntries.id, manual!.id)));
+    const [after] = await db()
+      .select()
+      .from(directoryEntries)
+      .where(and(eq(directoryEntries.id, manual!.id)));
     expect(after).toEqual(manual);
   });
 });

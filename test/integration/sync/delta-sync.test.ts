@@ -33,7 +33,15 @@ describe("incremental (delta) sync", () => {
   };
 
   it("creates a new user", async () => {
-    await admin.createUser(tenant.tenantId, { userPrincipalName: `new.person@${tenant.tenantId}.example`, displayName: "New Person", givenName: "New", surname: "Person", mail: "new.person@example.org", businessPhones: ["+1 206 555 0100"], mobilePhone: "+1 206 555 0199" });
+    await admin.createUser(tenant.tenantId, {
+      userPrincipalName: `new.person@${tenant.tenantId}.example`,
+      displayName: "New Person",
+      givenName: "New",
+      surname: "Person",
+      mail: "new.person@example.org",
+      businessPhones: ["+1 206 555 0100"],
+      mobilePhone: "+1 206 555 0199",
+    });
     await deltaRun({ created: 1, updated: 0, removed: 0 });
   });
 

@@ -1,7 +1,16 @@
 import type { Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCustomerWithManager } from "../../support/factories";
-import { configureSync, createTenant, directoryOf, emulatorAdmin, expectDirectoryMatches, startTestWorker, syncNow, type TestTenant } from "../../support/sync-fixture";
+import {
+  configureSync,
+  createTenant,
+  directoryOf,
+  emulatorAdmin,
+  expectDirectoryMatches,
+  startTestWorker,
+  syncNow,
+  type TestTenant,
+} from "../../support/sync-fixture";
 
 /**
  * Microsoft misbehaving: every run either gets through (retrying as Graph

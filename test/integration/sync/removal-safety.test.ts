@@ -31,7 +31,17 @@ describe("never deprovision by accident", () => {
     const [settingsBefore] = await db().select().from(entraSettings).where(eq(entraSettings.customerId, manager.customerId));
     expect(settingsBefore!.deltaLink).not.toBe(held.deltaLink);
     const pending = await db().select().from(syncRunChanges).where(eq(syncRunChanges.runId, held.id));
-    expect(pending.filter((c) => c.kind === "removed").map((c) => c.objectId).sort()).toEqual(users.slice(0, 6).map((u) => u.id).sort());
+    expect(
+      pending
+        .filter((c) => c.kind === "removed")
+        .map((c) => c.objectId)
+        .sort(),
+    ).toEqual(
+      users
+        .slice(0, 6)
+        .map((u) => u.id)
+        .sort(),
+    );
 
     await confirmRemovals(manager, { runId: held.id }, connectorOf);
     expect((await directoryOf(manager.customerId)).filter((e) => e.status === "removed")).toHaveLength(6);
@@ -89,7 +99,8 @@ describe("never deprovision by accident", () => {
     const created = await listRunChanges({ customerId: manager.customerId, runId: simulated.id, kind: "created" });
     expect(created.total).toBe(10);
     // The generated tenant has disabled people too, and a page's order is Graph's: check every row, not the first.
-    for (const row of created.rows) expect(row.fields).toMatchObject({ displayName: [null, expect.any(String)], status: [null, expect.stringMatching(/^(active|disabled)$/)] });
+    for (const row of created.rows)
+      expect(row.fields).toMatchObject({ displayName: [null, expect.any(String)], status: [null, expect.stringMatching(/^(active|disabled)$/)] });
     expect(created.rows.map((row) => row.fields.status)).toContainEqual([null, "active"]);
   });
 });

@@ -6,7 +6,17 @@ import { syncRuns, type SyncRun } from "@/db/schema";
 import { graphWaitsLabel } from "@/lib/connectors/entra/graph-waits-label";
 import { startRun } from "@/lib/sync/start-run";
 import { createCustomerWithManager } from "../../support/factories";
-import { configureSync, createTenant, directoryOf, emulatorAdmin, expectDirectoryMatches, startTestWorker, syncNow, truthOf, waitForRun } from "../../support/sync-fixture";
+import {
+  configureSync,
+  createTenant,
+  directoryOf,
+  emulatorAdmin,
+  expectDirectoryMatches,
+  startTestWorker,
+  syncNow,
+  truthOf,
+  waitForRun,
+} from "../../support/sync-fixture";
 import { connectorOf } from "@/lib/connectors/registry";
 
 /**
@@ -44,7 +54,9 @@ describe("run history counts and labels", () => {
     expect(run.attempts).toBeGreaterThanOrEqual(2);
     expect(run.created + run.skipped).toBe(users.length);
     expect(run.created).toBe((await directoryOf(manager.customerId)).length);
-    const [recorded] = await db().execute<{ n: number }>(sql`select coalesce(sum(entry_count), 0)::int as n from sync_run_created_pages where run_id = ${id}::uuid`);
+    const [recorded] = await db().execute<{ n: number }>(
+      sql`select coalesce(sum(entry_count), 0)::int as n from sync_run_created_pages where run_id = ${id}::uuid`,
+    );
     expect(recorded!.n).toBe(run.created);
     await expectDirectoryMatches(admin, tenant.tenantId, manager.customerId);
 

@@ -33,7 +33,9 @@ describe("scheduled syncs", () => {
     const next = await nextScheduledSync({ customerId: manager.customerId, connector: "entra" });
     expect(next).not.toBeNull();
     expect(localTime(next!, "America/New_York")).toBe("09:30:15");
-    expect(next!.getTime()).toBe(nextRunAt(cronPattern({ period: "daily", weekday: null, runHour: 9, runMinute: 30, runSecond: 15 }), "America/New_York").getTime());
+    expect(next!.getTime()).toBe(
+      nextRunAt(cronPattern({ period: "daily", weekday: null, runHour: 9, runMinute: 30, runSecond: 15 }), "America/New_York").getTime(),
+    );
 
     // Moving the company to another zone moves the schedule with it.
     await updateCompany(manager, { name: "Moved", timeZone: "Asia/Tokyo" }, Object.values(connectors));
@@ -71,7 +73,10 @@ describe("scheduled syncs", () => {
       const deadline = Date.now() + 45_000;
       let run;
       while (!run && Date.now() < deadline) {
-        [run] = await db().select().from(syncRuns).where(and(eq(syncRuns.customerId, manager.customerId), eq(syncRuns.trigger, "schedule")));
+        [run] = await db()
+          .select()
+          .from(syncRuns)
+          .where(and(eq(syncRuns.customerId, manager.customerId), eq(syncRuns.trigger, "schedule")));
         if (!run) await new Promise((r) => setTimeout(r, 200));
       }
       expect(run, "a scheduled run was created").toBeDefined();

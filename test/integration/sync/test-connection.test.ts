@@ -36,7 +36,11 @@ describe("Test connection", () => {
   it("explains an expired secret and missing User.Read.All consent", async () => {
     const manager = await createCustomerWithManager();
     const tenant = await createTenant(admin, { permissions: [] });
-    expect(await testConnection(manager, tenant)).toMatchObject({ ok: false, code: "Authorization_RequestDenied", message: expect.stringContaining("User.Read.All") });
+    expect(await testConnection(manager, tenant)).toMatchObject({
+      ok: false,
+      code: "Authorization_RequestDenied",
+      message: expect.stringContaining("User.Read.All"),
+    });
     const expired = await admin.addSecret(tenant.tenantId, tenant.clientId, { expiresAt: new Date(Date.now() - 1000) });
     expect(await testConnection(manager, { ...tenant, clientSecret: expired.value })).toMatchObject({ ok: false, code: "AADSTS7000222" });
   });
@@ -45,7 +49,10 @@ describe("Test connection", () => {
     const manager = await createCustomerWithManager();
     await saveEntraSettings(manager, settingsFor(demo));
     expect(await testConnection(manager, { tenantId: demo.tenantId, clientId: demo.clientId })).toMatchObject({ ok: true });
-    const rows = await db().select().from(auditLog).where(and(eq(auditLog.customerId, manager.customerId), eq(auditLog.action, "entra_settings.test_connection")));
+    const rows = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.customerId, manager.customerId), eq(auditLog.action, "entra_settings.test_connection")));
     expect(JSON.stringify(rows)).not.toContain(demo.clientSecret);
   });
 });
@@ -53,7 +60,9 @@ describe("Test connection", () => {
 describe("saving MS AAD settings", () => {
   it("needs a secret the first time, then keeps the stored one when left blank", async () => {
     const manager = await createCustomerWithManager();
-    await expect(saveEntraSettings(manager, settingsFor({ ...demo, clientSecret: "" }))).rejects.toMatchObject({ fieldErrors: { clientSecret: expect.any(String) } });
+    await expect(saveEntraSettings(manager, settingsFor({ ...demo, clientSecret: "" }))).rejects.toMatchObject({
+      fieldErrors: { clientSecret: expect.any(String) },
+    });
     await saveEntraSettings(manager, settingsFor(demo));
     const [stored] = await db().select().from(entraSettings).where(eq(entraSettings.customerId, manager.customerId));
     await saveEntraSettings(manager, settingsFor({ ...demo, clientSecret: "" }, { runHour: "5" }));

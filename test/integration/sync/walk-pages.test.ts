@@ -16,7 +16,18 @@ describe("walking a connector's pages", () => {
     removed: false,
     filteredOut: false,
     status: "active",
-    fields: { userPrincipalName: `${name}@contoso.example`, firstName: name, lastName: null, displayName: name, email: null, officePhone: null, mobilePhone: null, jobTitle: null, department: null, accountName: null },
+    fields: {
+      userPrincipalName: `${name}@contoso.example`,
+      firstName: name,
+      lastName: null,
+      displayName: name,
+      email: null,
+      officePhone: null,
+      mobilePhone: null,
+      jobTitle: null,
+      department: null,
+      accountName: null,
+    },
   });
   async function* pagesOf(...pages: SourceEntry[][]): AsyncGenerator<SourceEntry[]> {
     for (const page of pages) yield page;
@@ -24,7 +35,15 @@ describe("walking a connector's pages", () => {
   async function newRun() {
     const manager = await createCustomerWithManager();
     const run = await createRun({ customerId: manager.customerId, connector: "entra", trigger: "one_time" });
-    const input: WalkInput = { runId: run.id, customerId: manager.customerId, connector: connectorOf("entra"), tenantId: randomUUID(), simulate: false, round: "full", options: { skipDisabled: false } };
+    const input: WalkInput = {
+      runId: run.id,
+      customerId: manager.customerId,
+      connector: connectorOf("entra"),
+      tenantId: randomUUID(),
+      simulate: false,
+      round: "full",
+      options: { skipDisabled: false },
+    };
     return { manager, run, input };
   }
 
@@ -38,7 +57,13 @@ describe("walking a connector's pages", () => {
     expect(walked.startedEmpty).toBe(true);
     expect(walked.seen).toEqual(new Set(keys));
     // User 10, repeated as it was, was written by this very run: counted once, as created, not "unchanged" on top.
-    expect(await getRunById({ customerId: manager.customerId, runId: run.id })).toMatchObject({ created: 12, updated: 1, unchanged: 0, pagesFetched: 5, entriesProcessed: 14 });
+    expect(await getRunById({ customerId: manager.customerId, runId: run.id })).toMatchObject({
+      created: 12,
+      updated: 1,
+      unchanged: 0,
+      pagesFetched: 5,
+      entriesProcessed: 14,
+    });
     const names = new Map((await directoryOf(manager.customerId)).map((e) => [e.aadObjectId, e.displayName]));
     expect(names.size).toBe(12);
     expect(names.get(keys[1]!)).toBe("User 1 renamed");
@@ -48,14 +73,27 @@ describe("walking a connector's pages", () => {
     // Pages are written side by side, so their records may come in any order.
     expect(created.rows.map((c) => c.objectId).sort()).toEqual([...keys].sort());
     expect((await listRunChanges({ customerId: manager.customerId, runId: run.id, kind: "updated" })).rows).toEqual([
-      expect.objectContaining({ objectId: keys[1], fields: { displayName: ["User 1", "User 1 renamed"], firstName: ["User 1", "User 1 renamed"], userPrincipalName: ["User 1@contoso.example", "User 1 renamed@contoso.example"] } }),
+      expect.objectContaining({
+        objectId: keys[1],
+        fields: {
+          displayName: ["User 1", "User 1 renamed"],
+          firstName: ["User 1", "User 1 renamed"],
+          userPrincipalName: ["User 1@contoso.example", "User 1 renamed@contoso.example"],
+        },
+      }),
     ]);
   });
 
   it("looks every entry up when the directory already holds the connector's keys, and removes what the round did not see", async () => {
     const { manager, input } = await newRun();
     const keys = Array.from({ length: 6 }, () => randomUUID());
-    const first = await walkPages(input, pagesOf(keys.slice(0, 3).map((k) => entry(k, k)), keys.slice(3).map((k) => entry(k, k))));
+    const first = await walkPages(
+      input,
+      pagesOf(
+        keys.slice(0, 3).map((k) => entry(k, k)),
+        keys.slice(3).map((k) => entry(k, k)),
+      ),
+    );
     await finishRun({ ...input, ...first, position: null, removalThresholdPercent: 50 });
 
     const again = await createRun({ customerId: manager.customerId, connector: "entra", trigger: "full_resync" });

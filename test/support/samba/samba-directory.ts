@@ -53,7 +53,10 @@ export function bulkTestUser(i: number): TestUser {
 export class SambaDirectory {
   private readonly ous: string[] = [];
 
-  private constructor(private readonly client: Client, readonly upnSuffix: string) {}
+  private constructor(
+    private readonly client: Client,
+    readonly upnSuffix: string,
+  ) {}
 
   static async open(): Promise<SambaDirectory> {
     const samba = inject("samba");
@@ -77,7 +80,7 @@ export class SambaDirectory {
    */
   async bulkOu(count = 2_500): Promise<string> {
     const dn = `OU=bulk-${count}-${BULK_VERSION},${inject("samba").baseDn}`;
-    for (const deadline = Date.now() + 3 * BULK_FILL_STALE_MS; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 3 * BULK_FILL_STALE_MS; Date.now() < deadline;) {
       const state = await this.client.search(dn, { scope: "base", attributes: ["description"] }).then(
         ({ searchEntries }) => String(searchEntries[0]?.description ?? ""),
         (error: unknown) => (error instanceof NoSuchObjectError ? "missing" : Promise.reject(error)),
@@ -89,7 +92,10 @@ export class SambaDirectory {
           (error: unknown) => (error instanceof AlreadyExistsError ? false : Promise.reject(error)),
         );
         if (!created) continue;
-        await this.addUsers(dn, Array.from({ length: count }, (_, i) => bulkTestUser(i)));
+        await this.addUsers(
+          dn,
+          Array.from({ length: count }, (_, i) => bulkTestUser(i)),
+        );
         await this.modify(dn, { description: "complete" });
         return dn;
       }

@@ -52,8 +52,15 @@ export async function ensureProvisioned(domainDir: string, certificates: SambaCe
     "tls cafile": certificates.caPath,
   };
   const args = [
-    "domain", "provision", `--realm=${SAMBA_DOMAIN.realm}`, `--domain=${SAMBA_DOMAIN.netbiosDomain}`, "--server-role=dc",
-    "--dns-backend=NONE", "--use-rfc2307", `--adminpass=${SAMBA_DOMAIN.adminPassword}`, `--targetdir=${domainDir}`,
+    "domain",
+    "provision",
+    `--realm=${SAMBA_DOMAIN.realm}`,
+    `--domain=${SAMBA_DOMAIN.netbiosDomain}`,
+    "--server-role=dc",
+    "--dns-backend=NONE",
+    "--use-rfc2307",
+    `--adminpass=${SAMBA_DOMAIN.adminPassword}`,
+    `--targetdir=${domainDir}`,
     ...Object.entries(options).map(([name, value]) => `--option=${name}=${value}`),
   ];
   try {

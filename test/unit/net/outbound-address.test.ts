@@ -103,9 +103,12 @@ describe("what an address is", () => {
     expect(classOf(address)).toBe(kind);
   });
 
-  it.each(["dc1.contoso.com", "localhost", "1.2.3.4.5", "256.0.0.1", "0x100.1", "1.2.3.0x1000000", "08.0.0.1", "1..2", "", ":::1", "12345::6789::1"])("%j is not an IP address", (text) => {
-    expect(parseIpAddress(text)).toBeNull();
-  });
+  it.each(["dc1.contoso.com", "localhost", "1.2.3.4.5", "256.0.0.1", "0x100.1", "1.2.3.0x1000000", "08.0.0.1", "1..2", "", ":::1", "12345::6789::1"])(
+    "%j is not an IP address",
+    (text) => {
+      expect(parseIpAddress(text)).toBeNull();
+    },
+  );
 });
 
 describe("the OUTBOUND_ALLOW setting", () => {
@@ -168,7 +171,8 @@ describe("whether a host as typed may be reached", () => {
 });
 
 describe("resolving a host before connecting", () => {
-  const fakeDns = (answers: Record<string, string[]>) => async (host: string) => (answers[host] ?? []).map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
+  const fakeDns = (answers: Record<string, string[]>) => async (host: string) =>
+    (answers[host] ?? []).map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
 
   it("refuses localhost after asking the system's resolver (it resolves to loopback)", async () => {
     await expect(resolveOutboundHost("localhost", strict)).rejects.toThrow(OutboundAddressRefused);
@@ -176,7 +180,11 @@ describe("resolving a host before connecting", () => {
   });
 
   it("refuses a name when any of its addresses is internal, and connects to the checked address otherwise", async () => {
-    const dns = fakeDns({ "dc1.contoso.test": ["203.0.114.7", "10.0.0.5"], "dc2.contoso.test": ["203.0.114.8", "2606:4700::8"], "rebind.test": ["::ffff:169.254.169.254"] });
+    const dns = fakeDns({
+      "dc1.contoso.test": ["203.0.114.7", "10.0.0.5"],
+      "dc2.contoso.test": ["203.0.114.8", "2606:4700::8"],
+      "rebind.test": ["::ffff:169.254.169.254"],
+    });
     await expect(resolveOutboundHost("dc1.contoso.test", strict, dns)).rejects.toThrow(outboundRefusalMessage);
     await expect(resolveOutboundHost("dc1.contoso.test", privateToo, dns)).resolves.toEqual({ address: "203.0.114.7", family: 4 });
     await expect(resolveOutboundHost("dc2.contoso.test", strict, dns)).resolves.toEqual({ address: "203.0.114.8", family: 4 });

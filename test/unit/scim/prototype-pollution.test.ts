@@ -21,7 +21,10 @@ const shapes: [string, Record<string, unknown>][] = [
   ["a path-less constructor key", patchOp({ op: "replace", value: { "constructor.prototype.polluted": "yes" } })],
   ["a path-less nested __proto__ object", parsed(`{"Operations":[{"op":"replace","value":{"__proto__":{"polluted":"yes"}}}]}`)],
   ["an enterprise extension object with __proto__", parsed(`{"Operations":[{"op":"add","value":{"${enterprise}":{"__proto__":{"polluted":"yes"}}}}]}`)],
-  ["an enterprise path with an object value holding __proto__", parsed(`{"Operations":[{"op":"add","path":"${enterprise}","value":{"__proto__":{"polluted":"yes"}}}]}`)],
+  [
+    "an enterprise path with an object value holding __proto__",
+    parsed(`{"Operations":[{"op":"add","path":"${enterprise}","value":{"__proto__":{"polluted":"yes"}}}]}`),
+  ],
   ["a value merged into an object", parsed(`{"Operations":[{"op":"add","path":"name","value":{"__proto__":{"polluted":"yes"}}}]}`)],
   ["a value path's sub-attribute", patchOp({ op: "replace", path: 'emails[type eq "work"].__proto__', value: { polluted: "yes" } })],
   ["a value path's attribute", patchOp({ op: "add", path: '__proto__[type eq "work"].polluted', value: "yes" })],
@@ -79,7 +82,7 @@ describe("no request shape reaches an object's prototype", () => {
   });
 
   it("refuses prototype names in filters", () => {
-    for (const filter of ['constructor eq "x"', 'name.__proto__ pr', `emails[prototype eq "x"]`, `${enterprise}:constructor eq "x"`]) {
+    for (const filter of ['constructor eq "x"', "name.__proto__ pr", `emails[prototype eq "x"]`, `${enterprise}:constructor eq "x"`]) {
       expect(() => parseFilter(filter)).toThrow(ScimError);
     }
   });

@@ -61,8 +61,22 @@ export function ActiveDirectoryForm({ values, timeZone, defaultUserFilter }: Pro
             error={e("caCertificate")}
           />
           <TextField label="Base DN" name="baseDn" defaultValue={values?.baseDn} placeholder="OU=Staff,DC=contoso,DC=com" required error={e("baseDn")} />
-          <SelectField label="User name attribute" name="usernameAttribute" options={usernameAttributes} defaultValue={values?.usernameAttribute ?? "sAMAccountName"} error={e("usernameAttribute")} />
-          <TextField label="Proxy user" name="bindName" defaultValue={values?.bindName} placeholder="svc-switchboard@contoso.com" hint="A UPN, DOMAIN\user or a full DN; it only needs to read users." required error={e("bindName")} />
+          <SelectField
+            label="User name attribute"
+            name="usernameAttribute"
+            options={usernameAttributes}
+            defaultValue={values?.usernameAttribute ?? "sAMAccountName"}
+            error={e("usernameAttribute")}
+          />
+          <TextField
+            label="Proxy user"
+            name="bindName"
+            defaultValue={values?.bindName}
+            placeholder="svc-switchboard@contoso.com"
+            hint="A UPN, DOMAIN\user or a full DN; it only needs to read users."
+            required
+            error={e("bindName")}
+          />
           <TextField
             label="Proxy password"
             name="bindPassword"
@@ -101,7 +115,14 @@ export function ActiveDirectoryForm({ values, timeZone, defaultUserFilter }: Pro
           <CheckboxField name="createPortalUsers" defaultChecked={values?.createPortalUsers ?? false} labelClassName="text-sm md:col-span-2">
             Create a portal user for every imported entry
           </CheckboxField>
-          <TextField label="Extension range from" name="extensionRangeStart" inputMode="numeric" defaultValue={values?.extensionRangeStart ?? ""} placeholder="7000" error={e("extensionRangeStart")} />
+          <TextField
+            label="Extension range from"
+            name="extensionRangeStart"
+            inputMode="numeric"
+            defaultValue={values?.extensionRangeStart ?? ""}
+            placeholder="7000"
+            error={e("extensionRangeStart")}
+          />
           <TextField
             label="Extension range to"
             name="extensionRangeEnd"

@@ -25,7 +25,14 @@ export function TestAuthenticationForm({ disabled }: { disabled: boolean }) {
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-4" aria-label="Test authentication">
       <div className="grid gap-4 md:grid-cols-2">
-        <TextField label="Username" name="username" autoComplete="off" placeholder="bob, CONTOSO\bob or bob@contoso.com" required error={fieldError(state, "username")} />
+        <TextField
+          label="Username"
+          name="username"
+          autoComplete="off"
+          placeholder="bob, CONTOSO\bob or bob@contoso.com"
+          required
+          error={fieldError(state, "username")}
+        />
         <TextField label="Password" name="password" type="password" autoComplete="off" required error={fieldError(state, "password")} />
       </div>
       <FormMessage state={state} />

@@ -31,7 +31,14 @@ export function EntraForm({ values, timeZone }: { values: EntraFormValues | null
             placeholder={values?.hasSecret ? "•••••••• stored — leave blank to keep" : "Client secret value"}
             error={e("clientSecret")}
           />
-          <TextField label="Secret expiry date (optional)" name="secretExpiresOn" type="date" defaultValue={values?.secretExpiresOn ?? ""} hint="We warn you 30 days before." error={e("secretExpiresOn")} />
+          <TextField
+            label="Secret expiry date (optional)"
+            name="secretExpiresOn"
+            type="date"
+            defaultValue={values?.secretExpiresOn ?? ""}
+            hint="We warn you 30 days before."
+            error={e("secretExpiresOn")}
+          />
         </>
       )}
       options={

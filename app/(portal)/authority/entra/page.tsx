@@ -40,7 +40,12 @@ export default async function EntraPage() {
         { trigger: "one_time", action: oneTimeSyncAction, variant: "primary" },
         { trigger: "simulate", action: simulateAction, variant: "secondary" },
         // Full resync ignores the saved delta position.
-        { trigger: "full_resync", action: fullResyncAction, variant: "secondary", confirmText: "Read every user from Microsoft Entra again, instead of only the changes?" },
+        {
+          trigger: "full_resync",
+          action: fullResyncAction,
+          variant: "secondary",
+          confirmText: "Read every user from Microsoft Entra again, instead of only the changes?",
+        },
       ]}
       confirmAction={confirmRemovalsAction}
       form={<EntraForm timeZone={customer.timeZone} values={settings ? toFormValues(settings) : null} />}

@@ -18,7 +18,9 @@ export function CreateManagerForm({ companySlug }: { companySlug: string }) {
       <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." error={e("password")} />
       <div className="space-y-3 md:col-span-2">
         <FormMessage state={state} />
-        <SubmitButton pending={pending} pendingText="Adding…">Add manager</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Adding…">
+          Add manager
+        </SubmitButton>
       </div>
     </form>
   );

@@ -11,10 +11,7 @@ export const metadata: Metadata = { title: "Managers" };
 
 export default async function ManagersPage() {
   const actor = await requireCustomerPage("managers:manage");
-  const [customer, managers] = await Promise.all([
-    getCustomer({ customerId: actor.customerId }),
-    listManagers({ customerId: actor.customerId }),
-  ]);
+  const [customer, managers] = await Promise.all([getCustomer({ customerId: actor.customerId }), listManagers({ customerId: actor.customerId })]);
   return (
     <>
       <Card title="Managers">

@@ -16,11 +16,8 @@ export const createScimTokenAction = defineCustomerAction(
   },
 );
 
-export const revokeScimTokenAction = defineCustomerAction(
-  { permission: "settings:manage", input: z.object({ id: uuid }) },
-  async ({ actor }, { id }) => {
-    await revokeScimToken(actor, id);
-    revalidatePath("/authority/scim");
-    return { status: "success", message: "Token revoked." };
-  },
-);
+export const revokeScimTokenAction = defineCustomerAction({ permission: "settings:manage", input: z.object({ id: uuid }) }, async ({ actor }, { id }) => {
+  await revokeScimToken(actor, id);
+  revalidatePath("/authority/scim");
+  return { status: "success", message: "Token revoked." };
+});

@@ -20,7 +20,9 @@ export function CreateTokenForm() {
         </p>
       ) : null}
       <div>
-        <SubmitButton pending={pending} pendingText="Creating…">Create token</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Creating…">
+          Create token
+        </SubmitButton>
       </div>
     </form>
   );

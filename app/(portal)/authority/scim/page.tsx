@@ -30,9 +30,9 @@ export default async function ScimPage({ searchParams }: { searchParams: Promise
     <>
       <Card title="SCIM provisioning">
         <p className="mb-3 text-sm text-slate-700">
-          Let Microsoft Entra push your users here instead of the portal reading them: in the Entra admin center, open your enterprise application
-          → Provisioning → Provisioning Mode <em>Automatic</em>, and enter this Tenant URL and a Secret Token created below. Pushed users appear in the
-          Company Directory with Sync = Yes; users disabled in Entra are disabled here, and come back when re-enabled.
+          Let Microsoft Entra push your users here instead of the portal reading them: in the Entra admin center, open your enterprise application →
+          Provisioning → Provisioning Mode <em>Automatic</em>, and enter this Tenant URL and a Secret Token created below. Pushed users appear in the Company
+          Directory with Sync = Yes; users disabled in Entra are disabled here, and come back when re-enabled.
         </p>
         <p className="break-all rounded-md bg-slate-100 px-3 py-2 font-mono text-sm" data-testid="scim-tenant-url">
           {tenantUrl}
@@ -54,7 +54,13 @@ export default async function ScimPage({ searchParams }: { searchParams: Promise
               {t.revokedAt ? (
                 <span className="text-xs text-slate-500">Revoked</span>
               ) : (
-                <DeleteForm action={revokeScimTokenAction} id={t.id} label="Revoke" pendingText="Revoking…" confirmText={`Revoke ${t.label}? Entra can no longer provision with it.`} />
+                <DeleteForm
+                  action={revokeScimTokenAction}
+                  id={t.id}
+                  label="Revoke"
+                  pendingText="Revoking…"
+                  confirmText={`Revoke ${t.label}? Entra can no longer provision with it.`}
+                />
               )}
             </li>
           ))}

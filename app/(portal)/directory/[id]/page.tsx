@@ -21,7 +21,11 @@ export default async function DirectoryEntryPage({ params }: { params: Promise<{
     <>
       <PageHeader
         title={entry.displayName}
-        description={synced ? `${sourceLabel[entry.source]}${entry.userPrincipalName ? ` as ${entry.userPrincipalName}` : ""}. Only the extension can be changed here.` : "Manual entry."}
+        description={
+          synced
+            ? `${sourceLabel[entry.source]}${entry.userPrincipalName ? ` as ${entry.userPrincipalName}` : ""}. Only the extension can be changed here.`
+            : "Manual entry."
+        }
         actions={<StatusBadge status={entry.status} />}
       />
       <Card>

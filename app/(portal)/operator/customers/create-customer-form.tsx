@@ -26,13 +26,7 @@ export function CreateCustomerForm({ timeZones }: { timeZones: string[] }) {
       />
       <label className="block text-sm">
         <span className="mb-1 block font-medium text-slate-700">Time zone</span>
-        <input
-          name="timeZone"
-          list="time-zones"
-          defaultValue="UTC"
-          required
-          className="w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm"
-        />
+        <input name="timeZone" list="time-zones" defaultValue="UTC" required className="w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm" />
         <datalist id="time-zones">
           {timeZones.map((tz) => (
             <option key={tz} value={tz} />
@@ -41,13 +35,29 @@ export function CreateCustomerForm({ timeZones }: { timeZones: string[] }) {
         {e("timeZone") ? <span className="mt-1 block text-red-700">{e("timeZone")}</span> : null}
       </label>
       <div className="md:col-span-2 mt-2 border-t pt-4 text-sm font-semibold text-slate-700">First manager</div>
-      <TextField label="Manager portal ID" name="managerLocalPart" required suffix={`@${slug || "company-id"}`} error={e("managerLocalPart") ?? e("localPart")} />
+      <TextField
+        label="Manager portal ID"
+        name="managerLocalPart"
+        required
+        suffix={`@${slug || "company-id"}`}
+        error={e("managerLocalPart") ?? e("localPart")}
+      />
       <TextField label="Manager name" name="managerName" required error={e("managerName")} />
       <TextField label="Manager e-mail" name="managerEmail" type="email" error={e("managerEmail")} />
-      <TextField label="Manager password" name="managerPassword" type="password" autoComplete="new-password" required hint="At least 10 characters." error={e("managerPassword")} />
+      <TextField
+        label="Manager password"
+        name="managerPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters."
+        error={e("managerPassword")}
+      />
       <div className="md:col-span-2 space-y-3">
         <FormMessage state={state} />
-        <SubmitButton pending={pending} pendingText="Creating…">Create customer</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Creating…">
+          Create customer
+        </SubmitButton>
       </div>
     </form>
   );

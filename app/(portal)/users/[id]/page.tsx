@@ -15,10 +15,7 @@ export const metadata: Metadata = { title: "Edit user" };
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireCustomerPage("users:manage");
   const userId = await idParam(params);
-  const [customer, user] = await Promise.all([
-    getCustomer({ customerId: actor.customerId }),
-    orNotFound(getUser({ customerId: actor.customerId, userId })),
-  ]);
+  const [customer, user] = await Promise.all([getCustomer({ customerId: actor.customerId }), orNotFound(getUser({ customerId: actor.customerId, userId }))]);
   const linked = await getLinkedEntry(actor.customerId, user);
   return (
     <>

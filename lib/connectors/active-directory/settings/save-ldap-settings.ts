@@ -42,7 +42,9 @@ export async function saveLdapSettings(actor: CustomerActor, input: LdapSettings
       if (existing) {
         await tx.update(ldapSettings).set(values).where(ofCustomer(ldapSettings, actor.customerId));
       } else {
-        await tx.insert(ldapSettings).values({ ...values, customerId: actor.customerId, bindPasswordCiphertext: sealed!.ciphertext, bindPasswordKeyId: sealed!.keyId });
+        await tx
+          .insert(ldapSettings)
+          .values({ ...values, customerId: actor.customerId, bindPasswordCiphertext: sealed!.ciphertext, bindPasswordKeyId: sealed!.keyId });
       }
       await recordAudit(tx, actor, {
         action: "ldap_settings.save",

@@ -10,9 +10,13 @@ import { AppError } from "@/lib/errors";
 export function requirePasswordFor(stored: { url: string } | null, input: { url: string; bindPassword?: string }, purpose: "save" | "test" = "save"): void {
   if (input.bindPassword) return;
   if (!stored) {
-    throw new AppError("invalid_input", `Enter the proxy user's password: it is required ${purpose === "save" ? "the first time you save" : "to test before the settings are saved"}.`, {
-      bindPassword: purpose === "save" ? "Required the first time you save." : "Required to test before the first save.",
-    });
+    throw new AppError(
+      "invalid_input",
+      `Enter the proxy user's password: it is required ${purpose === "save" ? "the first time you save" : "to test before the settings are saved"}.`,
+      {
+        bindPassword: purpose === "save" ? "Required the first time you save." : "Required to test before the first save.",
+      },
+    );
   }
   if (stored.url !== input.url) {
     throw new AppError("invalid_input", "Enter the proxy user's password again: the stored one is only sent to the server it was saved for.", {

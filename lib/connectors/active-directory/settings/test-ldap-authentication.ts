@@ -11,7 +11,15 @@ import type { LdapTestResult } from "./test-ldap-settings";
 import { loadLdapConnection } from "./load-ldap-connection";
 
 // Problems AD reports only once the password was right: no guess to count.
-const accountStates = new Set(["account_disabled", "account_expired", "password_expired", "must_change_password", "account_locked", "logon_hours", "logon_workstation"]);
+const accountStates = new Set([
+  "account_disabled",
+  "account_expired",
+  "password_expired",
+  "must_change_password",
+  "account_locked",
+  "logon_hours",
+  "logon_workstation",
+]);
 
 /**
  * Test authentication: checks one person's directory password against the
@@ -46,7 +54,11 @@ export async function testLdapAuthentication(actor: CustomerActor, input: LdapTe
     result = { ok: false, code: outcome.problem.code, message: `The directory refused ${username}: ${describeLdapProblem(outcome.problem)}` };
   } else {
     await refundAttempt(attempt);
-    result = { ok: false, code: outcome.problem.code, message: `The directory could not be asked: ${describeLdapProblem(outcome.problem)}. Check the settings with Test connection.` };
+    result = {
+      ok: false,
+      code: outcome.problem.code,
+      message: `The directory could not be asked: ${describeLdapProblem(outcome.problem)}. Check the settings with Test connection.`,
+    };
   }
   await recordAudit(db(), actor, {
     action: "ldap_settings.test_authentication",

@@ -40,7 +40,10 @@ function resultOf(check: LdapConnectionCheck): LdapTestResult {
   }
   const { usersInFirstPage: n, sampleUser } = check;
   if (n === 0) {
-    return { ok: true, message: "Connected: the proxy user signed in, but no user under the base DN matches the user filter. Check the base DN and the filter." };
+    return {
+      ok: true,
+      message: "Connected: the proxy user signed in, but no user under the base DN matches the user filter. Check the base DN and the filter.",
+    };
   }
   const count = n >= LDAP_PAGE_SIZE ? `at least ${LDAP_PAGE_SIZE.toLocaleString("en")} users` : `${n} user${n === 1 ? "" : "s"}`;
   return { ok: true, message: `Connected: the proxy user signed in and found ${count} under the base DN${sampleUser ? ` (for example ${sampleUser})` : ""}.` };

@@ -26,6 +26,12 @@ export async function provenTenantOf({ customerId }: { customerId: string }): Pr
 }
 
 /** The same rule on a row already read. */
-export function isTenantProven(row: { tenantId: string; clientId: string; verifiedTenantId: string | null; verifiedClientId: string | null; tenantVerifiedAt: Date | null }): boolean {
+export function isTenantProven(row: {
+  tenantId: string;
+  clientId: string;
+  verifiedTenantId: string | null;
+  verifiedClientId: string | null;
+  tenantVerifiedAt: Date | null;
+}): boolean {
   return row.tenantVerifiedAt !== null && row.verifiedTenantId === row.tenantId && row.verifiedClientId === row.clientId;
 }

@@ -21,7 +21,13 @@ export async function recordTenantProof(credentials: AppCredentials): Promise<vo
         ofCustomer(entraSettings, credentials.customerId),
         eq(entraSettings.tenantId, credentials.tenantId),
         eq(entraSettings.clientId, credentials.clientId),
-        or(isNull(entraSettings.tenantVerifiedAt), isNull(entraSettings.verifiedTenantId), ne(entraSettings.verifiedTenantId, credentials.tenantId), isNull(entraSettings.verifiedClientId), ne(entraSettings.verifiedClientId, credentials.clientId)),
+        or(
+          isNull(entraSettings.tenantVerifiedAt),
+          isNull(entraSettings.verifiedTenantId),
+          ne(entraSettings.verifiedTenantId, credentials.tenantId),
+          isNull(entraSettings.verifiedClientId),
+          ne(entraSettings.verifiedClientId, credentials.clientId),
+        ),
       ),
     );
 }

@@ -58,27 +58,29 @@ export async function saveEntraSettings(actor: CustomerActor, input: EntraSettin
   const { timeZone } = await getCustomer({ customerId: actor.customerId });
   const next = { state: { ...values }, timeZone };
   const previous = { state: existing, timeZone };
-  await withSchedule({ customerId: actor.customerId, connector: "entra" }, next, previous, () => db().transaction(async (tx) => {
-    if (existing) {
-      await tx.update(entraSettings).set(values).where(ofCustomer(entraSettings, actor.customerId));
-    } else {
-      await tx.insert(entraSettings).values({ ...values, customerId: actor.customerId, secretCiphertext: sealed!.ciphertext, secretKeyId: sealed!.keyId });
-    }
-    await recordAudit(tx, actor, {
-      action: "entra_settings.save",
-      targetType: "entra_settings",
-      targetId: actor.customerId,
-      detail: {
-        usage,
-        tenantId: input.tenantId,
-        clientId: input.clientId,
-        secretChanged: Boolean(sealed),
-        tenantProven: proof === "kept" || proof.tenantVerifiedAt !== null,
-        period: input.period,
-        groups: input.groupFilter.length,
-      },
-    });
-  }));
+  await withSchedule({ customerId: actor.customerId, connector: "entra" }, next, previous, () =>
+    db().transaction(async (tx) => {
+      if (existing) {
+        await tx.update(entraSettings).set(values).where(ofCustomer(entraSettings, actor.customerId));
+      } else {
+        await tx.insert(entraSettings).values({ ...values, customerId: actor.customerId, secretCiphertext: sealed!.ciphertext, secretKeyId: sealed!.keyId });
+      }
+      await recordAudit(tx, actor, {
+        action: "entra_settings.save",
+        targetType: "entra_settings",
+        targetId: actor.customerId,
+        detail: {
+          usage,
+          tenantId: input.tenantId,
+          clientId: input.clientId,
+          secretChanged: Boolean(sealed),
+          tenantProven: proof === "kept" || proof.tenantVerifiedAt !== null,
+          period: input.period,
+          groups: input.groupFilter.length,
+        },
+      });
+    }),
+  );
   return { tenantProven: proof === "kept" || proof.tenantVerifiedAt !== null };
 }
 
@@ -108,6 +110,10 @@ async function tenantProof(customerId: string, input: EntraSettingsInput, alread
 }
 
 async function keptSecret(customerId: string): Promise<string> {
-  const [row] = await db().select({ ciphertext: entraSettings.secretCiphertext, keyId: entraSettings.secretKeyId }).from(entraSettings).where(ofCustomer(entraSettings, customerId)).limit(1);
+  const [row] = await db()
+    .select({ ciphertext: entraSettings.secretCiphertext, keyId: entraSettings.secretKeyId })
+    .from(entraSettings)
+    .where(ofCustomer(entraSettings, customerId))
+    .limit(1);
   return open({ ciphertext: row!.ciphertext, keyId: row!.keyId }, customerId);
 }

@@ -15,10 +15,7 @@ export type ConnectionResult = { ok: true; message: string } | { ok: false; code
  * stored one), get an app token and read one user — what a sync needs first.
  * Failures come back as the AADSTS or Graph code with what to do about it.
  */
-export async function testConnection(
-  actor: CustomerActor,
-  input: { tenantId: string; clientId: string; clientSecret?: string },
-): Promise<ConnectionResult> {
+export async function testConnection(actor: CustomerActor, input: { tenantId: string; clientId: string; clientSecret?: string }): Promise<ConnectionResult> {
   const clientSecret = input.clientSecret ?? (await storedSecret(actor.customerId));
   const result = await probe({ customerId: actor.customerId, tenantId: input.tenantId, clientId: input.clientId, clientSecret });
   await recordAudit(db(), actor, {
@@ -35,7 +32,12 @@ async function probe(credentials: { customerId: string; tenantId: string; client
     const client = graphClient(newConfidentialClient(credentials));
     const body: { value?: { displayName?: string }[] } = await client.api("/users").select(["id", "displayName"]).top(1).get();
     const sample = body.value?.[0]?.displayName;
-    return { ok: true, message: sample ? `Connected. Microsoft Graph can read users (for example ${sample}).` : "Connected. Microsoft Graph answered, but the tenant has no users yet." };
+    return {
+      ok: true,
+      message: sample
+        ? `Connected. Microsoft Graph can read users (for example ${sample}).`
+        : "Connected. Microsoft Graph answered, but the tenant has no users yet.",
+    };
   } catch (error) {
     const problem = await diagnoseEntraError(error, credentials.tenantId);
     return { ok: false, code: problem.code, message: `${problem.message} (${problem.code})` };

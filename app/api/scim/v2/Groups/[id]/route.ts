@@ -7,7 +7,9 @@ export const dynamic = "force-dynamic";
 type Params = { id: string };
 
 export const GET = defineScimRoute<Params>("Groups.get", async ({ scim, params, query }) => scimJson(project(await getScimGroup(scim, params.id), query)));
-export const PUT = defineScimRoute<Params>("Groups.replace", async ({ scim, params, request }) => scimJson(await replaceScimGroup(scim, params.id, await readScimBody(request))));
+export const PUT = defineScimRoute<Params>("Groups.replace", async ({ scim, params, request }) =>
+  scimJson(await replaceScimGroup(scim, params.id, await readScimBody(request))),
+);
 // Entra expects 204 from a group PATCH (its members may be many).
 export const PATCH = defineScimRoute<Params>("Groups.patch", async ({ scim, params, request }) => {
   await patchScimGroup(scim, params.id, await readScimBody(request));
