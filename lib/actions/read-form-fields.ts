@@ -1,4 +1,4 @@
-import { textProblem } from "@/lib/validation/text-problem";
+import { textProblem } from "@/lib/text/text-problem";
 
 /** Above any field a form of ours has (a pasted CA chain is the longest, 50,000). */
 export const formFieldMaxLength = 60_000;

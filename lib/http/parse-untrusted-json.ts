@@ -1,4 +1,4 @@
-import { textProblem } from "@/lib/validation/text-problem";
+import { textProblem } from "@/lib/text/text-problem";
 
 /**
  * JSON from outside (a SCIM client, a route's body), parsed so that nothing in
@@ -8,7 +8,7 @@ import { textProblem } from "@/lib/validation/text-problem";
  *   depth: code that walks or copies parsed input (`obj[key] = …`,
  *   `Object.assign`) would otherwise write to `Object.prototype`;
  * - NUL, unpaired surrogates and control characters are refused in keys and
- *   strings (lib/validation/text-problem.ts, the rule every form field keeps):
+ *   strings (lib/text/text-problem.ts, the rule every form field keeps):
  *   PostgreSQL stores neither of the first two in text or jsonb, and would
  *   answer with an error instead; the others only hide text;
  * - nesting is bounded before parsing, so no recursive walk of the result can

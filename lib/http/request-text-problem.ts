@@ -1,4 +1,4 @@
-import { textProblem } from "@/lib/validation/text-problem";
+import { textProblem } from "@/lib/text/text-problem";
 
 /** Longer than any query parameter or path segment of ours (searches are cut to 100 characters). */
 export const requestValueMaxLength = 2_000;

@@ -1,5 +1,5 @@
 import { isForbiddenKey } from "@/lib/http/parse-untrusted-json";
-import { textProblem } from "@/lib/validation/text-problem";
+import { textProblem } from "@/lib/text/text-problem";
 import { valuesAt } from "./attribute-path";
 import { invalidFilter } from "./scim-error";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { textProblem } from "./text-problem";
+import { textProblem } from "@/lib/text/text-problem";
 
 /** Field rules shared by every form, so a rule is written once and reads the same everywhere. */
 

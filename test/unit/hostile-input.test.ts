@@ -8,7 +8,7 @@ import { createCustomerInput, updateCompanyInput } from "@/lib/validation/custom
 import { createDirectoryEntryInput } from "@/lib/validation/directory-input";
 import { entraSettingsInput } from "@/lib/validation/entra-settings-input";
 import { ldapSettingsInput, ldapTestAuthenticationInput } from "@/lib/validation/ldap-settings-input";
-import { textProblem } from "@/lib/validation/text-problem";
+import { textProblem } from "@/lib/text/text-problem";
 
 /** The values every text field refuses: what PostgreSQL cannot store, what no form sends, what no index takes. */
 const hostile: Record<string, string> = {

@@ -12,7 +12,7 @@ import { formFieldMaxLength } from "@/lib/actions/read-form-fields";
 import type { Actor, CustomerActor } from "@/lib/actor";
 import { createManager } from "@/lib/managers/create-manager";
 import { createScimToken } from "@/lib/scim/tokens";
-import { textProblem } from "@/lib/validation/text-problem";
+import { textProblem } from "@/lib/text/text-problem";
 import { createCustomerWithManager, createOperator, createTestEntry, createTestUser, testPassword } from "../../support/factories";
 import { scimRequest } from "../../support/scim-client";
 import { snapshotDatabase } from "./database-snapshot";
