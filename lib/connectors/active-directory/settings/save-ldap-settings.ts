@@ -1,11 +1,8 @@
 import "server-only";
-import { db } from "@/db/client";
 import { ldapSettings } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { CustomerActor } from "@/lib/actor";
-import { getCustomer } from "@/lib/customers/get-customer";
 import { seal } from "@/lib/secrets/secret-box";
-import { withSchedule } from "@/lib/sync/apply-schedule";
+import { saveConnectorSettings, scheduleColumns } from "@/lib/connector-settings/save-connector-settings";
 import type { LdapSettingsInput } from "@/lib/validation/ldap-settings-input";
 import { getLdapSettings } from "./get-ldap-settings";
 import { requireAllowedServer } from "./require-allowed-server";
@@ -29,43 +26,38 @@ export async function saveLdapSettings(actor: CustomerActor, input: LdapSettings
   const { usage, bindPassword: _password, ...fields } = input;
   const values = {
     ...fields,
-    enabled: usage === "use",
-    weekday: input.period === "weekly" ? input.weekday : null,
-    updatedAt: new Date(),
-    updatedBy: actor.accountId,
+    ...scheduleColumns(actor, input),
     ...(sealed ? { bindPasswordCiphertext: sealed.ciphertext, bindPasswordKeyId: sealed.keyId } : {}),
   };
 
-  const { timeZone } = await getCustomer({ customerId: actor.customerId });
-  await withSchedule({ customerId: actor.customerId, connector: "active-directory" }, { state: values, timeZone }, { state: existing, timeZone }, () =>
-    db().transaction(async (tx) => {
-      if (existing) {
-        await tx.update(ldapSettings).set(values).where(ofCustomer(ldapSettings, actor.customerId));
-      } else {
-        await tx
-          .insert(ldapSettings)
-          .values({ ...values, customerId: actor.customerId, bindPasswordCiphertext: sealed!.ciphertext, bindPasswordKeyId: sealed!.keyId });
-      }
-      await recordAudit(tx, actor, {
-        action: "ldap_settings.save",
-        targetType: "ldap_settings",
-        targetId: actor.customerId,
-        detail: {
-          usage,
-          url: input.url,
-          startTls: input.startTls,
-          baseDn: input.baseDn,
-          bindName: input.bindName,
-          passwordChanged: Boolean(sealed),
-          caCertificate: input.caCertificate ? "set" : "none",
-          period: input.period,
-          authenticationEnabled: input.authenticationEnabled,
-          createPortalUsers: input.createPortalUsers,
-          ...(existing ? { changed: changedFields(existing, values) } : { created: true }),
-        },
-      });
-    }),
-  );
+  await saveConnectorSettings(actor, {
+    connector: "active-directory",
+    existing,
+    next: values,
+    write: (tx) =>
+      existing
+        ? tx.update(ldapSettings).set(values).where(ofCustomer(ldapSettings, actor.customerId))
+        : tx
+            .insert(ldapSettings)
+            .values({ ...values, customerId: actor.customerId, bindPasswordCiphertext: sealed!.ciphertext, bindPasswordKeyId: sealed!.keyId }),
+    audit: {
+      action: "ldap_settings.save",
+      targetType: "ldap_settings",
+      detail: {
+        usage,
+        url: input.url,
+        startTls: input.startTls,
+        baseDn: input.baseDn,
+        bindName: input.bindName,
+        passwordChanged: Boolean(sealed),
+        caCertificate: input.caCertificate ? "set" : "none",
+        period: input.period,
+        authenticationEnabled: input.authenticationEnabled,
+        createPortalUsers: input.createPortalUsers,
+        ...(existing ? { changed: changedFields(existing, values) } : { created: true }),
+      },
+    },
+  });
 }
 
 /** Names of the settings that differ from the stored ones (values stay out of the log). */

@@ -1,12 +1,10 @@
 import "server-only";
 import { db } from "@/db/client";
 import { entraSettings } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { CustomerActor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
-import { getCustomer } from "@/lib/customers/get-customer";
 import { open, seal } from "@/lib/secrets/secret-box";
-import { withSchedule } from "@/lib/sync/apply-schedule";
+import { saveConnectorSettings, scheduleColumns } from "@/lib/connector-settings/save-connector-settings";
 import type { EntraSettingsInput } from "@/lib/validation/entra-settings-input";
 import { getEntraSettings } from "./get-entra-settings";
 import { proveTenant } from "./prove-tenant";
@@ -46,41 +44,34 @@ export async function saveEntraSettings(actor: CustomerActor, input: EntraSettin
   const proof = await tenantProof(actor.customerId, input, sameApp && existing !== null && isTenantProven(existing));
   const values = {
     ...fields,
-    enabled: usage === "use",
-    weekday: input.period === "weekly" ? input.weekday : null,
-    updatedAt: new Date(),
-    updatedBy: actor.accountId,
+    ...scheduleColumns(actor, input),
     ...(sealed ? { secretCiphertext: sealed.ciphertext, secretKeyId: sealed.keyId, secretUpdatedAt: new Date() } : {}),
     ...(sameApp ? {} : { deltaLink: null, deltaLinkAt: null }),
     ...(proof === "kept" ? {} : proof),
   };
 
-  const { timeZone } = await getCustomer({ customerId: actor.customerId });
-  const next = { state: { ...values }, timeZone };
-  const previous = { state: existing, timeZone };
-  await withSchedule({ customerId: actor.customerId, connector: "entra" }, next, previous, () =>
-    db().transaction(async (tx) => {
-      if (existing) {
-        await tx.update(entraSettings).set(values).where(ofCustomer(entraSettings, actor.customerId));
-      } else {
-        await tx.insert(entraSettings).values({ ...values, customerId: actor.customerId, secretCiphertext: sealed!.ciphertext, secretKeyId: sealed!.keyId });
-      }
-      await recordAudit(tx, actor, {
-        action: "entra_settings.save",
-        targetType: "entra_settings",
-        targetId: actor.customerId,
-        detail: {
-          usage,
-          tenantId: input.tenantId,
-          clientId: input.clientId,
-          secretChanged: Boolean(sealed),
-          tenantProven: proof === "kept" || proof.tenantVerifiedAt !== null,
-          period: input.period,
-          groups: input.groupFilter.length,
-        },
-      });
-    }),
-  );
+  await saveConnectorSettings(actor, {
+    connector: "entra",
+    existing,
+    next: values,
+    write: (tx) =>
+      existing
+        ? tx.update(entraSettings).set(values).where(ofCustomer(entraSettings, actor.customerId))
+        : tx.insert(entraSettings).values({ ...values, customerId: actor.customerId, secretCiphertext: sealed!.ciphertext, secretKeyId: sealed!.keyId }),
+    audit: {
+      action: "entra_settings.save",
+      targetType: "entra_settings",
+      detail: {
+        usage,
+        tenantId: input.tenantId,
+        clientId: input.clientId,
+        secretChanged: Boolean(sealed),
+        tenantProven: proof === "kept" || proof.tenantVerifiedAt !== null,
+        period: input.period,
+        groups: input.groupFilter.length,
+      },
+    },
+  });
   return { tenantProven: proof === "kept" || proof.tenantVerifiedAt !== null };
 }
 
