@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
-export const directorySources = ["manual", "entra", "scim", "ldap"] as const;
+export const directorySources = ["manual", "entra", "scim", "active-directory"] as const;
 export type DirectorySource = (typeof directorySources)[number];
 export const directorySourceEnum = pgEnum("directory_source", directorySources);
 

@@ -96,7 +96,7 @@ async function findDirectoryAccount(slug: string, username: string, password: st
       and(
         eq(directoryEntries.customerId, accounts.customerId),
         eq(directoryEntries.ldapObjectGuid, accounts.ldapObjectGuid),
-        eq(directoryEntries.source, "ldap"),
+        eq(directoryEntries.source, "active-directory"),
       ),
     )
     .where(and(ofCustomer(accounts, company.customerId), eq(accounts.ldapObjectGuid, result.user.objectGuid)))

@@ -46,6 +46,6 @@ export function importedEntries(customerId: string) {
   return db()
     .select()
     .from(directoryEntries)
-    .where(and(eq(directoryEntries.customerId, customerId), eq(directoryEntries.source, "ldap")))
+    .where(and(eq(directoryEntries.customerId, customerId), eq(directoryEntries.source, "active-directory")))
     .orderBy(asc(directoryEntries.accountName));
 }

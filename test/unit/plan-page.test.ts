@@ -111,7 +111,7 @@ describe("planPage", () => {
 
   it("lets no connector take over another connector's entry", () => {
     const imported = { ...fromGraph(user(1, { surname: "From AD" }), everyone), filteredOut: false };
-    const plan = planPage([imported], index(existing(1)), everyone, "ldap");
+    const plan = planPage([imported], index(existing(1)), everyone, "active-directory");
     expect(plan).toMatchObject({ creates: [], updates: [], changes: [], counts: { skipped: 1 } });
   });
 

@@ -10,7 +10,7 @@ import { getLdapSettings } from "./settings/get-ldap-settings";
 export const activeDirectoryConnector: Connector = {
   id: "active-directory",
   label: activeDirectoryScreen.label,
-  source: "ldap",
+  source: "active-directory",
   keyColumn: directoryEntries.ldapObjectGuid,
   hasSettings: async ({ customerId }) => (await getLdapSettings({ customerId })) !== null,
   openRound: openDirectoryRound,

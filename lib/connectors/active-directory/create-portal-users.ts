@@ -46,7 +46,7 @@ export async function createPortalUsers({
     .where(
       and(
         ofCustomer(directoryEntries, customerId),
-        eq(directoryEntries.source, "ldap"),
+        eq(directoryEntries.source, "active-directory"),
         ne(directoryEntries.status, "removed"),
         isNull(accounts.id),
         // Only what the import just read: an entry about to be removed gets no login.

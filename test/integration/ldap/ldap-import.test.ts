@@ -41,7 +41,7 @@ describe("Active Directory import (LDAPS, against Samba)", () => {
     for (let i = 0; i < 2_500; i++) {
       const user = bulkTestUser(i);
       expect(byAccount.get(user.sAMAccountName), user.sAMAccountName).toMatchObject({
-        source: "ldap",
+        source: "active-directory",
         firstName: user.givenName,
         lastName: user.sn,
         displayName: `${user.givenName} ${user.sn}`,

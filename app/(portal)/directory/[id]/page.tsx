@@ -43,6 +43,6 @@ export default async function DirectoryEntryPage({ params }: { params: Promise<{
 const sourceLabel: Record<string, string> = {
   entra: "Synced from Microsoft Entra ID",
   scim: "Provisioned by Microsoft Entra ID (SCIM)",
-  ldap: "Imported from Active Directory",
+  "active-directory": "Imported from Active Directory",
   manual: "Manual entry",
 };

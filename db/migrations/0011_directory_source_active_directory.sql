@@ -1,0 +1,1 @@
+ALTER TYPE "public"."directory_source" RENAME VALUE 'ldap' TO 'active-directory';
