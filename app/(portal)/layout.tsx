@@ -18,7 +18,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const customer = actor.customerId ? await getCustomer({ customerId: actor.customerId }) : null;
   const settings = actor.customerId && can(actor.role, "settings:manage") ? await getEntraSettings({ customerId: actor.customerId }) : null;
   const expiryWarning = secretExpiryWarning(settings?.secretExpiresOn);
-  const items = menuItems.filter((item) => can(actor.role, item.permission)).map(({ href, label }) => ({ href, label }));
+  const items = menuItems.filter((item) => can(actor.role, item.permission)).map(({ href, label, section }) => ({ href, label, section }));
   return (
     <div className="md:flex">
       <SideMenu items={items} companyName={customer?.name ?? null} personName={actor.name} portalId={actor.portalId} />

@@ -3,9 +3,12 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
+import type { MenuItem } from "./menu-items";
 import { SignOutButton } from "./sign-out-button";
 
-type Props = { items: { href: string; label: string }[]; companyName: string | null; personName: string; portalId: string };
+const isUnder = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+
+type Props = { items: MenuItem[]; companyName: string | null; personName: string; portalId: string };
 
 /** Left menu on laptops; a collapsible bar on phones. */
 export function SideMenu({ items, companyName, personName, portalId }: Props) {
@@ -31,7 +34,7 @@ export function SideMenu({ items, companyName, personName, portalId }: Props) {
       <nav id="side-menu" aria-label="Main" className={`${open ? "block" : "hidden"} pb-4 md:block`}>
         <ul>
           {items.map((item) => {
-            const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+            const active = isUnder(pathname, item.section ?? item.href);
             return (
               <li key={item.href}>
                 <Link

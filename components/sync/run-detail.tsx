@@ -30,7 +30,7 @@ type Props = {
 
 /** One run of a connector: what it did, how long it took, and each entry it changed (filterable by kind). */
 export async function RunDetail({ customerId, runId, connector, query, confirmAction }: Props) {
-  const { path, triggers: labels, sourceName, waits } = connectorLabels[connector];
+  const { path, history, triggers: labels, sourceName, waits } = connectorLabels[connector];
   const { page } = readListQuery(query);
   const kind = syncChangeKinds.find((k) => k === query.kind);
   const [customer, run, changes] = await Promise.all([
@@ -46,6 +46,11 @@ export async function RunDetail({ customerId, runId, connector, query, confirmAc
 
   return (
     <>
+      <p className="mb-4 text-sm">
+        <Link href={`${path}/history`} className="text-sky-700 hover:underline">
+          ← {history}
+        </Link>
+      </p>
       <Card title={`${labels[run.trigger]} of ${formatDateTime(run.startedAt ?? run.queuedAt, tz)}`}>
         {run.trigger === "simulate" ? (
           <p className="mb-4 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">

@@ -9,8 +9,9 @@ const activeDirectory = connectorLabels["active-directory"];
 
 const tabs = [
   { href: "/authority/managers", label: "Managers", match: (p: string) => p.startsWith("/authority/managers") },
-  { href: entra.path, label: entra.label, match: (p: string) => p === entra.path || p.startsWith(`${entra.path}/runs`) },
-  { href: `${entra.path}/history`, label: entra.history, match: (p: string) => p.startsWith(`${entra.path}/history`) },
+  { href: entra.path, label: entra.label, match: (p: string) => p === entra.path },
+  // A run is read from the history, so its page keeps the history tab lit.
+  { href: `${entra.path}/history`, label: entra.history, match: (p: string) => p.startsWith(`${entra.path}/history`) || p.startsWith(`${entra.path}/runs/`) },
   // Its history has no tab: the screen links to it, and it links back.
   { href: activeDirectory.path, label: activeDirectory.label, match: (p: string) => p === activeDirectory.path || p.startsWith(`${activeDirectory.path}/`) },
   { href: "/authority/scim", label: "SCIM", match: (p: string) => p.startsWith("/authority/scim") },
