@@ -14,5 +14,7 @@ export const menuItems: readonly (MenuItem & { permission: Permission })[] = [
   { href: "/users", label: "User", permission: "users:manage" },
   { href: "/directory", label: "Company Directory", permission: "directory:read" },
   { href: "/authority/managers", label: "Authority Setting", section: "/authority", permission: "managers:manage" },
+  { href: "/audit", label: "Audit Log", permission: "audit:read" },
+  { href: "/operator/audit", label: "Audit Log", permission: "audit:read-all" },
   { href: "/me", label: "My Information", permission: "profile:edit" },
 ];

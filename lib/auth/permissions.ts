@@ -14,12 +14,15 @@ export const permissions = [
   "profile:edit",
   // A manager links their own login to an Entra account; nobody else's.
   "own-link:manage",
+  // Who did what: a manager reads their company's audit log, the operator every company's.
+  "audit:read",
+  "audit:read-all",
 ] as const;
 
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  operator: ["customers:manage", "profile:edit"],
+  operator: ["customers:manage", "profile:edit", "audit:read-all"],
   manager: [
     "company:read",
     "company:manage",
@@ -30,6 +33,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "settings:manage",
     "profile:edit",
     "own-link:manage",
+    "audit:read",
   ],
   user: ["company:read", "directory:read", "profile:edit"],
 };

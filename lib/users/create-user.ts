@@ -43,7 +43,8 @@ export async function createUser(actor: CustomerActor, input: CreateUserInput) {
           targetId: user!.id,
           detail: { portalId },
         });
-        await recordLinkAudit(tx, actor, user!.id, link);
+        // A new login without an Entra account was never linked: there is no unlinking to record.
+        if (link) await recordLinkAudit(tx, actor, user!.id, link);
         return user!;
       }),
     ),

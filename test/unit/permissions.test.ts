@@ -45,8 +45,8 @@ describe("permissions", () => {
   it("grants each role exactly the permissions of the table, no more", () => {
     // The whole role → permission table, spelled out: granting or dropping one anywhere fails here.
     const expected: Record<Role, Record<Permission, boolean>> = {
-      operator: { ...none, "customers:manage": true, "profile:edit": true },
-      manager: { ...all, "customers:manage": false },
+      operator: { ...none, "customers:manage": true, "profile:edit": true, "audit:read-all": true },
+      manager: { ...all, "customers:manage": false, "audit:read-all": false },
       user: { ...none, "company:read": true, "directory:read": true, "profile:edit": true },
     };
     const actual = Object.fromEntries(roles.map((role) => [role, Object.fromEntries(permissions.map((p) => [p, can(role, p)]))]));
