@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CopyableValue } from "@/components/forms/copyable-value";
 import { Card } from "@/components/layout/card";
 import { ConnectorPage } from "@/components/sync/connector-page";
 import { connectorLabels } from "@/components/sync/connector-labels";
@@ -59,7 +60,9 @@ export default async function EntraPage() {
               : "Not offered: Sign in with Microsoft is available while User Look-Up Usage is “Use”."}
         </p>
         <p className="text-sm text-slate-700">Register this redirect URI (platform “Web”) on the app registration, under Authentication:</p>
-        <p className="mt-2 break-all rounded-md bg-slate-100 px-3 py-2 font-mono text-sm">{microsoftRedirectUri()}</p>
+        <div className="mt-2">
+          <CopyableValue value={microsoftRedirectUri()} label="the redirect URI" />
+        </div>
       </Card>
     </ConnectorPage>
   );

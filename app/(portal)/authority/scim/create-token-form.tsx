@@ -1,5 +1,6 @@
 "use client";
 
+import { CopyableValue } from "@/components/forms/copyable-value";
 import { fieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -14,11 +15,7 @@ export function CreateTokenForm() {
     <form ref={formRef} onSubmit={onSubmit} className="grid max-w-xl gap-4">
       <TextField label="Token name" name="label" placeholder="Entra provisioning" required error={fieldError(state, "label")} />
       <FormMessage state={state} />
-      {state.status === "success" && state.data ? (
-        <p className="break-all rounded-md border border-amber-300 bg-amber-50 px-3 py-2 font-mono text-sm" data-testid="new-scim-token">
-          {state.data}
-        </p>
-      ) : null}
+      {state.status === "success" && state.data ? <CopyableValue value={state.data} label="the token" tone="once" testId="new-scim-token" /> : null}
       <div>
         <SubmitButton pending={pending} pendingText="Creating…">
           Create token

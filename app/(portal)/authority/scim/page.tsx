@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CopyableValue } from "@/components/forms/copyable-value";
 import { DeleteForm } from "@/components/forms/delete-form";
 import { Card } from "@/components/layout/card";
 import { ListTable } from "@/components/list/list-table";
@@ -34,9 +35,7 @@ export default async function ScimPage({ searchParams }: { searchParams: Promise
           Provisioning → Provisioning Mode <em>Automatic</em>, and enter this Tenant URL and a Secret Token created below. Pushed users appear in the Company
           Directory with Sync = Yes; users disabled in Entra are disabled here, and come back when re-enabled.
         </p>
-        <p className="break-all rounded-md bg-slate-100 px-3 py-2 font-mono text-sm" data-testid="scim-tenant-url">
-          {tenantUrl}
-        </p>
+        <CopyableValue value={tenantUrl} label="the tenant URL" testId="scim-tenant-url" />
       </Card>
       <Card title="Tokens">
         <ul className="mb-5 divide-y text-sm">
