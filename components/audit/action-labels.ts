@@ -2,6 +2,8 @@
 const actionLabels: Record<string, string> = {
   "company.update": "Company settings changed",
   "customer.create": "Customer created",
+  "customer.suspend": "Customer suspended",
+  "customer.reactivate": "Customer reactivated",
   "directory.create": "Directory entry added",
   "directory.update": "Directory entry changed",
   "directory.delete": "Directory entry deleted",

@@ -7,6 +7,9 @@ export const customers = pgTable("customers", {
   // (e.g. `rich@cm`), so it is unique and never reused for another company.
   slug: text("slug").notNull().unique(),
   timeZone: text("time_zone").notNull().default("UTC"),
+  // Set by the operator: nobody of the company signs in, its syncs stop and its SCIM tokens are refused
+  // until it is reactivated. Its data stays as it is.
+  suspendedAt: timestamp("suspended_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { accounts } from "@/db/schema";
 import type { Actor } from "@/lib/actor";
+import { isCustomerSuspended } from "@/lib/suspension/customer-suspended";
 
 /**
  * The person a session names, read fresh from the database, or null. A
@@ -26,6 +27,8 @@ export async function actorOfSession(session: Pick<Session, "accountId" | "sessi
     .where(eq(accounts.id, session.accountId))
     .limit(1);
   if (!account || account.sessionVersion !== session.sessionVersion) return null;
+  // A suspended company's people are signed out on their next request, whatever their token says.
+  if (account.customerId && (await isCustomerSuspended(account.customerId))) return null;
   const { sessionVersion: _, ...actor } = account;
   return actor;
 }

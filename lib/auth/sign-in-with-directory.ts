@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, customers, directoryEntries, ldapSettings } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -71,7 +71,7 @@ async function findDirectoryAccount(slug: string, username: string, password: st
     .select({ customerId: customers.id })
     .from(customers)
     .innerJoin(ldapSettings, eq(ldapSettings.customerId, customers.id))
-    .where(and(eq(customers.slug, slug), eq(ldapSettings.authenticationEnabled, true)))
+    .where(and(eq(customers.slug, slug), eq(ldapSettings.authenticationEnabled, true), isNull(customers.suspendedAt)))
     .limit(1);
   if (!company) throw new AppError("forbidden", `Sign-in with a directory password is not enabled for “${slug}”.`);
 

@@ -10,6 +10,7 @@ import { logger } from "@/lib/logger";
 import type { Actor } from "@/lib/actor";
 import { addressKey, attemptSucceeded, portalKey, reserveAttempt } from "@/lib/lockout/sign-in-failures";
 import { ofCustomer } from "@/lib/tenancy";
+import { isCustomerSuspended, suspendedMessage } from "@/lib/suspension/customer-suspended";
 
 const wrongCredentials = "The portal ID or password is incorrect.";
 
@@ -39,6 +40,10 @@ export async function signInWithPassword(input: { portalId: string; password: st
 
   await attemptSucceeded(attempt);
   // Told only to someone who knew the password, so it reveals nothing to a guesser.
+  if (account.customerId && (await isCustomerSuspended(account.customerId))) {
+    logger.info({ accountId: account.id }, "password sign-in refused: company suspended");
+    throw new AppError("forbidden", suspendedMessage);
+  }
   if (account.aadObjectId && account.customerId && (await requiresMicrosoftSignIn(account.customerId))) {
     logger.info({ accountId: account.id }, "password sign-in refused: Microsoft sign-in required");
     throw new AppError("forbidden", "Your company requires Sign in with Microsoft for your login. Use “Sign in with Microsoft” below.");

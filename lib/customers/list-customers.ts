@@ -12,6 +12,7 @@ export async function listCustomers() {
       slug: customers.slug,
       timeZone: customers.timeZone,
       createdAt: customers.createdAt,
+      suspendedAt: customers.suspendedAt,
       managers: count(sql`case when ${accounts.role} = 'manager' then 1 end`),
       users: count(sql`case when ${accounts.role} = 'user' then 1 end`),
     })

@@ -36,7 +36,7 @@ export async function microsoftCompany(by: { slug: string } | { customerId: stri
     .innerJoin(entraSettings, eq(entraSettings.customerId, customers.id))
     .where("slug" in by ? eq(customers.slug, by.slug) : eq(customers.id, by.customerId))
     .limit(1);
-  if (!row || !row.settings.enabled) return null;
+  if (!row || !row.settings.enabled || row.customer.suspendedAt) return null;
   if (!isTenantProven(row.settings)) {
     logger.info({ customerId: row.customer.id }, "Microsoft sign-in is off for this company: its tenant is not verified");
     return null;

@@ -8,6 +8,7 @@ import type { CustomerActor } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
 import { ofCustomer } from "@/lib/tenancy";
 import type { ScimContext } from "./scim-context";
+import { isCustomerSuspended } from "@/lib/suspension/customer-suspended";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -58,5 +59,7 @@ export async function authenticateScimToken(token: string): Promise<ScimContext 
     .set({ lastUsedAt: new Date() })
     .where(and(eq(scimTokens.tokenHash, hash(token)), isNull(scimTokens.revokedAt)))
     .returning({ id: scimTokens.id, customerId: scimTokens.customerId });
-  return row ? { customerId: row.customerId, tokenId: row.id } : null;
+  // A suspended company's tokens answer as a wrong one does: 401, no data.
+  if (!row || (await isCustomerSuspended(row.customerId))) return null;
+  return { customerId: row.customerId, tokenId: row.id };
 }

@@ -5,6 +5,7 @@ import { logger } from "@/lib/logger";
 import type { ConnectorLookup } from "./connector";
 import { runAttempt } from "./run-attempt";
 import { claimAttempt, createRun, failRun, noteRetry, RunAlreadyActiveError, supersedeUnconfirmed } from "./run-records";
+import { isCustomerSuspended } from "@/lib/suspension/customer-suspended";
 
 /**
  * The worker's handler for a directory-sync job. A failure that may pass (an
@@ -15,6 +16,17 @@ import { claimAttempt, createRun, failRun, noteRetry, RunAlreadyActiveError, sup
  */
 export async function processSyncJob(job: Job<DirectorySyncPayload>, connectorOf: ConnectorLookup): Promise<void> {
   const payload = directorySyncPayload.parse(job.data);
+  if (await isCustomerSuspended(payload.customerId)) {
+    // Nothing is read or written for a suspended company; its schedule stays for its reactivation.
+    logger.info({ customerId: payload.customerId }, "sync skipped: the company is suspended");
+    if (payload.runId)
+      await failRun({
+        customerId: payload.customerId,
+        runId: payload.runId,
+        problem: { code: "suspended", message: "The company is suspended: nothing was read or changed.", retryable: false },
+      });
+    return;
+  }
   let runId = payload.runId;
   if (!runId) {
     try {

@@ -2,11 +2,27 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
+import { z } from "zod";
 import { createCustomer } from "@/lib/customers/create-customer";
+import { setCustomerSuspended } from "@/lib/customers/set-customer-suspended";
 import { createCustomerInput } from "@/lib/validation/customer-input";
+import { uuid } from "@/lib/validation/fields";
 
 export const createCustomerAction = defineAction({ permission: "customers:manage", input: createCustomerInput }, async ({ actor }, input) => {
   const { customer, manager } = await createCustomer(actor, input);
   revalidatePath("/operator/customers");
   return { status: "success", message: `${customer.name} created. Its manager signs in as ${manager.portalId}.` };
 });
+
+const suspension = (suspended: boolean) =>
+  defineAction({ permission: "customers:manage", input: z.object({ id: uuid }) }, async ({ actor }, { id }) => {
+    const customer = await setCustomerSuspended(actor, { customerId: id, suspended });
+    revalidatePath("/operator/customers", "layout");
+    return {
+      status: "success",
+      message: suspended ? `${customer.name} is suspended: nobody of it can sign in, and its syncs and SCIM tokens stop.` : `${customer.name} is active again.`,
+    };
+  });
+
+export const suspendCustomerAction = suspension(true);
+export const reactivateCustomerAction = suspension(false);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card } from "@/components/layout/card";
 import { PageHeader } from "@/components/layout/page-header";
 import { ListTable } from "@/components/list/list-table";
@@ -17,11 +18,16 @@ export default async function CustomersPage() {
     <>
       <PageHeader title="Customers" description="Every company on the platform, and a form to add one with its first manager." />
       <Card>
-        <ListTable columns={["Company", "Company ID", "Time zone", "Managers", "Users"]} empty={customers.length === 0 ? "No customers yet." : null}>
+        <ListTable columns={["Company", "Company ID", "Status", "Time zone", "Managers", "Users"]} empty={customers.length === 0 ? "No customers yet." : null}>
           {customers.map((c) => (
             <tr key={c.id} className="border-b last:border-0">
-              <td className="py-2 pr-4 font-medium">{c.name}</td>
+              <td className="py-2 pr-4">
+                <Link className="font-medium text-sky-700 underline" href={`/operator/customers/${c.id}`}>
+                  {c.name}
+                </Link>
+              </td>
               <td className="py-2 pr-4 font-mono">{c.slug}</td>
+              <td className="py-2 pr-4">{c.suspendedAt ? "Suspended" : "Active"}</td>
               <td className="py-2 pr-4">{c.timeZone}</td>
               <td className="py-2 pr-4">{c.managers}</td>
               <td className="py-2 pr-4">{c.users}</td>
