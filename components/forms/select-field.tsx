@@ -14,7 +14,7 @@ export function SelectField({ label, name, options, error, ...select }: Props) {
       <select
         name={name}
         aria-invalid={error ? true : undefined}
-        className={`w-full rounded-md border bg-white px-3 py-2 shadow-sm outline-none focus:ring-2 focus:ring-sky-500 ${
+        className={`w-full rounded-md border bg-white px-3 py-2 shadow-sm outline-none focus:ring-2 focus:ring-sky-500 disabled:bg-slate-100 disabled:text-slate-500 ${
           error ? "border-red-500" : "border-slate-300"
         }`}
         {...select}

@@ -53,7 +53,13 @@ export async function ConnectorPage({ connector, customer, schedule, facts, runB
             {overview.nextRun?.estimated ? " (expected; the job queue could not be asked)" : ""}
           </dd>
         </dl>
-        <SyncStatus connector={connector} activeRun={overview.activeRun} lastRun={overview.lastRun} timeZone={timeZone} />
+        <SyncStatus
+          connector={connector}
+          activeRun={overview.activeRun}
+          lastRun={overview.lastRun}
+          lastSimulation={overview.lastSimulation}
+          timeZone={timeZone}
+        />
         {pending ? (
           <div role="alert" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
             <p className="mb-3">
@@ -68,7 +74,13 @@ export async function ConnectorPage({ connector, customer, schedule, facts, runB
           </div>
         ) : null}
         <div className={historyLink ? "mt-5 flex flex-wrap items-start justify-between gap-3" : "mt-5"}>
-          <RunButtons connector={connector} disabled={!schedule} buttons={runButtons} />
+          <RunButtons
+            connector={connector}
+            disabled={!schedule}
+            buttons={runButtons}
+            activeRunId={overview.activeRun?.id ?? null}
+            finishedRunIds={[overview.lastRun, overview.lastSimulation].flatMap((r) => (r ? [r.id] : []))}
+          />
           {historyLink ? (
             <Link className="text-sm text-sky-700 underline" href={`${path}/history`}>
               {history}

@@ -50,7 +50,10 @@ export function ConnectorSettingsForm({ values, timeZone, saveAction, testAction
   // Destructured: the form's ref is passed on, never read while rendering.
   const { state: saveState, onSubmit: onSave, pending: saving, formRef } = useFormAction(saveAction);
   const { state: testState, onSubmit: onTest, pending: testing } = useFormAction(testAction);
-  const error = (f: string) => fieldError(saveState, f) ?? fieldError(testState, f);
+  // A message belongs to the attempt that made it: the last button pressed (Save or Test connection) decides which answer shows.
+  const [lastAttempt, setLastAttempt] = useState<"save" | "test" | null>(null);
+  const shown = lastAttempt === "test" ? testState : lastAttempt === "save" ? saveState : null;
+  const error = (f: string) => (shown ? fieldError(shown, f) : undefined);
 
   // A successful save ends editing: state adjusted while rendering, once per answer (not in an effect).
   const [answered, setAnswered] = useState(saveState);
@@ -68,11 +71,14 @@ export function ConnectorSettingsForm({ values, timeZone, saveAction, testAction
   // One form, two actions: the button that submitted it decides which.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    return submitter?.value === "test" ? onTest(event) : onSave(event);
+    const attempt = submitter?.value === "test" ? "test" : "save";
+    setLastAttempt(attempt);
+    return attempt === "test" ? onTest(event) : onSave(event);
   };
 
   const cancel = () => {
     setFormKey((k) => k + 1); // remount: every field back to the stored value
+    setLastAttempt(null); // and no message about values no longer on the form
     setEditing(values === null);
   };
 
@@ -103,8 +109,7 @@ export function ConnectorSettingsForm({ values, timeZone, saveAction, testAction
         />
         {extra(error, !editing)}
       </fieldset>
-      <FormMessage state={testState} />
-      <FormMessage state={saveState} />
+      {shown ? <FormMessage state={shown} /> : null}
       <SettingsFormButtons
         editing={editing}
         canCancel={values !== null}

@@ -11,6 +11,7 @@ import { formatDuration, runSeconds } from "@/lib/sync/history/format-duration";
 import { getRun } from "@/lib/sync/history/get-run";
 import { listRunChanges } from "@/lib/sync/history/list-run-changes";
 import { runProgressOf } from "@/lib/sync/history/run-progress";
+import { countOf } from "@/lib/text/count-of";
 import { readListQuery } from "@/lib/validation/list-query";
 import { ChangeRow } from "./change-row";
 import { ConfirmRemovalsButton } from "./confirm-removals-button";
@@ -60,7 +61,8 @@ export async function RunDetail({ customerId, runId, connector, query, confirmAc
         {run.status === "needs_confirmation" ? (
           <div role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
             <p className="mb-2">
-              This run would remove {run.pendingRemovals} entries, more than your threshold, so it removed none. The entries are listed below as removed.
+              This run would remove {countOf(run.pendingRemovals, "entry", "entries")}, more than your threshold, so it removed none. The entries are listed
+              below as removed.
             </p>
             <ConfirmRemovalsButton runId={run.id} count={run.pendingRemovals} action={confirmAction} />
           </div>
@@ -79,7 +81,7 @@ export async function RunDetail({ customerId, runId, connector, query, confirmAc
           </dd>
           <dt className="text-slate-500">Duration, attempts</dt>
           <dd>
-            {formatDuration(runSeconds(run))}, {run.attempts} attempt{run.attempts === 1 ? "" : "s"}
+            {formatDuration(runSeconds(run))}, {countOf(run.attempts, "attempt")}
           </dd>
           <dt className="text-slate-500">Counts</dt>
           <dd>
@@ -87,7 +89,7 @@ export async function RunDetail({ customerId, runId, connector, query, confirmAc
           </dd>
           <dt className="text-slate-500">{sourceName}</dt>
           <dd>
-            {run.pagesFetched} pages, {run.entriesProcessed} entries
+            {countOf(run.pagesFetched, "page")}, {countOf(run.entriesProcessed, "entry", "entries")}
             {waits ? `; ${waits(run)}` : ""}
           </dd>
           {run.error ? (

@@ -24,7 +24,9 @@ type Props = {
 /**
  * How often a connector runs and when (period, weekday, hour:minute:second in
  * the company's time zone), as posted fields of the settings form. The day of
- * the week is asked for only when the period is weekly.
+ * the week is asked for only when the period is weekly, the hour only when it
+ * is not hourly (an hourly run fires at its minute and second of every hour;
+ * the stored hour is posted unchanged for when the period changes back).
  */
 export function ScheduleFields({ values, timeZone, error, periodLabel = "User Look-Up Period", timeLabel = "User Look-Up Execution Time" }: Props) {
   const [period, setPeriod] = useState<SyncPeriod>(values?.period ?? "daily");
@@ -51,10 +53,14 @@ export function ScheduleFields({ values, timeZone, error, periodLabel = "User Lo
       )}
       <div className="md:col-span-2">
         <p className="mb-1 text-sm font-medium text-slate-700">
-          {timeLabel} ({timeZone})
+          {timeLabel} ({timeZone}){period === "hourly" ? " — every hour at" : ""}
         </p>
         <div className="grid grid-cols-3 gap-3 sm:max-w-md">
-          <TextField label="Hour" name="runHour" type="number" min={0} max={23} defaultValue={values?.runHour ?? 2} error={error("runHour")} />
+          {period === "hourly" ? (
+            <input type="hidden" name="runHour" value={String(values?.runHour ?? 2)} />
+          ) : (
+            <TextField label="Hour" name="runHour" type="number" min={0} max={23} defaultValue={values?.runHour ?? 2} error={error("runHour")} />
+          )}
           <TextField label="Minute" name="runMinute" type="number" min={0} max={59} defaultValue={values?.runMinute ?? 0} error={error("runMinute")} />
           <TextField label="Second" name="runSecond" type="number" min={0} max={59} defaultValue={values?.runSecond ?? 0} error={error("runSecond")} />
         </div>

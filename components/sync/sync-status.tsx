@@ -9,13 +9,16 @@ import { RunStatusBadge } from "./run-status-badge";
 type Props = {
   connector: ConnectorId;
   activeRun: SyncRun | null;
+  /** The last finished run that wrote (scheduled, one-time, full resync). */
   lastRun: SyncRun | null;
+  /** The last finished simulation, shown apart so it never hides the last real run. */
+  lastSimulation: SyncRun | null;
   timeZone: string;
 };
 
-/** The run going on (live), or else the outcome of the last one. */
-export function SyncStatus({ connector, activeRun, lastRun, timeZone }: Props) {
-  const { path, triggers, firstRunHint } = connectorLabels[connector];
+/** The run going on (live), or else the outcome of the last real run and of the last simulation, each labelled. */
+export function SyncStatus({ connector, activeRun, lastRun, lastSimulation, timeZone }: Props) {
+  const { triggers, firstRunHint } = connectorLabels[connector];
   if (activeRun) {
     return (
       <div className="mt-4">
@@ -23,26 +26,38 @@ export function SyncStatus({ connector, activeRun, lastRun, timeZone }: Props) {
       </div>
     );
   }
-  if (!lastRun) return <p className="mt-4 text-sm text-slate-600">{firstRunHint}</p>;
+  return (
+    <>
+      {lastRun ? (
+        <RunOutcome connector={connector} title="Last run" run={lastRun} timeZone={timeZone} />
+      ) : (
+        <p className="mt-4 text-sm text-slate-600">{firstRunHint}</p>
+      )}
+      {lastSimulation ? <RunOutcome connector={connector} title="Last simulation" run={lastSimulation} timeZone={timeZone} /> : null}
+    </>
+  );
+}
+
+function RunOutcome({ connector, title, run, timeZone }: { connector: ConnectorId; title: string; run: SyncRun; timeZone: string }) {
+  const { path } = connectorLabels[connector];
   return (
     <div className="mt-4 rounded-md border border-slate-200 p-4 text-sm">
       <p className="mb-2 flex flex-wrap items-center gap-2">
-        <span className="font-medium">Last run</span>
-        <RunStatusBadge status={lastRun.status} />
-        <span className="text-slate-600">{formatDateTime(lastRun.finishedAt ?? lastRun.queuedAt, timeZone)}</span>
-        <Link className="text-sky-700 underline" href={`${path}/runs/${lastRun.id}`}>
+        <span className="font-medium">{title}</span>
+        <RunStatusBadge status={run.status} />
+        <span className="text-slate-600">{formatDateTime(run.finishedAt ?? run.queuedAt, timeZone)}</span>
+        <Link className="text-sky-700 underline" href={`${path}/runs/${run.id}`} aria-label={`Details of the ${title.toLowerCase()}`}>
           Details
         </Link>
       </p>
-      {lastRun.error ? (
+      {run.error ? (
         <p role="alert" className="text-red-800">
-          {lastRun.error} {lastRun.errorCode ? <span className="font-mono">({lastRun.errorCode})</span> : null}
+          {run.error} {run.errorCode ? <span className="font-mono">({run.errorCode})</span> : null}
         </p>
       ) : (
         <p className="text-slate-700">
-          {lastRun.trigger === "simulate" ? "Simulation — nothing written. Would have: " : ""}
-          {lastRun.created} created, {lastRun.updated} updated, {lastRun.disabled} disabled, {lastRun.removed} removed, {lastRun.unchanged} unchanged,{" "}
-          {lastRun.skipped} skipped.
+          {run.trigger === "simulate" ? "Simulation — nothing written. Would have: " : ""}
+          {run.created} created, {run.updated} updated, {run.disabled} disabled, {run.removed} removed, {run.unchanged} unchanged, {run.skipped} skipped.
         </p>
       )}
     </div>

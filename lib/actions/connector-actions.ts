@@ -2,12 +2,16 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ConnectorId, SyncTrigger } from "@/db/schema";
+import type { ActionState } from "@/lib/actions/action-state";
 import type { CustomerActor } from "@/lib/actor";
 import { connectorOf } from "@/lib/connectors/registry";
 import { confirmRemovals } from "@/lib/sync/confirm-removals";
 import { startRun } from "@/lib/sync/start-run";
 import { uuid } from "@/lib/validation/fields";
 import { defineCustomerAction } from "./define-action";
+
+/** What starting a run answers besides its message. */
+export type StartedRun = { runId: string };
 
 type Screen = {
   connector: ConnectorId;
@@ -36,10 +40,11 @@ export const connectorActions = ({ connector, path }: Screen) => ({
       return { status: result.ok ? "success" : "error", message: result.message };
     }),
   startRun: (trigger: Exclude<SyncTrigger, "schedule">, started: string) =>
-    defineCustomerAction({ permission: "settings:manage", input: z.object({}) }, async ({ actor }) => {
-      await startRun(actor, trigger, connectorOf(connector));
+    defineCustomerAction({ permission: "settings:manage", input: z.object({}) }, async ({ actor }): Promise<ActionState<StartedRun>> => {
+      const run = await startRun(actor, trigger, connectorOf(connector));
       revalidatePath(path, "layout");
-      return { status: "success", message: started };
+      // The run's id: the screen says "started" until that run has finished.
+      return { status: "success", message: started, data: { runId: run.id } };
     }),
   confirmRemovals: () =>
     defineCustomerAction({ permission: "settings:manage", input: z.object({ id: uuid }) }, async ({ actor }, { id }) => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, notInArray } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, notInArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRuns, type ConnectorId } from "@/db/schema";
 import { nextScheduledSync } from "@/lib/jobs/directory-sync-job";
@@ -9,10 +9,15 @@ import { cronPattern, nextRunAt, type ScheduleSettings } from "./schedule";
 
 type OverviewInput = { customerId: string; connector: ConnectorId; schedule: (ScheduleSettings & { enabled: boolean }) | null; timeZone: string };
 
-/** What a connector's screen shows about syncing: the run going on, the last one finished, the next one due. */
+/**
+ * What a connector's screen shows about syncing: the run going on, the last
+ * real run and the last simulation finished (apart, so a simulation never
+ * hides the outcome of the last run that wrote), the next one due.
+ */
 export async function syncOverview(input: OverviewInput) {
   const ofConnector = and(ofCustomer(syncRuns, input.customerId), eq(syncRuns.connector, input.connector));
-  const [[activeRun], [lastRun], next] = await Promise.all([
+  const finished = and(ofConnector, notInArray(syncRuns.status, ["queued", "running"]));
+  const [[activeRun], [lastRun], [lastSimulation], next] = await Promise.all([
     db()
       .select()
       .from(syncRuns)
@@ -21,12 +26,18 @@ export async function syncOverview(input: OverviewInput) {
     db()
       .select()
       .from(syncRuns)
-      .where(and(ofConnector, notInArray(syncRuns.status, ["queued", "running"])))
+      .where(and(finished, ne(syncRuns.trigger, "simulate")))
+      .orderBy(desc(syncRuns.queuedAt))
+      .limit(1),
+    db()
+      .select()
+      .from(syncRuns)
+      .where(and(finished, eq(syncRuns.trigger, "simulate")))
       .orderBy(desc(syncRuns.queuedAt))
       .limit(1),
     nextRun(input),
   ]);
-  return { activeRun: activeRun ?? null, lastRun: lastRun ?? null, nextRun: next };
+  return { activeRun: activeRun ?? null, lastRun: lastRun ?? null, lastSimulation: lastSimulation ?? null, nextRun: next };
 }
 
 async function nextRun({ customerId, connector, schedule, timeZone }: OverviewInput) {

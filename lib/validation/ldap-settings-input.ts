@@ -145,11 +145,14 @@ const connectionShape = {
   usernameAttribute: z.enum(ldapUsernameAttributes, { message: "Choose sAMAccountName or userPrincipalName." }).default("sAMAccountName"),
 };
 
-/** A simple bind sends the password as it is: ldap:// is accepted only with StartTLS, which is meaningless on ldaps://. */
+/**
+ * A simple bind sends the password as it is: ldap:// is accepted only with
+ * StartTLS, which is meaningless on ldaps://. Said once, on the address (the
+ * message names the checkbox): every field error is printed on the screen.
+ */
 function encryptedOnly<T extends { url: string; startTls: boolean }>(v: T, ctx: z.RefinementCtx) {
   if (v.url.startsWith("ldap://") && !v.startTls) {
     ctx.addIssue({ code: "custom", path: ["url"], message: plainLdapMessage });
-    ctx.addIssue({ code: "custom", path: ["startTls"], message: plainLdapMessage });
   }
 }
 const withoutStartTlsOnLdaps = <T extends { url: string; startTls: boolean }>(v: T): T => ({ ...v, startTls: v.url.startsWith("ldap://") && v.startTls });
