@@ -40,8 +40,10 @@ describe("a suspended customer", () => {
     expect(await directoryOf(manager.customerId)).toEqual(directory);
 
     await setCustomerSuspended(operator, { customerId: manager.customerId, suspended: false });
+    // The session from before stays ended; a new sign-in opens a new one.
+    expect(await actorOfSession(session)).toBeNull();
     await expect(signIn(user.portalId)).resolves.toMatchObject({ accountId: user.id });
-    expect(await actorOfSession(session)).toMatchObject({ accountId: user.id });
+    expect(await actorOfSession({ accountId: user.id, sessionVersion: await sessionVersionOf(user.id) })).toMatchObject({ accountId: user.id });
     expect(await authenticateScimToken(token)).toMatchObject({ customerId: manager.customerId });
     expect((await syncNow(manager)).status).toBe("succeeded");
 
