@@ -13,12 +13,12 @@ test("a page loads with no console error: the portal has an icon, and /favicon.i
   await page.goto("/sign-in");
   await page.waitForLoadState("networkidle");
 
-  const icon = page.locator('head link[rel="icon"]').first();
-  const href = await icon.getAttribute("href");
-  expect(href).toMatch(/\/icon\.svg/);
-  const iconResponse = await page.request.get(href!);
-  expect(iconResponse.status()).toBe(200);
-  expect(iconResponse.headers()["content-type"]).toContain("image/svg+xml");
+  // Every icon the page declares answers; among them the SVG mark.
+  const hrefs = await page.locator('head link[rel="icon"]').evaluateAll((links) => links.map((link) => link.getAttribute("href")!));
+  expect(hrefs).toEqual(expect.arrayContaining([expect.stringMatching(/^\/icon\.svg/)]));
+  for (const href of hrefs) expect((await page.request.get(href)).status(), href).toBe(200);
+  const svg = await page.request.get(hrefs.find((href) => href.startsWith("/icon.svg"))!);
+  expect(svg.headers()["content-type"]).toContain("image/svg+xml");
 
   // Browsers and tools that ask for /favicon.ico by habit get the same mark.
   const favicon = await page.request.get("/favicon.ico");
