@@ -7,6 +7,7 @@ import { DEMO_TENANT, startEmulator, type RunningEmulator } from "../emulator";
 import { workerCommand } from "../workers/worker-command";
 import { buildIfChanged } from "./launcher/build-if-changed";
 import { Children } from "./launcher/children";
+import { demoLoginsText } from "./launcher/demo-logins-text";
 import { launcherEnv } from "./launcher/launcher-env";
 import { localEncryptionKeys, localSecret } from "./launcher/local-secret";
 
@@ -70,11 +71,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ch
 
 console.log(`
 Switchboard is starting on ${env.NEXTAUTH_URL}
-${
-  embedded
-    ? `Demo logins (password ${demoPassword}): operator ${demoLogins.operator}, manager ${demoLogins.manager}, user ${demoLogins.user}${seeded ? " (demo company just created)" : ""}`
-    : ""
-}${
+${embedded ? demoLoginsText(demoLogins, demoPassword, Boolean(seeded)) : ""}${
   emulator?.demo
     ? `
 Demo Microsoft Entra tenant (local emulator at ${emulator.url}); paste into Authority Setting → MS AAD:

@@ -43,7 +43,7 @@ export const accounts = pgTable(
   (t) => [
     unique("accounts_entra_link_unique").on(t.aadTenantId, t.aadObjectId),
     unique("accounts_ldap_link_unique").on(t.customerId, t.ldapObjectGuid),
-    unique("accounts_customer_extension_unique").on(t.customerId, t.extension),
+    // An extension is unique in the company, among users and directory entries alike: company_extensions holds that rule.
     index("accounts_customer_role_idx").on(t.customerId, t.role),
     check("accounts_entra_link_complete", sql`(${t.aadTenantId} is null) = (${t.aadObjectId} is null)`),
     check("accounts_customer_matches_role", sql`(${t.role} = 'operator') = (${t.customerId} is null)`),

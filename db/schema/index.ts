@@ -7,3 +7,4 @@ export * from "./entra-settings";
 export * from "./sync-runs";
 export * from "./scim";
 export * from "./ldap-settings";
+export * from "./company-extensions";

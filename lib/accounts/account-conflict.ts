@@ -1,5 +1,6 @@
 import { violatedConstraint } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
+import { extensionTaken } from "@/lib/extensions/extension-taken";
 
 /** Turns a broken uniqueness rule on `accounts` into a message for the form. */
 export function accountConflict(error: unknown, values: { portalId?: string; extension?: string | null }): AppError | null {
@@ -8,12 +9,8 @@ export function accountConflict(error: unknown, values: { portalId?: string; ext
       return new AppError("conflict", `The portal ID ${values.portalId} is already taken.`, {
         localPart: "This portal ID is already taken.",
       });
-    case "accounts_customer_extension_unique":
-      return new AppError("conflict", `Extension ${values.extension} is already used by another user.`, {
-        extension: "This extension is already used by another user.",
-      });
     default:
-      return null;
+      return extensionTaken(error, values.extension);
   }
 }
 

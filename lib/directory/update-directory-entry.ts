@@ -5,6 +5,7 @@ import { directoryEntries } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CustomerActor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
+import { extensionTaken } from "@/lib/extensions/extension-taken";
 import { ofCustomer } from "@/lib/tenancy";
 import type { DirectoryEntryInput } from "@/lib/validation/directory-input";
 import { displayNameOf } from "./display-name";
@@ -16,18 +17,22 @@ export async function updateDirectoryEntry(actor: CustomerActor, input: Director
   const entry = await getDirectoryEntry({ customerId: actor.customerId, entryId: id });
   const changes = isSynced(entry) ? syncedEntryChanges(entry, fields) : { ...fields, displayName: displayNameOf(fields) };
 
-  await db().transaction(async (tx) => {
-    await tx
-      .update(directoryEntries)
-      .set({ ...changes, updatedAt: new Date() })
-      .where(and(ofCustomer(directoryEntries, actor.customerId), eq(directoryEntries.id, id)));
-    await recordAudit(tx, actor, {
-      action: "directory.update",
-      targetType: "directory_entry",
-      targetId: id,
-      detail: { fields: Object.keys(changes) },
+  await db()
+    .transaction(async (tx) => {
+      await tx
+        .update(directoryEntries)
+        .set({ ...changes, updatedAt: new Date() })
+        .where(and(ofCustomer(directoryEntries, actor.customerId), eq(directoryEntries.id, id)));
+      await recordAudit(tx, actor, {
+        action: "directory.update",
+        targetType: "directory_entry",
+        targetId: id,
+        detail: { fields: Object.keys(changes) },
+      });
+    })
+    .catch((error: unknown) => {
+      throw extensionTaken(error, fields.extension) ?? error;
     });
-  });
 }
 
 /** Only local fields change on a synced entry; asking for more is refused, not silently dropped. */

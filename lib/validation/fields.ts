@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { textProblem } from "@/lib/text/text-problem";
+import { canonicalTimeZone } from "@/lib/time-zones";
 
 /** Field rules shared by every form, so a rule is written once and reads the same everywhere. */
 
@@ -69,7 +70,9 @@ export const timeZone = z
   .string()
   .trim()
   .max(64, "Choose a time zone from the list (e.g. Europe/Berlin).")
-  .refine(isTimeZone, "Choose a time zone from the list (e.g. Europe/Berlin).");
+  .refine(isTimeZone, "Choose a time zone from the list (e.g. Europe/Berlin).")
+  // An old name (Asia/Calcutta) is accepted and saved as the canonical one (Asia/Kolkata).
+  .transform(canonicalTimeZone);
 
 export function isTimeZone(value: string): boolean {
   try {

@@ -1,7 +1,7 @@
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { runQuietly } from "./run-quietly";
 
 const inputs = [
   "app",
@@ -27,8 +27,9 @@ export function buildIfChanged(root: string): void {
     return;
   }
   console.log("Building the web app (first start or changed sources)…");
-  const result = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) throw new Error("next build failed");
+  const started = Date.now();
+  runQuietly("npx", ["next", "build"], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }, "next build");
+  console.log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
   writeFileSync(stamp, hash);
 }
 

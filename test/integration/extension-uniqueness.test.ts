@@ -1,5 +1,16 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { accounts, directoryEntries } from "@/db/schema";
+import type { CustomerActor } from "@/lib/actor";
+import { createPortalUsers } from "@/lib/connectors/active-directory/create-portal-users";
+import { createDirectoryEntry } from "@/lib/directory/create-directory-entry";
+import { deleteDirectoryEntry } from "@/lib/directory/delete-directory-entry";
+import { updateDirectoryEntry } from "@/lib/directory/update-directory-entry";
 import { AppError } from "@/lib/errors";
+import { extensionTakenMessage } from "@/lib/extensions/extension-taken";
+import { deleteUser } from "@/lib/users/delete-user";
 import { updateUser } from "@/lib/users/update-user";
 import { createCustomerWithManager, createTestUser } from "../support/factories";
 
@@ -38,5 +49,113 @@ describe("extensions", () => {
       password: undefined,
     });
     await expect(edit).rejects.toMatchObject({ code: "conflict", fieldErrors: { extension: expect.any(String) } });
+  });
+});
+
+/** A manual directory entry with an extension, as the directory form writes it. */
+function entryWithExtension(manager: CustomerActor, extension: string) {
+  return createDirectoryEntry(manager, {
+    firstName: null,
+    lastName: null,
+    displayName: `Entry ${extension}`,
+    email: null,
+    officePhone: null,
+    mobilePhone: null,
+    extension,
+  });
+}
+
+const takenInCompany = { code: "conflict", fieldErrors: { extension: extensionTakenMessage } };
+
+describe("one extension rule for the company: users and directory entries alike", () => {
+  it("refuses a directory entry that takes a user's extension", async () => {
+    const manager = await createCustomerWithManager();
+    await createTestUser(manager, { extension: "2001" });
+    await expect(entryWithExtension(manager, "2001")).rejects.toMatchObject(takenInCompany);
+  });
+
+  it("refuses a user that takes a directory entry's extension, with the same message", async () => {
+    const manager = await createCustomerWithManager();
+    await entryWithExtension(manager, "1011");
+    await expect(createTestUser(manager, { extension: "1011" })).rejects.toMatchObject(takenInCompany);
+  });
+
+  it("refuses two entries with one extension, on create and on edit", async () => {
+    const manager = await createCustomerWithManager();
+    await entryWithExtension(manager, "1011");
+    await expect(entryWithExtension(manager, "1011")).rejects.toMatchObject(takenInCompany);
+    const other = await entryWithExtension(manager, "1012");
+    const edit = updateDirectoryEntry(manager, {
+      id: other.id,
+      firstName: null,
+      lastName: null,
+      displayName: "Other",
+      email: null,
+      officePhone: null,
+      mobilePhone: null,
+      extension: "1011",
+    });
+    await expect(edit).rejects.toMatchObject(takenInCompany);
+  });
+
+  it("frees an extension when its holder gives it up or is deleted", async () => {
+    const manager = await createCustomerWithManager();
+    const entry = await entryWithExtension(manager, "5001");
+    await updateDirectoryEntry(manager, {
+      id: entry.id,
+      firstName: null,
+      lastName: null,
+      displayName: "Moved",
+      email: null,
+      officePhone: null,
+      mobilePhone: null,
+      extension: "5002",
+    });
+    await expect(createTestUser(manager, { extension: "5001" })).resolves.toBeDefined();
+    await deleteDirectoryEntry(manager, { entryId: entry.id });
+    const user = await createTestUser(manager, { extension: "5002" });
+    await deleteUser(manager, { userId: user.id });
+    await expect(entryWithExtension(manager, "5002")).resolves.toBeDefined();
+  });
+
+  it("lets the same extension live in two companies", async () => {
+    const a = await createCustomerWithManager();
+    const b = await createCustomerWithManager();
+    await entryWithExtension(a, "6001");
+    await expect(createTestUser(b, { extension: "6001" })).resolves.toBeDefined();
+    await expect(entryWithExtension(b, "6002")).resolves.toBeDefined();
+    await expect(createTestUser(a, { extension: "6002" })).resolves.toBeDefined();
+  });
+
+  it("lets exactly one of a user and an entry created at the same time have the extension", async () => {
+    for (let round = 0; round < 5; round++) {
+      const manager = await createCustomerWithManager();
+      const results = await Promise.allSettled([createTestUser(manager, { extension: "7001" }), entryWithExtension(manager, "7001")]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(refused.reason).toMatchObject(takenInCompany);
+    }
+  });
+});
+
+describe("the Active Directory import's portal users", () => {
+  it("get the next extension free in the whole company: one a directory entry holds is skipped", async () => {
+    const manager = await createCustomerWithManager();
+    await entryWithExtension(manager, "8000");
+    await createTestUser(manager, { extension: "8001" });
+    const guid = randomUUID();
+    await db()
+      .insert(directoryEntries)
+      .values({ customerId: manager.customerId, displayName: "Ada Imported", source: "active-directory", ldapObjectGuid: guid, accountName: "ada" });
+
+    const result = await createPortalUsers({
+      customerId: manager.customerId,
+      settings: { extensionRangeStart: 8000, extensionRangeEnd: 8005, defaultPackage: null, defaultUserType: null },
+      seen: new Set([guid]),
+    });
+
+    expect(result).toEqual({ created: 1, withoutExtension: 0 });
+    const [created] = await db().select({ extension: accounts.extension }).from(accounts).where(eq(accounts.ldapObjectGuid, guid));
+    expect(created?.extension).toBe("8002");
   });
 });

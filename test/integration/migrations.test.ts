@@ -17,10 +17,12 @@ describe("migrations", () => {
     try {
       const tables = await sql<{ table_name: string }[]>`
         select table_name from information_schema.tables where table_schema = 'public' order by table_name`;
-      expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(["accounts", "audit_log", "customers", "directory_entries", "sign_in_failures"]));
+      expect(tables.map((t) => t.table_name)).toEqual(
+        expect.arrayContaining(["accounts", "audit_log", "company_extensions", "customers", "directory_entries", "sign_in_failures"]),
+      );
       const constraints = await sql<{ conname: string }[]>`
         select conname from pg_constraint where conrelid = 'accounts'::regclass`;
-      expect(constraints.map((c) => c.conname)).toEqual(expect.arrayContaining(["accounts_entra_link_unique", "accounts_customer_extension_unique"]));
+      expect(constraints.map((c) => c.conname)).toEqual(expect.arrayContaining(["accounts_entra_link_unique"]));
     } finally {
       await sql.end();
     }

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireCustomerPage } from "@/lib/auth/require-page";
 import { getCustomer } from "@/lib/customers/get-customer";
-import { timeZoneOptions } from "@/lib/time-zones";
+import { canonicalTimeZone, timeZoneOptions } from "@/lib/time-zones";
 import { CompanyForm } from "./company-form";
 
 export const metadata: Metadata = { title: "Company" };
@@ -17,7 +17,7 @@ export default async function CompanyPage() {
       <PageHeader title="Company" description="Your company's details on the platform." />
       <Card>
         {can(actor.role, "company:manage") ? (
-          <CompanyForm slug={customer.slug} name={customer.name} timeZone={customer.timeZone} timeZones={timeZoneOptions()} />
+          <CompanyForm slug={customer.slug} name={customer.name} timeZone={canonicalTimeZone(customer.timeZone)} timeZones={timeZoneOptions()} />
         ) : (
           <dl className="grid gap-3 text-sm sm:grid-cols-[10rem_1fr]">
             <dt className="text-slate-500">Company</dt>
@@ -25,7 +25,7 @@ export default async function CompanyPage() {
             <dt className="text-slate-500">Company ID</dt>
             <dd className="font-mono">{customer.slug}</dd>
             <dt className="text-slate-500">Time zone</dt>
-            <dd>{customer.timeZone}</dd>
+            <dd>{canonicalTimeZone(customer.timeZone)}</dd>
           </dl>
         )}
       </Card>

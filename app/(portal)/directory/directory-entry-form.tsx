@@ -46,7 +46,14 @@ export function DirectoryEntryForm({ action, entry, syncedFieldsLocked = false }
       <TextField label="E-mail" name="email" type="email" defaultValue={entry?.email ?? ""} error={e("email")} {...owned} />
       <TextField label="Office phone" name="officePhone" type="tel" defaultValue={entry?.officePhone ?? ""} error={e("officePhone")} {...owned} />
       <TextField label="Mobile phone" name="mobilePhone" type="tel" defaultValue={entry?.mobilePhone ?? ""} error={e("mobilePhone")} {...owned} />
-      <TextField label="Extension" name="extension" inputMode="numeric" defaultValue={entry?.extension ?? ""} error={e("extension")} />
+      <TextField
+        label="Extension"
+        name="extension"
+        inputMode="numeric"
+        defaultValue={entry?.extension ?? ""}
+        hint="2 to 8 digits, unique in your company."
+        error={e("extension")}
+      />
       <div className="space-y-3 md:col-span-2">
         <FormMessage state={state} />
         <SubmitButton pending={pending} pendingText="Saving…">

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { accounts, directoryEntries, type LdapSettings } from "@/db/schema";
+import { accounts, companyExtensions, directoryEntries, type LdapSettings } from "@/db/schema";
 import { customerPortalId } from "@/lib/accounts/portal-id";
 import { getCustomer } from "@/lib/customers/get-customer";
+import { violatedConstraint } from "@/lib/db-errors";
 import { logger } from "@/lib/logger";
 import { ofCustomer } from "@/lib/tenancy";
 
@@ -22,8 +23,23 @@ export type PortalUsersResult = { created: number; withoutExtension: number };
  * the configured range and the default package and user type. The link's
  * unique key (customer, objectGUID) makes a second creation impossible, even
  * from two runs at once.
+ *
+ * "Free" means free in the whole company — no user and no directory entry has
+ * it (company_extensions). Should a manager take one of the chosen extensions
+ * between the read and the insert, the database refuses the whole insert and
+ * it is tried again with a fresh read.
  */
-export async function createPortalUsers({
+export async function createPortalUsers(input: Parameters<typeof createPortalUsersOnce>[0]): Promise<PortalUsersResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createPortalUsersOnce(input);
+    } catch (error) {
+      if (attempt >= 3 || violatedConstraint(error) !== "company_extensions_pkey") throw error;
+    }
+  }
+}
+
+async function createPortalUsersOnce({
   customerId,
   settings,
   seen,
@@ -56,8 +72,9 @@ export async function createPortalUsers({
     .orderBy(directoryEntries.accountName);
   if (unlinked.length === 0) return { created: 0, withoutExtension: 0 };
 
-  const taken = await db().select({ extension: accounts.extension, portalId: accounts.portalId }).from(accounts).where(ofCustomer(accounts, customerId));
-  const free = freeExtensions(settings, new Set(taken.map((t) => t.extension).filter((e): e is string => e !== null)));
+  const taken = await db().select({ portalId: accounts.portalId }).from(accounts).where(ofCustomer(accounts, customerId));
+  const inUse = await db().select({ extension: companyExtensions.extension }).from(companyExtensions).where(ofCustomer(companyExtensions, customerId));
+  const free = freeExtensions(settings, new Set(inUse.map((t) => t.extension)));
   const portalIds = new Set(taken.map((t) => t.portalId));
 
   const rows = [];

@@ -12,8 +12,11 @@ export function CreateCustomerForm({ timeZones }: { timeZones: string[] }) {
   const { state, onSubmit, pending, formRef } = useFormAction(createCustomerAction, { resetOnSuccess: true });
   const [slug, setSlug] = useState("");
   const e = (field: string) => fieldError(state, field);
+  // The Company ID is a controlled field (it is lower-cased as typed), which
+  // form.reset() does not clear by itself: the reset after a success must, or
+  // a second submit would send the previous company's ID and be refused.
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2">
+    <form ref={formRef} onSubmit={onSubmit} onReset={() => setSlug("")} className="grid gap-4 md:grid-cols-2">
       <TextField label="Company name" name="name" required error={e("name")} />
       <TextField
         label="Company ID"

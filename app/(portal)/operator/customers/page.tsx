@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { ListTable } from "@/components/list/list-table";
 import { requirePage } from "@/lib/auth/require-page";
 import { listCustomers } from "@/lib/customers/list-customers";
-import { timeZoneOptions } from "@/lib/time-zones";
+import { canonicalTimeZone, timeZoneOptions } from "@/lib/time-zones";
 import { CreateCustomerForm } from "./create-customer-form";
 
 export const metadata: Metadata = { title: "Customers" };
@@ -28,7 +28,7 @@ export default async function CustomersPage() {
               </td>
               <td className="py-2 pr-4 font-mono">{c.slug}</td>
               <td className="py-2 pr-4">{c.suspendedAt ? "Suspended" : "Active"}</td>
-              <td className="py-2 pr-4">{c.timeZone}</td>
+              <td className="py-2 pr-4">{canonicalTimeZone(c.timeZone)}</td>
               <td className="py-2 pr-4">{c.managers}</td>
               <td className="py-2 pr-4">{c.users}</td>
             </tr>
