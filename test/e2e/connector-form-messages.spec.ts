@@ -1,14 +1,9 @@
 import { DEMO_TENANT } from "@/emulator";
-import { createCompany, expect, signInWithForm, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
+import { openEntraScreenWithDemoApp } from "./support/microsoft-tenant";
 
 test("a Test-connection error goes away when the next attempt is made: a message belongs to the attempt that made it", async ({ context, page }) => {
-  const company = await createCompany(context);
-  await signInWithForm(page, company.manager.portalId, company.manager.password);
-  await page.goto("/authority/entra");
-  await page.waitForLoadState("networkidle");
-  await page.getByLabel("Tenant ID").fill(DEMO_TENANT.tenantId);
-  await page.getByLabel("Client ID").fill("99999999-2222-3333-4444-555555555555");
-  await page.getByLabel("Secret Code").fill(DEMO_TENANT.clientSecret);
+  await openEntraScreenWithDemoApp(context, page, { clientId: "99999999-2222-3333-4444-555555555555" });
   await page.getByRole("button", { name: "Test connection" }).click();
   const alerts = page.locator("form [role=alert]");
   await expect(alerts).toContainText("AADSTS700016");

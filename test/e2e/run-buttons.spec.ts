@@ -1,18 +1,13 @@
 import { createEmulatorAdmin, DEMO_TENANT } from "@/emulator";
 import { e2eEmulator } from "./support/e2e-emulator";
-import { createCompany, expect, signInWithForm, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
+import { openEntraScreenWithDemoApp } from "./support/microsoft-tenant";
 
 test("a run's 'started' message sits below the buttons without moving them and goes when the run ends; the last sync and the last simulation are both shown", async ({
   context,
   page,
 }) => {
-  const company = await createCompany(context);
-  await signInWithForm(page, company.manager.portalId, company.manager.password);
-  await page.goto("/authority/entra");
-  await page.waitForLoadState("networkidle");
-  await page.getByLabel("Tenant ID").fill(DEMO_TENANT.tenantId);
-  await page.getByLabel("Client ID").fill(DEMO_TENANT.clientId);
-  await page.getByLabel("Secret Code").fill(DEMO_TENANT.clientSecret);
+  await openEntraScreenWithDemoApp(context, page);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("MS AAD settings saved.")).toBeVisible();
 

@@ -1,14 +1,8 @@
-import { DEMO_TENANT } from "@/emulator";
-import { createCompany, expect, signInWithForm, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
+import { openEntraScreenWithDemoApp } from "./support/microsoft-tenant";
 
 test("a run's page counts in words that agree with the number: '1 page', never '1 pages'", async ({ context, page }) => {
-  const company = await createCompany(context);
-  await signInWithForm(page, company.manager.portalId, company.manager.password);
-  await page.goto("/authority/entra");
-  await page.waitForLoadState("networkidle");
-  await page.getByLabel("Tenant ID").fill(DEMO_TENANT.tenantId);
-  await page.getByLabel("Client ID").fill(DEMO_TENANT.clientId);
-  await page.getByLabel("Secret Code").fill(DEMO_TENANT.clientSecret);
+  await openEntraScreenWithDemoApp(context, page);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("MS AAD settings saved.")).toBeVisible();
   await page.getByRole("button", { name: "One-time Sync" }).click();

@@ -1,14 +1,8 @@
-import { DEMO_TENANT } from "@/emulator";
-import { createCompany, expect, signInWithForm, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
+import { openEntraScreenWithDemoApp } from "./support/microsoft-tenant";
 
 test("the period select is greyed like every other field when read-only, and an hourly schedule asks for no hour", async ({ context, page }) => {
-  const company = await createCompany(context);
-  await signInWithForm(page, company.manager.portalId, company.manager.password);
-  await page.goto("/authority/entra");
-  await page.waitForLoadState("networkidle");
-  await page.getByLabel("Tenant ID").fill(DEMO_TENANT.tenantId);
-  await page.getByLabel("Client ID").fill(DEMO_TENANT.clientId);
-  await page.getByLabel("Secret Code").fill(DEMO_TENANT.clientSecret);
+  await openEntraScreenWithDemoApp(context, page);
 
   const period = page.getByLabel("User Look-Up Period");
   const hour = page.getByLabel("Hour", { exact: true });

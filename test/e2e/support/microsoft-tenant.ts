@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { Page } from "@playwright/test";
-import { createEmulatorAdmin } from "@/emulator";
+import type { BrowserContext, Page } from "@playwright/test";
+import { createEmulatorAdmin, DEMO_TENANT } from "@/emulator";
 import { e2eEmulator } from "./e2e-emulator";
-import { expect } from "./fixtures";
+import { createCompany, expect, signInWithForm } from "./fixtures";
 
 export const emulatorAdmin = () => createEmulatorAdmin(e2eEmulator.url, e2eEmulator.adminKey);
 
@@ -71,4 +71,19 @@ export async function signInWithMicrosoft(page: Page, company: string, login: st
   await page.getByLabel("Email or username").fill(login);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+/**
+ * A new company's manager on the MS AAD screen with the demo tenant's app typed
+ * in (its own values where given), nothing saved yet: what the screen's tests start from.
+ */
+export async function openEntraScreenWithDemoApp(context: BrowserContext, page: Page, app: { clientId?: string; clientSecret?: string } = {}) {
+  const company = await createCompany(context);
+  await signInWithForm(page, company.manager.portalId, company.manager.password);
+  await page.goto("/authority/entra");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Tenant ID").fill(DEMO_TENANT.tenantId);
+  await page.getByLabel("Client ID").fill(app.clientId ?? DEMO_TENANT.clientId);
+  await page.getByLabel("Secret Code").fill(app.clientSecret ?? DEMO_TENANT.clientSecret);
+  return company;
 }
