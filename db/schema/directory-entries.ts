@@ -35,6 +35,10 @@ export const directoryEntries = pgTable(
     accountName: text("account_name"),
     jobTitle: text("job_title"),
     department: text("department"),
+    // What else the source says about the person (Entra: officeLocation, employeeId, companyName, city,
+    // country, manager, extensionAttribute1..15, every businessPhone; AD: ipPhone, otherTelephone, manager…):
+    // shown on the entry page and read by provisioning's extension rules. Written by the sync as a whole.
+    attributes: jsonb("attributes").$type<SourceAttributes>().notNull().default({}),
     status: directoryStatusEnum("status").notNull().default("active"),
     // Pushed by SCIM (the Federated Directory attribute list).
     externalId: text("external_id"),
@@ -67,6 +71,9 @@ export const directoryEntries = pgTable(
       .where(sql`${t.source} = 'scim' and ${t.status} <> 'removed'`),
   ],
 );
+
+/** A source's extra attributes: single values, or lists for multi-valued ones (businessPhones, otherTelephone). */
+export type SourceAttributes = Record<string, string | string[]>;
 
 export type DirectoryEntry = typeof directoryEntries.$inferSelect;
 export type NewDirectoryEntry = typeof directoryEntries.$inferInsert;

@@ -8,3 +8,6 @@ export * from "./sync-runs";
 export * from "./scim";
 export * from "./ldap-settings";
 export * from "./company-extensions";
+export * from "./provisioning-settings";
+export * from "./devices";
+export * from "./provisioning-records";
