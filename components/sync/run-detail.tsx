@@ -13,6 +13,7 @@ import { listRunChanges } from "@/lib/sync/history/list-run-changes";
 import { runProgressOf } from "@/lib/sync/history/run-progress";
 import { countOf } from "@/lib/text/count-of";
 import { readListQuery } from "@/lib/validation/list-query";
+import { ProvisioningRecords } from "@/components/provisioning/provisioning-records";
 import { ChangeRow } from "./change-row";
 import { ConfirmRemovalsButton } from "./confirm-removals-button";
 import { connectorLabels } from "./connector-labels";
@@ -123,6 +124,7 @@ export async function RunDetail({ customerId, runId, connector, query, confirmAc
         {changes.rows.length === 0 ? <p className="py-4 text-center text-sm text-slate-500">No changes{kind ? ` of this kind` : ""}.</p> : null}
         <Pagination basePath={runPath} params={{ kind }} page={changes.page} pageCount={changes.pageCount} total={changes.total} />
       </Card>
+      <ProvisioningRecords customerId={customerId} runId={run.id} runPath={runPath} simulate={run.trigger === "simulate"} query={query} />
     </>
   );
 }

@@ -76,11 +76,14 @@ CREATE UNIQUE INDEX "accounts_directory_entry_unique" ON "accounts" USING btree 
 CREATE INDEX "accounts_delete_after_idx" ON "accounts" USING btree ("delete_after") WHERE "accounts"."delete_after" is not null;--> statement-breakpoint
 -- The Active Directory screen's "create a portal user for every imported entry" becomes that
 -- connector's provisioning: same range, package and user type, and the users it created keep
--- their entry (and their range extension stays theirs).
+-- their entry (and their range extension stays theirs). The source is cast row by row: PostgreSQL
+-- refuses a literal of the enum value that 0011 renamed in the same migration transaction.
 INSERT INTO "provisioning_settings" ("customer_id", "source", "enabled", "package", "user_type", "extension_mode", "range_start", "range_end", "full_pass_pending")
-SELECT "customer_id", 'active-directory', true, "default_package", "default_user_type", 'range', "extension_range_start", "extension_range_end", true
+SELECT "customer_id", (CASE WHEN "create_portal_users" THEN 'active-directory' END)::text::"directory_source", true, "default_package", "default_user_type", 'range', "extension_range_start", "extension_range_end", true
 FROM "ldap_settings" WHERE "create_portal_users";--> statement-breakpoint
 UPDATE "accounts" a SET "directory_entry_id" = d."id", "extension_sticky" = a."extension" IS NOT NULL
 FROM "directory_entries" d
 WHERE a."password_hash" = '!directory-password-only' AND a."ldap_object_guid" IS NOT NULL
   AND d."customer_id" = a."customer_id" AND d."ldap_object_guid" = a."ldap_object_guid";
+--> statement-breakpoint
+UPDATE "accounts" SET "password_hash" = '!no-portal-password' WHERE "password_hash" = '!directory-password-only';

@@ -22,13 +22,15 @@ export async function actorOfSession(session: Pick<Session, "accountId" | "sessi
       portalId: accounts.portalId,
       name: accounts.name,
       sessionVersion: accounts.sessionVersion,
+      suspendedAt: accounts.suspendedAt,
     })
     .from(accounts)
     .where(eq(accounts.id, session.accountId))
     .limit(1);
-  if (!account || account.sessionVersion !== session.sessionVersion) return null;
+  // A login suspended by provisioning has no session, whatever its token says (the suspension also raised its version).
+  if (!account || account.sessionVersion !== session.sessionVersion || account.suspendedAt) return null;
   // A suspended company's people are signed out on their next request, whatever their token says.
   if (account.customerId && (await isCustomerSuspended(account.customerId))) return null;
-  const { sessionVersion: _, ...actor } = account;
+  const { sessionVersion: _, suspendedAt: __, ...actor } = account;
   return actor;
 }

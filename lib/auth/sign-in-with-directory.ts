@@ -1,4 +1,5 @@
 import "server-only";
+import { loginSuspendedMessage } from "@/lib/suspension/customer-suspended";
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, customers, directoryEntries, ldapSettings } from "@/db/schema";
@@ -105,6 +106,10 @@ async function findDirectoryAccount(slug: string, username: string, password: st
   if (linked.entryStatus !== "active") {
     logger.info({ accountId: linked.account.id, entryStatus: linked.entryStatus }, "directory sign-in refused: the entry is not active");
     throw new AppError("forbidden", "Your directory account is disabled or removed in the company directory. Ask your manager.");
+  }
+  if (linked.account.suspendedAt) {
+    logger.info({ accountId: linked.account.id }, "directory sign-in refused: login suspended by provisioning");
+    throw new AppError("forbidden", loginSuspendedMessage);
   }
 
   return linked.account;

@@ -10,7 +10,7 @@ import { logger } from "@/lib/logger";
 import type { Actor } from "@/lib/actor";
 import { addressKey, attemptSucceeded, portalKey, reserveAttempt } from "@/lib/lockout/sign-in-failures";
 import { ofCustomer } from "@/lib/tenancy";
-import { isCustomerSuspended, suspendedMessage } from "@/lib/suspension/customer-suspended";
+import { isCustomerSuspended, loginSuspendedMessage, suspendedMessage } from "@/lib/suspension/customer-suspended";
 
 const wrongCredentials = "The portal ID or password is incorrect.";
 
@@ -43,6 +43,10 @@ export async function signInWithPassword(input: { portalId: string; password: st
   if (account.customerId && (await isCustomerSuspended(account.customerId))) {
     logger.info({ accountId: account.id }, "password sign-in refused: company suspended");
     throw new AppError("forbidden", suspendedMessage);
+  }
+  if (account.suspendedAt) {
+    logger.info({ accountId: account.id }, "password sign-in refused: login suspended by provisioning");
+    throw new AppError("forbidden", loginSuspendedMessage);
   }
   if (account.aadObjectId && account.customerId && (await requiresMicrosoftSignIn(account.customerId))) {
     logger.info({ accountId: account.id }, "password sign-in refused: Microsoft sign-in required");

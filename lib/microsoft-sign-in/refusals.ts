@@ -9,6 +9,10 @@ export const refusals = {
     title: "Your Microsoft account is disabled",
     text: "Your company's directory shows this Microsoft account as disabled or removed in Entra ID, so it can no longer sign in to the portal. Ask your company's IT administrator.",
   },
+  suspended: {
+    title: "Your login is suspended",
+    text: "Your portal login is suspended because your account was disabled or removed in your company's directory. Ask your company's IT administrator.",
+  },
   wrong_tenant: {
     title: "Wrong organisation",
     text: "You signed in with a Microsoft account of another organisation than the company you chose. Check the company name, or sign in with your work account of that company.",

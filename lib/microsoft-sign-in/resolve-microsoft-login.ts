@@ -40,6 +40,7 @@ export async function resolveMicrosoftLogin(company: MicrosoftCompany, claims: {
     .where(and(ofCustomer(directoryEntries, company.customerId), eq(directoryEntries.aadTenantId, tid), eq(directoryEntries.aadObjectId, oid)))
     .limit(1);
   if (entry?.status !== "active") return refuse("disabled");
+  if (account.suspendedAt) return refuse("suspended");
 
   logger.info({ accountId: account.id, role: account.role }, "signed in with Microsoft");
   return {

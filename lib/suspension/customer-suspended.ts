@@ -18,3 +18,7 @@ export async function isCustomerSuspended(customerId: string): Promise<boolean> 
 }
 
 export const suspendedMessage = "Your company's access to the portal is suspended. Please contact your phone-system provider.";
+
+/** Said to a person whose own login provisioning suspended (disabled or removed at the source), once they proved who they are. */
+export const loginSuspendedMessage =
+  "Your login is suspended: your account is disabled or removed in your company's directory. Ask your company's IT administrator.";

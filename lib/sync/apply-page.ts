@@ -6,7 +6,7 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { ofCustomer } from "@/lib/tenancy";
 import type { Connector } from "./connector";
 import { syncedFieldNames } from "./synced-fields";
-import { column, columns, enumType } from "./sql-names";
+import { column, columns, enumType } from "@/db/sql-names";
 import type { ExistingEntry, PagePlan } from "./plan-page";
 
 /**

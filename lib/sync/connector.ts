@@ -59,6 +59,12 @@ export type Connector = {
   explainError: (input: { customerId: string; error: unknown }) => Promise<SyncProblem>;
   /** The connector's saved schedule (null before its settings are saved), so a new time zone can move it. */
   schedule: (input: { customerId: string }) => Promise<ScheduleState>;
+  /**
+   * The keys of the people in the chosen groups, nested groups included, for
+   * provisioning's scope (Entra: group object IDs; AD: group DNs). Connectors
+   * without groups leave it out, and their provisioning covers everyone.
+   */
+  provisioningScope?: (run: SyncRun, groups: readonly { id: string }[]) => Promise<ReadonlySet<string>>;
   /** Makes a successful run's position the company's, in the run's final transaction. */
   savePosition: (tx: SyncWriter, input: { customerId: string; position: string; at: Date }) => Promise<void>;
 };

@@ -2,9 +2,10 @@ import "server-only";
 import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { directoryEntries, directorySourceEnum, syncRunChanges, syncRuns } from "@/db/schema";
+import { deprovision } from "@/lib/provisioning/deprovision";
 import { ofCustomer } from "@/lib/tenancy";
 import type { Connector, SyncWriter } from "./connector";
-import { column, columns, enumType } from "./sql-names";
+import { column, columns, enumType } from "@/db/sql-names";
 
 export type FinishInput = {
   runId: string;
@@ -19,6 +20,8 @@ export type FinishInput = {
   /** The connector's position to continue from next time (Entra's delta link); connectors that always read everything have none. */
   position: string | null;
   removalThresholdPercent: number;
+  /** Provisioned users whose people left the provisioning scope: suspended with the removals. */
+  leftScope?: readonly string[];
 };
 
 /**
@@ -26,7 +29,8 @@ export type FinishInput = {
  * full round removes what it did not see, a delta round what the source
  * reported removed. Above the threshold nothing is removed until a manager
  * confirms. The connector's position is saved only here, with the removals,
- * never by Simulate.
+ * never by Simulate; provisioning's suspensions and deletions go with the
+ * removals, in the same transaction.
  */
 export async function finishRun(input: FinishInput): Promise<"succeeded" | "needs_confirmation"> {
   const { source, keyColumn } = input.connector;
@@ -57,7 +61,9 @@ export async function finishRun(input: FinishInput): Promise<"succeeded" | "need
     const finishedAt = new Date();
     const ofRun = and(ofCustomer(syncRuns, input.customerId), eq(syncRuns.id, input.runId));
 
+    const deprovisioning = { runId: input.runId, customerId: input.customerId, connector: input.connector, leftScope: input.leftScope ?? [] };
     if (input.simulate) {
+      await deprovision(tx, { ...deprovisioning, simulate: true });
       await tx.update(syncRuns).set({ status: "succeeded", removed: toRemove, pendingRemovals: 0, finishedAt }).where(ofRun);
       return "succeeded";
     }
@@ -66,6 +72,7 @@ export async function finishRun(input: FinishInput): Promise<"succeeded" | "need
       return "needs_confirmation";
     }
     await applyRemovals(tx, { runId: input.runId, customerId: input.customerId, connector: input.connector });
+    await deprovision(tx, { ...deprovisioning, simulate: false });
     await tx.update(syncRuns).set({ status: "succeeded", removed: toRemove, pendingRemovals: 0, deltaLink: input.position, finishedAt }).where(ofRun);
     if (input.position) await input.connector.savePosition(tx, { customerId: input.customerId, position: input.position, at: finishedAt });
     return "succeeded";

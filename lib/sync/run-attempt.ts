@@ -1,6 +1,7 @@
 import "server-only";
 import type { SyncRun } from "@/db/schema";
 import { logger } from "@/lib/logger";
+import { provisionPeople } from "@/lib/provisioning/provision-people";
 import type { Connector } from "./connector";
 import { finishRun } from "./finish-run";
 import { walkPages } from "./walk-pages";
@@ -10,7 +11,9 @@ import { walkPages } from "./walk-pages";
  * round (settings, secrets, full or delta), the engine walks its pages, and
  * the removals and the connector's position are decided at the end. A delta
  * round whose saved position the source no longer knows starts again as a
- * full round. Simulate runs the very same path with directory writes turned off.
+ * full round. Provisioning (lib/provisioning) follows the directory: users
+ * are created and restored once the pages are in, and suspended or deleted
+ * with the removals. Simulate runs the very same path with writes turned off.
  */
 export async function runAttempt(connector: Connector, run: SyncRun): Promise<"succeeded" | "needs_confirmation"> {
   const source = await connector.openRound(run);
@@ -45,6 +48,8 @@ export async function runAttempt(connector: Connector, run: SyncRun): Promise<"s
     result = await walk();
   }
   await source.afterWalk?.({ seen: result.seen, simulate });
+  // Before the run is final, so a run that says "succeeded" has its users too; suspensions wait for the removals (finishRun).
+  const provisioned = await provisionPeople({ run, connector, round, simulate, seen: result.seen });
   return finishRun({
     runId: run.id,
     customerId: run.customerId,
@@ -53,5 +58,6 @@ export async function runAttempt(connector: Connector, run: SyncRun): Promise<"s
     ...result,
     simulate,
     removalThresholdPercent: source.removalThresholdPercent,
+    leftScope: provisioned?.leftScope ?? [],
   });
 }

@@ -6,7 +6,7 @@ import { syncRoundEnum, syncRunChanges, syncRunCreatedPages, syncRuns, type Conn
 import { violatedConstraint } from "@/lib/db-errors";
 import { ofCustomer } from "@/lib/tenancy";
 import type { SyncProblem } from "./connector";
-import { column, enumType } from "./sql-names";
+import { column, enumType } from "@/db/sql-names";
 
 /** The bookkeeping of a run's life: created queued, running per attempt, then final. */
 

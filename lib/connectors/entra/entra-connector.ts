@@ -5,6 +5,7 @@ import { explainEntraError } from "@/lib/entra/explain-entra-error";
 import type { Connector } from "@/lib/sync/connector";
 import { ofCustomer } from "@/lib/tenancy";
 import { openEntraRound } from "./open-entra-round";
+import { entraProvisioningScope } from "./provisioning-scope";
 import { entraScreen } from "./screen";
 import { getEntraSettings } from "./settings/get-entra-settings";
 
@@ -16,6 +17,7 @@ export const entraConnector: Connector = {
   keyColumn: directoryEntries.aadObjectId,
   hasSettings: async ({ customerId }) => (await getEntraSettings({ customerId })) !== null,
   openRound: openEntraRound,
+  provisioningScope: entraProvisioningScope,
   schedule: ({ customerId }) => getEntraSettings({ customerId }),
   explainError: async ({ customerId, error }) => {
     const settings = await getEntraSettings({ customerId });

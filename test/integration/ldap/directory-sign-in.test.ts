@@ -2,12 +2,12 @@ import type { Worker } from "bullmq";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { accounts, directoryEntries, ldapSettings } from "@/db/schema";
+import { accounts, directoryEntries } from "@/db/schema";
 import { signInWithDirectory } from "@/lib/auth/sign-in-with-directory";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
-import { directoryOnlyPasswordHash } from "@/lib/connectors/active-directory/create-portal-users";
 import { createCustomerWithManager, unique } from "../../support/factories";
 import { configureLdap, importedEntries, importNow } from "../../support/ldap-fixture";
+import { enableProvisioning, provisionedLogins, recordsOf } from "../../support/provisioning-fixture";
 import { useSambaDirectory } from "../../support/samba/samba-directory";
 import { startTestWorker } from "../../support/sync-fixture";
 
@@ -38,57 +38,34 @@ describe("portal users for imported entries, and sign-in with the directory pass
     await configureLdap(company, {
       baseDn: ou,
       authenticationEnabled: true,
-      createPortalUsers: true,
-      extensionRangeStart: 7000,
-      extensionRangeEnd: 7002,
-      defaultPackage: "Standard",
-      defaultUserType: "Softphone",
     });
+    await enableProvisioning(company.customerId, "active-directory", { rangeStart: 7000, rangeEnd: 7002, package: "Standard", userType: "Softphone" });
   });
   afterAll(() => worker.close());
 
-  it("creates a portal user for each imported entry with the next free extensions, never twice nor for a linked entry", async () => {
+  it("provisions a login for each active person with the next free extensions, never twice nor for a disabled person", async () => {
     // 7000 is taken by another login, so the range 7000–7002 has two numbers left: the first two by account name get them.
     await db()
       .insert(accounts)
       .values({ customerId: company.customerId, role: "user", portalId: `taken@${company.slug}`, passwordHash: "x", name: "Taken", extension: "7000" });
-    expect((await importNow(company)).status).toBe("succeeded");
-    const created = () =>
-      db()
-        .select()
-        .from(accounts)
-        .where(and(eq(accounts.customerId, company.customerId), eq(accounts.passwordHash, directoryOnlyPasswordHash)));
-    expect((await created()).map((a) => [a.portalId, a.extension, a.package, a.userType]).sort()).toEqual([
+    const first = await importNow(company);
+    expect(first.status).toBe("succeeded");
+    const created = async () => (await provisionedLogins(company.customerId)).map((a) => [a.portalId, a.extension, a.package, a.userType]).sort();
+    expect(await created()).toEqual([
       [`bob${tag}@${company.slug}`, "7001", "Standard", "Softphone"],
-      [`carol${tag}@${company.slug}`, "7002", "Standard", "Softphone"],
+      [`dave${tag}@${company.slug}`, "7002", "Standard", "Softphone"],
+      [`erin${tag}@${company.slug}`, null, "Standard", "Softphone"],
     ]);
+    expect((await recordsOf(first.id)).find((r) => r.action === "no_extension")?.detail.message).toBe("the range 7000–7002 is used up: no extension given.");
 
-    // A manager links a login of Dave's own; then the range grows and the import runs again.
-    const daveEntry = (await importedEntries(company.customerId)).find((e) => e.accountName === `dave${tag}`)!;
-    await db()
-      .insert(accounts)
-      .values({
-        customerId: company.customerId,
-        role: "user",
-        portalId: `dave-own@${company.slug}`,
-        passwordHash: "x",
-        name: "Dave (own)",
-        ldapObjectGuid: daveEntry.ldapObjectGuid,
-      });
-    await db().update(ldapSettings).set({ extensionRangeEnd: 7010 }).where(eq(ldapSettings.customerId, company.customerId));
+    // The range grows: Erin gets the next number, and no one else changes.
+    await enableProvisioning(company.customerId, "active-directory", { rangeEnd: 7010 });
     expect((await importNow(company)).status).toBe("succeeded");
-
-    // Only Erin is new: Bob and Carol keep theirs, Dave keeps his own login.
-    expect((await created()).map((a) => [a.portalId, a.extension]).sort()).toEqual([
+    expect((await created()).map(([portalId, extension]) => [portalId, extension])).toEqual([
       [`bob${tag}@${company.slug}`, "7001"],
-      [`carol${tag}@${company.slug}`, "7002"],
+      [`dave${tag}@${company.slug}`, "7002"],
       [`erin${tag}@${company.slug}`, "7003"],
     ]);
-    const linkedToDave = await db()
-      .select()
-      .from(accounts)
-      .where(and(eq(accounts.customerId, company.customerId), eq(accounts.ldapObjectGuid, daveEntry.ldapObjectGuid!)));
-    expect(linkedToDave.map((a) => a.portalId)).toEqual([`dave-own@${company.slug}`]);
   });
 
   it("signs in with the right directory password, whichever way the user name is written", async () => {
@@ -118,11 +95,11 @@ describe("portal users for imported entries, and sign-in with the directory pass
     await db().update(directoryEntries).set({ status: "disabled" }).where(eq(directoryEntries.id, bobEntry.id));
     await expect(signIn(bob, bobPassword)).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("disabled or removed") });
     await db().update(directoryEntries).set({ status: "active" }).where(eq(directoryEntries.id, bobEntry.id));
-    // Dave's own login is linked; remove the link and his directory account has no login at all.
+    // Remove the link of Dave's login and his directory account has no login at all.
     await db()
       .update(accounts)
       .set({ ldapObjectGuid: null })
-      .where(and(eq(accounts.customerId, company.customerId), eq(accounts.portalId, `dave-own@${company.slug}`)));
+      .where(and(eq(accounts.customerId, company.customerId), eq(accounts.portalId, `dave${tag}@${company.slug}`)));
     await expect(signIn(`dave${tag}`, "D4ve!Passw0rd")).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("no portal login") });
   });
 

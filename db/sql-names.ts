@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgEnum } from "drizzle-orm/pg-core";
 
 /**
- * Names for the engine's raw statements, taken from the schema's objects so
+ * Names for raw statements (the sync engine's, provisioning's), taken from the schema's objects so
  * that a renamed table, column or type fails the type check instead of a run.
  * A table or a qualified column goes in as `${table}` / `${table.column}`;
  * these are for the places SQL wants a bare name (an INSERT's column list,

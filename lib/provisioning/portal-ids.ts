@@ -1,0 +1,54 @@
+import "server-only";
+import { inArray } from "drizzle-orm";
+import { db } from "@/db/client";
+import { accounts } from "@/db/schema";
+import { customerPortalId } from "@/lib/accounts/portal-id";
+import type { Person } from "./people";
+
+/**
+ * The portal ID's local part for a person: the UPN's (Entra, SCIM) or the
+ * sAMAccountName (AD), lower case, with only the characters portal IDs allow.
+ */
+export function localPartOf(person: Pick<Person, "userPrincipalName" | "accountName" | "key">): string {
+  const base = person.accountName ?? person.userPrincipalName?.split("@")[0] ?? person.key;
+  const cleaned = base
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]/g, "-")
+    .replace(/^[^a-z0-9]+/, "");
+  return (cleaned || "user").slice(0, 56);
+}
+
+/**
+ * A free portal ID for each local part: `kim@acme`, and on a clash `kim-2@acme`,
+ * `kim-3@acme`… — the lowest free suffix, so the same directory gives the same
+ * IDs. One query per round of suffixes, for a whole batch. The insert's
+ * unique key still decides should a manager take one in between.
+ */
+export async function freePortalIds(localParts: readonly string[], slug: string): Promise<string[]> {
+  const chosen: (string | null)[] = localParts.map(() => null);
+  const claimed = new Set<string>();
+  for (let suffix = 1; chosen.includes(null); suffix += 10) {
+    const candidates = localParts.flatMap((part, i) => (chosen[i] ? [] : range(suffix).map((n) => customerPortalId(n === 1 ? part : `${part}-${n}`, slug))));
+    const taken = new Set(
+      (
+        await db()
+          .select({ portalId: accounts.portalId })
+          .from(accounts)
+          .where(inArray(accounts.portalId, [...new Set(candidates)]))
+      ).map((r) => r.portalId),
+    );
+    localParts.forEach((part, i) => {
+      if (chosen[i]) return;
+      const free = range(suffix)
+        .map((n) => customerPortalId(n === 1 ? part : `${part}-${n}`, slug))
+        .find((id) => !taken.has(id) && !claimed.has(id));
+      if (free) {
+        chosen[i] = free;
+        claimed.add(free);
+      }
+    });
+  }
+  return chosen as string[];
+}
+
+const range = (from: number) => Array.from({ length: 10 }, (_, i) => from + i);

@@ -1,0 +1,55 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { companyExtensions, type ProvisioningSettings } from "@/db/schema";
+
+/**
+ * The next free numbers of a company's extension range, handed out in order
+ * through one provisioning pass. Free means no user and no directory entry of
+ * the company holds it (company_extensions); the database finds them, so the
+ * worker never holds the company's extensions in memory. The cursor only moves
+ * forward, so a pass reads each part of the range once; a batch the database
+ * refused is decided again from where it began.
+ */
+export class RangeCursor {
+  private next: number | null;
+  private batchStart: number | null;
+
+  constructor(
+    private readonly customerId: string,
+    private readonly settings: Pick<ProvisioningSettings, "rangeStart" | "rangeEnd">,
+  ) {
+    this.next = settings.rangeStart;
+    this.batchStart = this.next;
+  }
+
+  get configured(): boolean {
+    return this.settings.rangeStart !== null && this.settings.rangeEnd !== null;
+  }
+
+  /** "1000–1099", for the run page. */
+  get label(): string {
+    return `${this.settings.rangeStart}–${this.settings.rangeEnd}`;
+  }
+
+  startBatch(): void {
+    this.batchStart = this.next;
+  }
+
+  retryBatch(): void {
+    this.next = this.batchStart;
+  }
+
+  /** Up to `count` free numbers, lowest first; fewer when the range runs out. */
+  async take(count: number): Promise<string[]> {
+    if (count === 0 || this.next === null || this.settings.rangeEnd === null || this.next > this.settings.rangeEnd) return [];
+    const ce = companyExtensions;
+    const rows = await db().execute<{ n: number }>(sql`
+      select n from generate_series(${this.next}::int, ${this.settings.rangeEnd}::int) n
+      where not exists (select 1 from ${ce} where ${ce.customerId} = ${this.customerId} and ${ce.extension} = n::text)
+      order by n limit ${count}`);
+    const numbers = [...rows].map((r) => Number(r.n));
+    this.next = numbers.length < count ? this.settings.rangeEnd + 1 : numbers.at(-1)! + 1;
+    return numbers.map(String);
+  }
+}
