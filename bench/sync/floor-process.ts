@@ -43,9 +43,10 @@ function copyLine(item: DeltaItem): string {
   return `${values.map(copyValue).join("\t")}\n`;
 }
 
-/** COPY's text format: \N is null; backslash, tab and line breaks are escaped. */
-function copyValue(value: string | null): string {
-  if (value === null) return "\\N";
+/** COPY's text format: \N is null; backslash, tab and line breaks are escaped; the attributes go as JSON text. */
+function copyValue(field: string | object | null): string {
+  if (field === null) return "\\N";
+  const value = typeof field === "string" ? field : JSON.stringify(field);
   return value.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!);
 }
 

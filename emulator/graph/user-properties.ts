@@ -1,3 +1,4 @@
+import { extensionAttributeNames } from "../state/user-input";
 import type { UserRecord } from "../state/user-record";
 
 /**
@@ -127,32 +128,51 @@ export const DEFAULT_USER_SELECT = [
 
 type Getter = (user: UserRecord) => unknown;
 
-/** Properties the emulator stores or derives; the rest of the list answers null / []. */
-const GETTERS: Record<string, Getter> = {
-  id: (u) => u.id,
-  deletedDateTime: (u) => u.deletedDateTime,
-  accountEnabled: (u) => u.accountEnabled,
-  businessPhones: (u) => u.businessPhones,
-  createdDateTime: (u) => u.createdDateTime,
+/**
+ * UserRecord fields that hold a Graph property of the same name, read as they
+ * are (the projector compiles these to direct field reads).
+ */
+const STORED = [
+  "id",
+  "deletedDateTime",
+  "accountEnabled",
+  "businessPhones",
+  "city",
+  "companyName",
+  "country",
+  "createdDateTime",
+  "department",
+  "displayName",
+  "employeeId",
+  "givenName",
+  "jobTitle",
+  "mail",
+  "mobilePhone",
+  "officeLocation",
+  "preferredLanguage",
+  "surname",
+  "userPrincipalName",
+  "userType",
+] as const satisfies readonly (keyof UserRecord & (typeof USER_PROPERTY_NAMES)[number])[];
+
+const STORED_NAMES: ReadonlySet<string> = new Set(STORED);
+
+/** Properties the emulator derives from what it stores. */
+const DERIVED: Record<string, Getter> = {
   creationType: (u) => (u.userType === "Guest" ? "Invitation" : null),
-  department: (u) => u.department,
-  displayName: (u) => u.displayName,
-  employeeId: (u) => u.employeeId,
   externalUserState: (u) => (u.userType === "Guest" ? "Accepted" : null),
-  givenName: (u) => u.givenName,
-  jobTitle: (u) => u.jobTitle,
-  mail: (u) => u.mail,
   mailNickname: (u) => u.userPrincipalName.slice(0, u.userPrincipalName.indexOf("@")),
-  mobilePhone: (u) => u.mobilePhone,
-  officeLocation: (u) => u.officeLocation,
+  // Graph answers all fifteen, null where unset.
+  onPremisesExtensionAttributes: (u) => Object.fromEntries(extensionAttributeNames.map((name) => [name, u.onPremisesExtensionAttributes?.[name] ?? null])),
   otherMails: (u) => (u.userType === "Guest" && u.mail ? [u.mail] : []),
-  preferredLanguage: (u) => u.preferredLanguage,
   proxyAddresses: (u) => (u.mail && u.userType === "Member" ? [`SMTP:${u.mail}`] : []),
-  surname: (u) => u.surname,
   usageLocation: (u) => (u.userType === "Member" ? "US" : null),
-  userPrincipalName: (u) => u.userPrincipalName,
-  userType: (u) => u.userType,
 };
+
+/** Whether a property is a stored field of the same name (read directly). */
+export function isStoredUserProperty(name: string): boolean {
+  return STORED_NAMES.has(name);
+}
 
 const CANONICAL = new Map(USER_PROPERTY_NAMES.map((name) => [name.toLowerCase(), name]));
 
@@ -161,8 +181,16 @@ export function canonicalUserProperty(name: string): string | undefined {
   return CANONICAL.get(name.toLowerCase());
 }
 
+/** Properties the emulator stores or derives; the rest of the list answers null / []. */
 export function userGetter(name: string): Getter {
-  const getter = GETTERS[name];
+  if (STORED_NAMES.has(name)) return (u) => u[name as keyof UserRecord];
+  const getter = DERIVED[name];
   if (getter) return getter;
   return COLLECTIONS.has(name) ? () => [] : () => null;
 }
+
+/**
+ * Navigation properties `users/delta` accepts in `$select`: the change of the
+ * relationship is tracked and answered as `<name>@delta`.
+ */
+export const DELTA_NAVIGATION_PROPERTIES = ["manager"] as const;

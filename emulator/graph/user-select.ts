@@ -1,7 +1,7 @@
 import type { UserRecord } from "../state/user-record";
 import { badRequest } from "./graph-error";
 import { splitList } from "./odata-params";
-import { DEFAULT_USER_SELECT, canonicalUserProperty, userGetter } from "./user-properties";
+import { DEFAULT_USER_SELECT, canonicalUserProperty, isStoredUserProperty, userGetter } from "./user-properties";
 
 export type UserProjector = (user: UserRecord, managerOf?: (id: string) => UserRecord | undefined) => Record<string, unknown>;
 
@@ -61,27 +61,6 @@ export function projector(select: string[], expandManager: string[] | null = nul
   };
 }
 
-/** UserRecord fields that hold a Graph property of the same name and need no derivation. */
-const STORED_AS_IS = new Set([
-  "id",
-  "deletedDateTime",
-  "accountEnabled",
-  "businessPhones",
-  "createdDateTime",
-  "department",
-  "displayName",
-  "employeeId",
-  "givenName",
-  "jobTitle",
-  "mail",
-  "mobilePhone",
-  "officeLocation",
-  "preferredLanguage",
-  "surname",
-  "userPrincipalName",
-  "userType",
-]);
-
 /**
  * Compiles a $select into one function returning an object literal. Listing
  * pages build up to 999 of these per request; a literal with direct field
@@ -91,6 +70,6 @@ const STORED_AS_IS = new Set([
  */
 function compileShape(select: string[]): (user: UserRecord) => Record<string, unknown> {
   const getters = select.map((name) => userGetter(name));
-  const fields = select.map((name, i) => `${JSON.stringify(name)}: ${STORED_AS_IS.has(name) ? `u.${name}` : `g[${i}](u)`}`);
+  const fields = select.map((name, i) => `${JSON.stringify(name)}: ${isStoredUserProperty(name) ? `u.${name}` : `g[${i}](u)`}`);
   return new Function("g", `return (u) => ({ ${fields.join(", ")} });`)(getters) as (user: UserRecord) => Record<string, unknown>;
 }

@@ -7,7 +7,7 @@ import { type ChangePageToken, type InitialPageToken, readDeltaToken } from "./d
 import { unsupportedQuery } from "./graph-error";
 import { graphHeaders, odataContext } from "./graph-handler";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./odata-params";
-import { DEFAULT_USER_SELECT } from "./user-properties";
+import { DEFAULT_USER_SELECT, DELTA_NAVIGATION_PROPERTIES } from "./user-properties";
 import { canonicalList, projector } from "./user-select";
 
 type Round = InitialPageToken | ChangePageToken;
@@ -37,17 +37,17 @@ export function usersDelta(services: EmulatorServices) {
       round = readDeltaToken(ctx, services.pageTokens, tenant, skiptoken, ["delta-initial", "delta-changes"]);
     } else if (deltatoken?.toLowerCase() === "latest") {
       // "Sync from now": no data, just a deltaLink at the current position.
-      const select = params.has("$select") ? canonicalList(params.get("$select")!) : null;
+      const select = params.has("$select") ? deltaSelect(params.get("$select")!) : null;
       return send(ctx, { s: select, value: [], deltaLink: services.pageTokens.encode({ ...common, k: "delta-link", from: users.lastSeq, s: select }) });
     } else if (deltatoken !== null) {
       const link = readDeltaToken(ctx, services.pageTokens, tenant, deltatoken, ["delta-link"]);
       round = { ...common, k: "delta-changes", s: link.s, from: link.from, end: users.lastSeq, q: link.from + 1 };
     } else {
-      const select = params.has("$select") ? canonicalList(params.get("$select")!) : null;
+      const select = params.has("$select") ? deltaSelect(params.get("$select")!) : null;
       round = { ...common, k: "delta-initial", s: select, end: users.lastSeq, last: users.slotCount, o: 0 };
     }
 
-    const project = projector(withId(round.s ?? DEFAULT_USER_SELECT));
+    const project = deltaProjector(round.s ?? DEFAULT_USER_SELECT);
     const size = maxPageSize(ctx);
     const value: Record<string, unknown>[] = [];
     let budget = SCAN_BUDGET;
@@ -77,7 +77,39 @@ export function usersDelta(services: EmulatorServices) {
   };
 }
 
-function representation(user: UserRecord, project: ReturnType<typeof projector>): Record<string, unknown> {
+/**
+ * A delta `$select`: user properties, and the manager, which Graph tracks in
+ * delta when selected. Properties keep Graph's spelling; the manager goes last.
+ */
+function deltaSelect(raw: string): string[] {
+  const names = raw.split(",").map((name) => name.trim());
+  const navigation = DELTA_NAVIGATION_PROPERTIES.filter((nav) => names.some((name) => name.toLowerCase() === nav));
+  const rest = names.filter((name) => !navigation.some((nav) => nav === name.toLowerCase()));
+  // canonicalList words an empty or malformed list as Graph does; only the manager alone leaves nothing to check.
+  return [...(rest.length > 0 || navigation.length === 0 ? canonicalList(rest.join(",")) : []), ...navigation];
+}
+
+type DeltaProjector = (user: UserRecord) => Record<string, unknown>;
+
+/**
+ * Items with the selected properties and, when the manager is selected, the
+ * manager as Graph reports it in delta: `manager@delta`, a list holding the
+ * manager as a directory object. A user without one has none. A change of
+ * manager is a change of the user (UserDirectory.update records it), so the
+ * user appears in the next round.
+ */
+function deltaProjector(select: readonly string[]): DeltaProjector {
+  const tracksManager = select.includes("manager");
+  const project = projector(withId(select.filter((name) => name !== "manager")));
+  if (!tracksManager) return (user) => project(user);
+  return (user) => {
+    const item = project(user);
+    if (user.managerId) item["manager@delta"] = [{ "@odata.type": "#microsoft.graph.user", id: user.managerId }];
+    return item;
+  };
+}
+
+function representation(user: UserRecord, project: DeltaProjector): Record<string, unknown> {
   if (user.state === "softDeleted") return { id: user.id, "@removed": { reason: "changed" } };
   if (user.state === "hardDeleted") return { id: user.id, "@removed": { reason: "deleted" } };
   return project(user);

@@ -1,7 +1,7 @@
 import { hashPassword } from "../state/passwords";
 import type { Tenant } from "../state/tenant";
 import type { UserRecord } from "../state/user-record";
-import { AREA_CODES, DEPARTMENTS, GIVEN_NAMES, GUEST_DOMAINS, SURNAMES } from "./name-pools";
+import { AREA_CITIES, AREA_CODES, DEPARTMENTS, GIVEN_NAMES, GUEST_DOMAINS, SURNAMES } from "./name-pools";
 import { SeededRandom } from "./seeded-random";
 
 export interface GenerateUsersResult {
@@ -93,6 +93,10 @@ function createMember(tenant: Tenant, random: SeededRandom, facts: MemberFacts, 
       businessPhones: facts.phone as string[], // shared and frozen; never mutated
       mobilePhone: facts.mobile,
       employeeId: String(200000 + random.int(800000)),
+      // Derived, not drawn: the same seed keeps giving the same people as before these existed.
+      companyName: tenant.displayName.slice(0, 64),
+      city: AREA_CITIES[facts.phone[0]!.slice(3, 6)] ?? null,
+      country: "United States",
       accountEnabled: facts.enabled,
       managerId: managerIndex >= 0 ? facts.managers[managerIndex]! : null,
     },

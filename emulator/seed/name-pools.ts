@@ -206,4 +206,21 @@ export const DEPARTMENTS = [
 /** Area codes seen in the demo cast's phone numbers. */
 export const AREA_CODES = ["205", "206", "262", "309", "412", "425", "502", "732", "858", "913", "918", "954", "980"] as const;
 
+/** The city each area code above belongs to: a generated person works where their phone number is. */
+export const AREA_CITIES: Readonly<Record<string, string>> = {
+  "205": "Birmingham",
+  "206": "Seattle",
+  "262": "Kenosha",
+  "309": "Peoria",
+  "412": "Pittsburgh",
+  "425": "Redmond",
+  "502": "Louisville",
+  "732": "New Brunswick",
+  "858": "San Diego",
+  "913": "Overland Park",
+  "918": "Tulsa",
+  "954": "Fort Lauderdale",
+  "980": "Charlotte",
+};
+
 export const GUEST_DOMAINS = ["fabrikam.com", "tailspintoys.com", "northwindtraders.com", "adatum.com", "litware.com"] as const;

@@ -31,6 +31,11 @@ export function seedDemoTenant(state: EmulatorState): Tenant {
         department: person.department,
         officeLocation: person.officeLocation,
         employeeId: String(100001 + index),
+        companyName: "Contoso",
+        city: person.officeLocation.startsWith("1") ? "Redmond" : "Bellevue",
+        country: "United States",
+        // Where many organisations keep a person's extension: the business phone's last four digits.
+        onPremisesExtensionAttributes: person.businessPhone ? { extensionAttribute1: person.businessPhone.slice(-4) } : null,
         managerId: person.manager ? DEMO_USER_IDS[person.manager] : null,
       },
       passwordHash,

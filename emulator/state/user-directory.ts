@@ -2,7 +2,7 @@ import { DirectoryError, notFound } from "./directory-error";
 import { randomGuid } from "./ids";
 import { hashPassword } from "./passwords";
 import type { UserInput, UserPatch } from "./user-input";
-import { newUserRecord, type UserRecord } from "./user-record";
+import { mergeExtensionAttributes, newUserRecord, type UserRecord } from "./user-record";
 
 /**
  * A tenant's users in insertion order, with a change log indexed by sequence
@@ -88,7 +88,8 @@ export class UserDirectory {
       if (patch.managerId.toLowerCase() === user.id) throw new DirectoryError(400, "A user cannot be their own manager.");
       this.get(patch.managerId);
     }
-    const { password, ...properties } = patch;
+    const { password, onPremisesExtensionAttributes, ...properties } = patch;
+    user.onPremisesExtensionAttributes = mergeExtensionAttributes(user.onPremisesExtensionAttributes, onPremisesExtensionAttributes);
     for (const [key, value] of Object.entries(properties)) {
       if (value !== undefined) (user as unknown as Record<string, unknown>)[key] = value;
     }

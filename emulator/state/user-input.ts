@@ -2,6 +2,15 @@ import { z } from "zod";
 
 const nullableText = z.string().min(1).max(256).nullable().optional();
 
+/** extensionAttribute1..15: Graph's onPremisesExtensionAttributes, 1,024 characters each at most. */
+export const extensionAttributeNames = Array.from({ length: 15 }, (_, i) => `extensionAttribute${i + 1}`);
+const extensionAttributesSchema = z
+  .object(Object.fromEntries(extensionAttributeNames.map((name) => [name, z.string().min(1).max(1024).nullable().optional()])))
+  .strict();
+
+/** The extension attributes a user holds a value for. */
+export type ExtensionAttributes = Readonly<Record<string, string>>;
+
 /**
  * What a caller may say about a user: the Graph properties the portal reads,
  * plus a password for the sign-in page. Shared by the admin API and seed files
@@ -29,6 +38,10 @@ export const userInputSchema = z.object({
   department: nullableText,
   officeLocation: nullableText,
   employeeId: z.string().min(1).max(16).nullable().optional(),
+  companyName: z.string().min(1).max(64).nullable().optional(),
+  city: z.string().min(1).max(128).nullable().optional(),
+  country: z.string().min(1).max(128).nullable().optional(),
+  onPremisesExtensionAttributes: extensionAttributesSchema.nullable().optional(),
   accountEnabled: z.boolean().optional(),
   userType: z.enum(["Member", "Guest"]).optional(),
   preferredLanguage: nullableText,

@@ -1,4 +1,4 @@
-import type { UserInput } from "./user-input";
+import type { ExtensionAttributes, UserInput } from "./user-input";
 
 export type UserState = "active" | "softDeleted" | "hardDeleted";
 
@@ -26,6 +26,11 @@ export interface UserRecord {
   department: string | null;
   officeLocation: string | null;
   employeeId: string | null;
+  companyName: string | null;
+  city: string | null;
+  country: string | null;
+  /** Only the extension attributes that hold a value; Graph answers all fifteen (see user-properties). */
+  onPremisesExtensionAttributes: ExtensionAttributes | null;
   accountEnabled: boolean;
   userType: "Member" | "Guest";
   preferredLanguage: string | null;
@@ -54,6 +59,10 @@ export function newUserRecord(id: string, input: UserInput, ordinal: number, pas
     department: input.department ?? null,
     officeLocation: input.officeLocation ?? null,
     employeeId: input.employeeId ?? null,
+    companyName: input.companyName ?? null,
+    city: input.city ?? null,
+    country: input.country ?? null,
+    onPremisesExtensionAttributes: mergeExtensionAttributes(null, input.onPremisesExtensionAttributes),
     accountEnabled: input.accountEnabled ?? true,
     userType: input.userType ?? "Member",
     preferredLanguage: input.preferredLanguage === undefined ? "en-US" : input.preferredLanguage,
@@ -69,3 +78,21 @@ export function describeUser(user: UserRecord) {
 }
 
 export type UserDescription = ReturnType<typeof describeUser>;
+
+/**
+ * Graph's PATCH of onPremisesExtensionAttributes changes only the attributes
+ * it names (null clears one); the rest keep their values. Null for none left.
+ */
+export function mergeExtensionAttributes(
+  current: ExtensionAttributes | null,
+  patch: Partial<Record<string, string | null>> | null | undefined,
+): ExtensionAttributes | null {
+  if (patch === undefined) return current;
+  if (patch === null) return null;
+  const merged: Record<string, string> = { ...current };
+  for (const [name, value] of Object.entries(patch)) {
+    if (value === null || value === undefined) delete merged[name];
+    else merged[name] = value;
+  }
+  return Object.keys(merged).length > 0 ? merged : null;
+}

@@ -1,25 +1,28 @@
 import "server-only";
-import { and, asc, count, getTableColumns, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, exists, getTableColumns, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, directoryEntries } from "@/db/schema";
 import { likePattern, pageOf, pageSize, pageWithin } from "@/lib/pagination";
-import { linkedEntryJoin } from "@/lib/linking/linked-entry-join";
 import { ofCustomer } from "@/lib/tenancy";
+import { entryLogin, entryLoginCondition } from "./entry-login";
 
 /**
- * The company directory, one page at a time. A search term matches names,
- * e-mail and extension as typed, and phone numbers by their digits, so
- * "555 0100" finds "+1 (555) 010-0".
+ * The company directory, one page at a time, each entry with its login (see
+ * entry-login.ts): the login's extension stands in for an entry that has none
+ * of its own, as the phone system knows the person by it. A search term
+ * matches names, e-mail, department, job title and either extension as typed,
+ * and phone numbers by their digits, so "555 0100" finds "+1 (555) 010-0".
  */
 export async function searchDirectory({ customerId, q = "", page = 1 }: { customerId: string; q?: string; page?: number }) {
   const where = and(ofCustomer(directoryEntries, customerId), q ? matches(q) : undefined);
   // Counted first, so a page past the end shows the last page rather than nothing.
   const [total] = await db().select({ n: count() }).from(directoryEntries).where(where);
   const shown = pageWithin(page, total?.n ?? 0);
+  const login = entryLogin();
   const rows = await db()
-    .select({ ...getTableColumns(directoryEntries), linkedPortalId: accounts.portalId })
+    .select({ ...getTableColumns(directoryEntries), linkedPortalId: login.portalId, loginExtension: login.extension })
     .from(directoryEntries)
-    .leftJoin(accounts, linkedEntryJoin)
+    .leftJoinLateral(login, sql`true`)
     .where(where)
     .orderBy(asc(directoryEntries.displayName), asc(directoryEntries.id))
     .limit(pageSize)
@@ -38,11 +41,19 @@ function matches(q: string): SQL | undefined {
     directoryEntries.extension,
     directoryEntries.officePhone,
     directoryEntries.mobilePhone,
+    directoryEntries.department,
+    directoryEntries.jobTitle,
   ].map((column) => ilike(column, pattern));
+  const loginExtension = exists(
+    db()
+      .select({ one: sql`1` })
+      .from(accounts)
+      .where(and(isNull(directoryEntries.extension), entryLoginCondition, ilike(accounts.extension, pattern))),
+  );
   const digits = q.replace(/\D/g, "");
   const phones =
     digits.length >= 3
       ? [directoryEntries.officePhone, directoryEntries.mobilePhone].map((column) => sql`regexp_replace(${column}, '[^0-9]', '', 'g') like ${`%${digits}%`}`)
       : [];
-  return or(...text, ...phones);
+  return or(...text, loginExtension, ...phones);
 }

@@ -12,6 +12,20 @@ export type DirectoryUser = {
   mail: string | null;
   telephoneNumber: string | null;
   mobile: string | null;
+  title: string | null;
+  department: string | null;
+  ipPhone: string | null;
+  /** Multi-valued: every other telephone number, in the directory's order. */
+  otherTelephone: string[];
+  /** The manager's DN. */
+  manager: string | null;
+  physicalDeliveryOfficeName: string | null;
+  employeeID: string | null;
+  company: string | null;
+  /** The city (locality). */
+  l: string | null;
+  /** The country's name. */
+  co: string | null;
   /** userAccountControl's ACCOUNTDISABLE bit (0x2). */
   disabled: boolean;
 };
@@ -26,6 +40,16 @@ export const DIRECTORY_USER_ATTRIBUTES = [
   "mail",
   "telephoneNumber",
   "mobile",
+  "title",
+  "department",
+  "ipPhone",
+  "otherTelephone",
+  "manager",
+  "physicalDeliveryOfficeName",
+  "employeeID",
+  "company",
+  "l",
+  "co",
   "userAccountControl",
 ];
 
@@ -43,6 +67,11 @@ export function toDirectoryUser(entry: Entry): DirectoryUser {
     if (first === undefined) return null;
     return Buffer.isBuffer(first) ? first.toString("utf8") : first;
   };
+  const texts = (name: string): string[] => {
+    const value = values.get(name.toLowerCase());
+    const all = value === undefined ? [] : Array.isArray(value) ? value : [value];
+    return all.map((v) => (Buffer.isBuffer(v) ? v.toString("utf8") : v)).filter((v) => v.trim() !== "");
+  };
   const guid = values.get("objectguid");
   const guidBytes = Array.isArray(guid) ? guid[0] : guid;
   if (!Buffer.isBuffer(guidBytes)) throw new Error(`The directory returned ${entry.dn} without an objectGUID.`);
@@ -56,6 +85,16 @@ export function toDirectoryUser(entry: Entry): DirectoryUser {
     mail: text("mail"),
     telephoneNumber: text("telephoneNumber"),
     mobile: text("mobile"),
+    title: text("title"),
+    department: text("department"),
+    ipPhone: text("ipPhone"),
+    otherTelephone: texts("otherTelephone"),
+    manager: text("manager"),
+    physicalDeliveryOfficeName: text("physicalDeliveryOfficeName"),
+    employeeID: text("employeeID"),
+    company: text("company"),
+    l: text("l"),
+    co: text("co"),
     disabled: (Number(text("userAccountControl") ?? 0) & ACCOUNTDISABLE) !== 0,
   };
 }

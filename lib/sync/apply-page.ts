@@ -120,7 +120,7 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
     written as (
       insert into ${d} (${columns([d.customerId, d.source, d.aadTenantId])}, ${key}, ${columns([d.status, d.lastRunId, ...syncedColumns])})
       select ${ctx.customerId}::uuid, ${source}::${enumType(directorySourceEnum)}, ${ctx.tenantId}::uuid, r.key, r.status, ${ctx.runId}::uuid, ${sql.join(
-        syncedFieldNames.map((f) => sql`r.${sql.identifier(f)}`),
+        syncedFieldNames.map((f) => (f === "attributes" ? sql`coalesce(r.attributes, '{}'::jsonb)` : sql`r.${sql.identifier(f)}`)),
         sql`, `,
       )}
       from (
@@ -174,7 +174,12 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
 const syncedColumns = syncedFieldNames.map((f) => directoryEntries[f]);
 /** The columns of `r`: the JSON keys of an EntryWrite, typed as the directory's columns are. */
 const writeColumns = sql.join(
-  [sql`key uuid`, sql`status ${enumType(directoryStatusEnum)}`, ...syncedFieldNames.map((f) => sql`${sql.identifier(f)} text`)],
+  [
+    sql`key uuid`,
+    sql`status ${enumType(directoryStatusEnum)}`,
+    // The attributes object goes into the jsonb column as it is; every other synced field is text.
+    ...syncedFieldNames.map((f) => sql`${sql.identifier(f)} ${f === "attributes" ? sql`jsonb` : sql`text`}`),
+  ],
   sql`, `,
 );
 /** A JSON array of EntryWrite objects as the rows of a table `r`. */

@@ -1,5 +1,6 @@
 import type { DirectoryStatus, SyncChangeKind } from "@/db/schema";
-import { syncedFieldNames, type SourceEntry, type SyncedFields } from "./synced-fields";
+import type { SourceAttributes } from "@/db/schema";
+import { sameAttributes, sameAttributeValue, syncedFieldNames, type SourceEntry, type SyncedFields } from "./synced-fields";
 
 /** A synced entry as it stands in the directory before the page is applied. */
 export type ExistingEntry = SyncedFields & { id: string; key: string; status: DirectoryStatus; source: string; lastRunId?: string | null };
@@ -96,12 +97,25 @@ function changeKind(from: DirectoryStatus, to: DirectoryStatus): SyncChangeKind 
   return from === "removed" ? "restored" : "enabled";
 }
 
-/** Each synced field (and the status) that differs, as [old, new]; from nothing, every field that has a value. */
+/**
+ * Each synced field (and the status) that differs, as [old, new]; from nothing, every field that has a value.
+ * Attributes are told apart key by key (`attributes.manager`), so the run's history says which one changed.
+ */
 export function fieldChanges(before: (SyncedFields & { status: DirectoryStatus }) | null, after: EntryWrite): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};
   for (const field of [...syncedFieldNames, "status"] as const) {
+    if (field === "attributes") continue;
     const old = before ? before[field] : null;
     if ((old ?? null) !== (after[field] ?? null)) out[field] = [old ?? null, after[field] ?? null];
   }
+  if (!sameAttributes(before?.attributes, after.attributes)) attributeChanges(before?.attributes ?? {}, after.attributes ?? {}, out);
   return out;
+}
+
+function attributeChanges(before: SourceAttributes, after: SourceAttributes, out: Record<string, [unknown, unknown]>): void {
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const old = Object.hasOwn(before, key) ? before[key]! : null;
+    const next = Object.hasOwn(after, key) ? after[key]! : null;
+    if (!sameAttributeValue(old, next)) out[`attributes.${key}`] = [old, next];
+  }
 }

@@ -1,4 +1,4 @@
-import type { DirectoryStatus } from "@/db/schema";
+import type { DirectoryStatus, SourceAttributes } from "@/db/schema";
 
 /** The fields of a directory entry that a connector owns; everything else about an entry is local. */
 export type SyncedFields = {
@@ -13,6 +13,8 @@ export type SyncedFields = {
   department: string | null;
   /** AD's sAMAccountName; Entra has none. */
   accountName: string | null;
+  /** The source's extra attributes (keys as the source names them); an empty value has no key. */
+  attributes: SourceAttributes;
 };
 
 export const syncedFieldNames = [
@@ -26,9 +28,34 @@ export const syncedFieldNames = [
   "jobTitle",
   "department",
   "accountName",
+  "attributes",
 ] as const satisfies readonly (keyof SyncedFields)[];
 
 export type SyncedFieldName = (typeof syncedFieldNames)[number];
+
+/**
+ * Whether two sets of attributes say the same: key by key, so the order of
+ * the keys (PostgreSQL's jsonb keeps its own) never makes a change. Lists
+ * compare in order: the first business phone is the office phone. Runs for
+ * every entry of every page, so it stops at the first difference and builds nothing.
+ */
+export function sameAttributes(a: SourceAttributes | null | undefined, b: SourceAttributes | null | undefined): boolean {
+  const left = a ?? {};
+  const right = b ?? {};
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  for (const key of keys) {
+    if (!Object.hasOwn(right, key) || !sameAttributeValue(left[key], right[key])) return false;
+  }
+  return true;
+}
+
+/** One attribute's values: a text, or a list compared in order. */
+export function sameAttributeValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return a.every((item, i) => item === b[i]);
+}
 
 /**
  * One user as a connector delivers it, already mapped: its stable key

@@ -154,4 +154,78 @@ describe("GET /v1.0/users/delta, asserted on the wire", () => {
     const changes = await round(latest.body["@odata.deltaLink"]);
     expect(changes.items).toEqual([expect.objectContaining({ id: user.id, mobilePhone: "+1 425 555 0100" })]);
   });
+
+  it("tracks the manager and the extra properties when they are selected: manager@delta, and a change of manager alone is a change", async () => {
+    const select = "displayName,officeLocation,employeeId,companyName,city,country,onPremisesExtensionAttributes,businessPhones,manager";
+    const domain = (await admin.getTenant(tenantId)).defaultDomain;
+    const boss = await admin.createUser(tenantId, { userPrincipalName: `ada.boss@${domain}`, displayName: "Ada Boss" });
+    const other = await admin.createUser(tenantId, { userPrincipalName: `otto.other@${domain}`, displayName: "Otto Other" });
+    const person = await admin.createUser(tenantId, {
+      userPrincipalName: `pia.person@${domain}`,
+      displayName: "Pia Person",
+      officeLocation: "18/2111",
+      companyName: "Delta Works",
+      city: "Redmond",
+      country: "United States",
+      employeeId: "4711",
+      businessPhones: ["+1 425 555 0100 x1234"],
+      onPremisesExtensionAttributes: { extensionAttribute1: "1234", extensionAttribute15: "z" },
+      managerId: boss.id,
+    });
+    const initial = await round(`/v1.0/users/delta?$select=${select}`);
+    const item = initial.items.find((i) => i.id === person.id)!;
+    expect(item).toEqual({
+      id: person.id,
+      displayName: "Pia Person",
+      officeLocation: "18/2111",
+      employeeId: "4711",
+      companyName: "Delta Works",
+      city: "Redmond",
+      country: "United States",
+      // All fifteen, null where unset, as Graph answers.
+      onPremisesExtensionAttributes: expect.objectContaining({ extensionAttribute1: "1234", extensionAttribute2: null, extensionAttribute15: "z" }),
+      businessPhones: ["+1 425 555 0100 x1234"],
+      "manager@delta": [{ "@odata.type": "#microsoft.graph.user", id: boss.id }],
+    });
+    expect(Object.keys(item.onPremisesExtensionAttributes as object)).toHaveLength(15);
+    // Someone without a manager has no manager@delta at all.
+    expect(initial.items.find((i) => i.id === boss.id)).not.toHaveProperty("manager@delta");
+
+    // A new manager, and nothing else: the user is in the next round with the new manager.
+    await admin.updateUser(tenantId, person.id, { managerId: other.id });
+    const moved = await round(initial.deltaLink);
+    expect(moved.items).toEqual([expect.objectContaining({ id: person.id, "manager@delta": [{ "@odata.type": "#microsoft.graph.user", id: other.id }] })]);
+
+    // A patch of one extension attribute leaves the others as they were; null clears one.
+    const patched = await admin.updateUser(tenantId, person.id, { onPremisesExtensionAttributes: { extensionAttribute1: "5678", extensionAttribute15: null } });
+    expect(patched.onPremisesExtensionAttributes).toEqual({ extensionAttribute1: "5678" });
+    const changed = await round(moved.deltaLink);
+    expect(changed.items).toEqual([
+      expect.objectContaining({
+        id: person.id,
+        onPremisesExtensionAttributes: expect.objectContaining({ extensionAttribute1: "5678", extensionAttribute15: null }),
+      }),
+    ]);
+
+    // The manager alone may be selected; a listing answers the new properties too.
+    const managerOnly = await round("/v1.0/users/delta?$select=Manager");
+    expect(managerOnly.items.find((i) => i.id === person.id)).toEqual({ id: person.id, "manager@delta": [expect.objectContaining({ id: other.id })] });
+    const listed = await graphGet(emulator(), `/v1.0/users/${person.id}?$select=companyName,city,country,onPremisesExtensionAttributes`, token);
+    expect(listed.body).toMatchObject({ companyName: "Delta Works", city: "Redmond", country: "United States" });
+  });
+
+  it("refuses what Graph refuses: an unknown extension attribute, an over-long value, a second business phone", async () => {
+    const domain = (await admin.getTenant(tenantId)).defaultDomain;
+    const user = await admin.createUser(tenantId, { userPrincipalName: `rita.refuse@${domain}`, displayName: "Rita" });
+    for (const patch of [
+      { onPremisesExtensionAttributes: { extensionAttribute16: "x" } },
+      JSON.parse('{"onPremisesExtensionAttributes":{"__proto__":"x"}}'),
+      { onPremisesExtensionAttributes: { extensionAttribute1: "x".repeat(1025) } },
+      { companyName: "x".repeat(65) },
+      { businessPhones: ["+1 425 555 0100", "+1 425 555 0101"] },
+    ]) {
+      await expect(admin.updateUser(tenantId, user.id, patch)).rejects.toThrow();
+    }
+    expect((await admin.getUser(tenantId, user.id)).onPremisesExtensionAttributes).toBeNull();
+  });
 });

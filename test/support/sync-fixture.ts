@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Worker } from "bullmq";
 import { expect, inject } from "vitest";
 import { db } from "@/db/client";
-import { directoryEntries, syncRuns, type SyncRun } from "@/db/schema";
+import { directoryEntries, syncRuns, type SourceAttributes, type SyncRun } from "@/db/schema";
 import { createEmulatorAdmin, type EmulatorAdmin } from "@/emulator";
 import type { CustomerActor } from "@/lib/actor";
 import { createCustomerWithManager } from "./factories";
@@ -132,6 +132,22 @@ const fromTruth: { [F in SyncedFieldName]: (u: TruthUser) => SyncedFields[F] } =
   department: (u) => u.department,
   // sAMAccountName is Active Directory's; Entra has none.
   accountName: () => null,
+  // The extra attributes under Graph's names, only those with a value; every business phone.
+  attributes: (u) => {
+    const given: [string, string | readonly string[] | null | undefined][] = [
+      ["officeLocation", u.officeLocation],
+      ["employeeId", u.employeeId],
+      ["companyName", u.companyName],
+      ["city", u.city],
+      ["country", u.country],
+      ["manager", u.managerId],
+      ...Object.entries(u.onPremisesExtensionAttributes ?? {}),
+      ["businessPhones", u.businessPhones.length > 0 ? u.businessPhones : null],
+    ];
+    const out: SourceAttributes = {};
+    for (const [key, value] of given) if (value !== null && value !== undefined) out[key] = typeof value === "string" ? value : [...value];
+    return out;
+  },
 };
 
 /** Every synced field plus the key and status, as the emulator's truth says the directory should hold them. */

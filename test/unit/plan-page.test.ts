@@ -31,6 +31,7 @@ const existing = (n: number, extra: Partial<ExistingEntry> = {}): ExistingEntry 
   jobTitle: null,
   department: null,
   accountName: null,
+  attributes: { businessPhones: ["+1 425 555 0100", "+1 425 555 0101"] },
   status: "active",
   source: "entra",
   ...extra,
@@ -58,8 +59,62 @@ describe("fieldChanges", () => {
       email: [null, "u1@contoso.example"],
       officePhone: [null, "+1 425 555 0100"],
       status: [null, "active"],
+      "attributes.businessPhones": [null, ["+1 425 555 0100", "+1 425 555 0101"]],
     });
     expect(fieldChanges(existing(1), { ...write, email: null })).toEqual({ email: ["u1@contoso.example", null] });
+  });
+});
+
+describe("the attributes", () => {
+  const withAttributes = (attributes: Record<string, string | string[]>) => existing(1, { attributes });
+  const phones = ["+1 425 555 0100", "+1 425 555 0101"];
+
+  it("are mapped from Graph with only the values there are, the manager's ID in lower case, and the extension attributes that hold one", () => {
+    const item = user(1, {
+      officeLocation: "18/2111",
+      employeeId: "",
+      companyName: "Contoso",
+      city: null,
+      country: "  ",
+      onPremisesExtensionAttributes: { extensionAttribute1: "1234", extensionAttribute2: null, extensionAttribute3: "", extensionAttribute15: "x" },
+      "manager@delta": [{ id: "ABCDEF00-0000-4000-8000-000000000001" }],
+    });
+    expect(fromGraph(item, everyone).fields.attributes).toEqual({
+      officeLocation: "18/2111",
+      companyName: "Contoso",
+      manager: "abcdef00-0000-4000-8000-000000000001",
+      extensionAttribute1: "1234",
+      extensionAttribute15: "x",
+      businessPhones: phones,
+    });
+    // A manager taken away is an entry marked @removed; none left is no manager.
+    expect(fromGraph(user(1, { "manager@delta": [{ id: id(9), "@removed": { reason: "deleted" } }] }), everyone).fields.attributes).not.toHaveProperty(
+      "manager",
+    );
+    // Hostile shapes are ignored, not thrown on.
+    const odd = {
+      onPremisesExtensionAttributes: "x",
+      "manager@delta": [null, 5, { id: 7 }],
+      businessPhones: [null, "", "+1"],
+    } as unknown as Partial<DeltaItem>;
+    expect(fromGraph(user(1, odd), everyone).fields.attributes).toEqual({ businessPhones: ["+1"] });
+  });
+
+  it("in another key order are no change; a change of one attribute alone is an update recorded by its key", () => {
+    const current = withAttributes({ manager: id(7), officeLocation: "1/1", businessPhones: phones });
+    const same = user(1, { officeLocation: "1/1", "manager@delta": [{ id: id(7) }] });
+    expect(planGraph([same], index(current), everyone).counts.unchanged).toBe(1);
+
+    const moved = planGraph([user(1, { officeLocation: "1/1", "manager@delta": [{ id: id(8) }] })], index(current), everyone);
+    expect(moved.counts.updated).toBe(1);
+    expect(moved.changes[0]!.fields).toEqual({ "attributes.manager": [id(7), id(8)] });
+    expect(moved.updates[0]!.attributes).toEqual({ officeLocation: "1/1", manager: id(8), businessPhones: phones });
+
+    // A list's order matters (the first business phone is the office phone); an attribute gone is recorded as gone.
+    const reordered = planGraph([user(1, { businessPhones: [...phones].reverse() })], index(withAttributes({ businessPhones: phones })), everyone);
+    expect(reordered.changes[0]!.fields["attributes.businessPhones"]).toEqual([phones, [...phones].reverse()]);
+    const gone = planGraph([user(1)], index(withAttributes({ businessPhones: phones, city: "Redmond" })), everyone);
+    expect(gone.changes[0]!.fields).toEqual({ "attributes.city": ["Redmond", null] });
   });
 });
 

@@ -28,9 +28,20 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
         actions={canManage ? <LinkButton href="/directory/new">Add entry</LinkButton> : undefined}
       />
       <Card>
-        <SearchForm action="/directory" q={q} notice={notice} placeholder="Search by name, e-mail, phone or extension" />
+        <SearchForm action="/directory" q={q} notice={notice} placeholder="Search by name, e-mail, phone, extension, department or job title" />
         <ListTable
-          columns={["Name", "E-mail", "Office phone", "Mobile phone", "Extension", "Sync", "Status", ...(canManage ? ["Linked login"] : [])]}
+          columns={[
+            "Name",
+            "E-mail",
+            "Office phone",
+            "Mobile phone",
+            "Extension",
+            "Department",
+            "Job title",
+            "Sync",
+            "Status",
+            ...(canManage ? ["Linked login"] : []),
+          ]}
           empty={entries.rows.length > 0 ? null : q ? "No entry matches your search." : "The directory is empty."}
         >
           {entries.rows.map((entry) => (
@@ -47,7 +58,12 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
               <td className="py-2 pr-4">{entry.email ?? "—"}</td>
               <td className="py-2 pr-4">{entry.officePhone ?? "—"}</td>
               <td className="py-2 pr-4">{entry.mobilePhone ?? "—"}</td>
-              <td className="py-2 pr-4 font-mono">{entry.extension ?? "—"}</td>
+              <td className="py-2 pr-4 font-mono">
+                {entry.extension ??
+                  (entry.loginExtension ? <span title={`The extension of the login ${entry.linkedPortalId}`}>{entry.loginExtension}</span> : "—")}
+              </td>
+              <td className="py-2 pr-4">{entry.department ?? "—"}</td>
+              <td className="py-2 pr-4">{entry.jobTitle ?? "—"}</td>
               <td className="py-2 pr-4">{isSynced(entry) ? "Yes" : "No"}</td>
               <td className="py-2 pr-4">
                 <StatusBadge status={entry.status} />

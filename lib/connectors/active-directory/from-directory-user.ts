@@ -1,4 +1,5 @@
 import type { DirectoryUser } from "@/lib/ldap/directory-user";
+import type { SourceAttributes } from "@/db/schema";
 import { displayNameOf, type SourceEntry } from "@/lib/sync/synced-fields";
 
 /** A user read from Active Directory as the sync plans it: objectGUID is the key, userAccountControl's 0x2 the status. */
@@ -16,9 +17,29 @@ export function fromDirectoryUser(user: DirectoryUser): SourceEntry {
       email: user.mail,
       officePhone: user.telephoneNumber,
       mobilePhone: user.mobile,
-      jobTitle: null,
-      department: null,
+      jobTitle: blankToNull(user.title),
+      department: blankToNull(user.department),
       accountName: user.sAMAccountName,
+      attributes: attributesOf(user),
     },
   };
+}
+
+const blankToNull = (value: string | null) => (value && value.trim() !== "" ? value : null);
+
+/** AD's extra attributes under the directory's keys (Entra's names where both have one); empty ones are left out. */
+export function attributesOf(user: DirectoryUser): SourceAttributes {
+  const out: SourceAttributes = {};
+  const put = (key: string, value: string | null) => {
+    if (blankToNull(value)) out[key] = value!;
+  };
+  put("ipPhone", user.ipPhone);
+  if (user.otherTelephone.length > 0) out.otherTelephone = [...user.otherTelephone];
+  put("manager", user.manager);
+  put("officeLocation", user.physicalDeliveryOfficeName);
+  put("employeeId", user.employeeID);
+  put("companyName", user.company);
+  put("city", user.l);
+  put("country", user.co);
+  return out;
 }

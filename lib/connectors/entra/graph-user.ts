@@ -1,4 +1,4 @@
-import type { DirectoryStatus } from "@/db/schema";
+import type { DirectoryStatus, SourceAttributes } from "@/db/schema";
 import { displayNameOf, type SourceEntry, type SyncedFields } from "@/lib/sync/synced-fields";
 
 /** The user properties a sync asks Graph for (`$select`): what we store and what the options need. */
@@ -15,7 +15,19 @@ export const selectedUserProperties = [
   "department",
   "accountEnabled",
   "userType",
+  "officeLocation",
+  "employeeId",
+  "companyName",
+  "city",
+  "country",
+  "onPremisesExtensionAttributes",
+  // A navigation property: in delta, Graph answers it as `manager@delta` and
+  // reports a user whose manager changed (learn.microsoft.com/graph/api/user-delta).
+  "manager",
 ] as const;
+
+/** The 15 Exchange attributes Entra keeps for a user, synced from AD or set in Entra. */
+export const extensionAttributeNames = Array.from({ length: 15 }, (_, i) => `extensionAttribute${i + 1}`);
 
 export type GraphUser = {
   id: string;
@@ -30,6 +42,18 @@ export type GraphUser = {
   department?: string | null;
   accountEnabled?: boolean | null;
   userType?: string | null;
+  officeLocation?: string | null;
+  employeeId?: string | null;
+  companyName?: string | null;
+  city?: string | null;
+  country?: string | null;
+  onPremisesExtensionAttributes?: Record<string, string | null> | null;
+  /**
+   * The manager, as delta reports it: a list of directory objects, each
+   * `{ "@odata.type": "#microsoft.graph.user", id }`; one carrying `@removed`
+   * is a manager taken away.
+   */
+  "manager@delta"?: { id?: string; "@removed"?: unknown }[] | null;
 };
 
 /** A delta item is a user, or the note that one left: `@removed` with reason `changed` (soft) or `deleted` (hard). */
@@ -50,7 +74,39 @@ export function toSyncedFields(user: GraphUser): SyncedFields {
     jobTitle: user.jobTitle ?? null,
     department: user.department ?? null,
     accountName: null,
+    attributes: attributesOf(user),
   };
+}
+
+/** The extra attributes the directory keeps (keys as Graph names them); empty values are left out. */
+export function attributesOf(user: GraphUser): SourceAttributes {
+  const out: SourceAttributes = {};
+  const put = (key: string, value: unknown) => {
+    if (typeof value === "string" && value.trim() !== "") out[key] = value;
+  };
+  put("officeLocation", user.officeLocation);
+  put("employeeId", user.employeeId);
+  put("companyName", user.companyName);
+  put("city", user.city);
+  put("country", user.country);
+  put("manager", managerOf(user)?.toLowerCase());
+  const extensions = user.onPremisesExtensionAttributes;
+  if (extensions && typeof extensions === "object") for (const name of extensionAttributeNames) put(name, extensions[name]);
+  const phones = (Array.isArray(user.businessPhones) ? user.businessPhones : []).filter((p) => typeof p === "string" && p.trim() !== "");
+  if (phones.length > 0) out.businessPhones = phones;
+  return out;
+}
+
+/**
+ * The manager's object ID from `manager@delta`: the last entry not marked
+ * `@removed`. None (absent, empty, or only a removal) is no manager: the sync
+ * treats every delta item as the user's whole state, as it does for the fields.
+ */
+function managerOf(user: GraphUser): string | null {
+  const links = user["manager@delta"];
+  if (!Array.isArray(links)) return null;
+  const current = links.filter((l) => l && typeof l === "object" && l["@removed"] === undefined && typeof l.id === "string");
+  return current.at(-1)?.id ?? null;
 }
 
 export function statusOf(user: GraphUser): DirectoryStatus {

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { DirectoryUser } from "@/lib/ldap/directory-user";
 import { explainLdapError } from "@/lib/ldap/explain-ldap-error";
 import { searchUserPages } from "@/lib/ldap/search-user-pages";
+import { fromDirectoryUser } from "@/lib/connectors/active-directory/from-directory-user";
 import { startCuttableProxy } from "@/test/support/samba/cuttable-proxy";
 import { sambaConfig } from "@/test/support/samba/samba-config";
 import { bulkTestUser, useSambaDirectory } from "@/test/support/samba/samba-directory";
@@ -38,6 +39,16 @@ describe("searchUserPages", () => {
         mail: expected.mail,
         telephoneNumber: expected.telephoneNumber,
         mobile: expected.mobile,
+        title: null,
+        department: null,
+        ipPhone: null,
+        otherTelephone: [],
+        manager: null,
+        physicalDeliveryOfficeName: null,
+        employeeID: null,
+        company: null,
+        l: null,
+        co: null,
         disabled: expected.disabled,
       });
     }
@@ -62,6 +73,57 @@ describe("searchUserPages", () => {
     expect(after.get("sparse")).toMatchObject({ dn: sparse, givenName: null, sn: null, mail: null, telephoneNumber: null, mobile: null, disabled: false });
     expect(after.has("gone")).toBe(false);
     expect(after.get("alice")).toMatchObject({ objectGuid: before.get("alice")!.objectGuid, dn: renamed, sn: "New", mail: null, disabled: true });
+  });
+
+  it("reads title, department and the extra attributes, every otherTelephone, and the manager's DN; the connector maps them", async () => {
+    const ou = await directory().createOu();
+    const boss = await directory().addUser(ou, { sAMAccountName: "boss" });
+    const [dn] = await directory().addUsers(ou, [
+      {
+        sAMAccountName: "rich",
+        extra: {
+          title: "Auditor",
+          department: "Finance",
+          ipPhone: "1234",
+          otherTelephone: ["+1 425 555 0101", "+1 425 555 0102"],
+          manager: boss,
+          physicalDeliveryOfficeName: "18/2111",
+          employeeID: "E-4711",
+          company: "Contoso",
+          l: "Redmond",
+          co: "United States",
+        },
+      },
+    ]);
+    const rich = (await allUsers(ou)).get("rich")!;
+    expect(rich).toMatchObject({
+      dn,
+      title: "Auditor",
+      department: "Finance",
+      ipPhone: "1234",
+      manager: boss,
+      physicalDeliveryOfficeName: "18/2111",
+      employeeID: "E-4711",
+      company: "Contoso",
+      l: "Redmond",
+      co: "United States",
+    });
+    expect([...rich.otherTelephone].sort()).toEqual(["+1 425 555 0101", "+1 425 555 0102"]);
+    const { fields } = fromDirectoryUser(rich);
+    expect(fields).toMatchObject({ jobTitle: "Auditor", department: "Finance" });
+    expect(fields.attributes).toEqual({
+      ipPhone: "1234",
+      otherTelephone: rich.otherTelephone,
+      manager: boss,
+      officeLocation: "18/2111",
+      employeeId: "E-4711",
+      companyName: "Contoso",
+      city: "Redmond",
+      country: "United States",
+    });
+    // Someone with none of them has no attributes at all, and no title or department.
+    const sparse = fromDirectoryUser((await allUsers(ou)).get("boss")!).fields;
+    expect(sparse).toMatchObject({ jobTitle: null, department: null, attributes: {} });
   });
 
   it("reads objectGUID the way Samba itself shows it", async () => {

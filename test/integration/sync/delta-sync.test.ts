@@ -1,7 +1,22 @@
 import type { Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCustomerWithManager } from "../../support/factories";
-import { configureSync, createTenant, emulatorAdmin, expectDirectoryMatches, startTestWorker, syncNow, type TestTenant } from "../../support/sync-fixture";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { syncRunChanges } from "@/db/schema";
+import {
+  configureSync,
+  createTenant,
+  directoryOf,
+  emulatorAdmin,
+  expectDirectoryMatches,
+  startTestWorker,
+  syncNow,
+  type TestTenant,
+} from "../../support/sync-fixture";
+
+const changesOf = (runId: string) =>
+  db().select({ objectId: syncRunChanges.objectId, fields: syncRunChanges.fields }).from(syncRunChanges).where(eq(syncRunChanges.runId, runId));
 
 /** Each kind of change in Entra, synced incrementally, leaves the directory equal to the tenant. */
 describe("incremental (delta) sync", () => {
@@ -76,6 +91,38 @@ describe("incremental (delta) sync", () => {
     await deltaRun({ updated: 2 });
     // Nothing changed since: a repeated delivery of the same state writes nothing.
     await deltaRun({ created: 0, updated: 0, disabled: 0, removed: 0 });
+  });
+
+  it("reads the extra attributes, and a change of only the manager or only an extension attribute is an update", async () => {
+    await admin.updateUser(tenant.tenantId, ids[7]!, {
+      companyName: "Contoso",
+      city: "Redmond",
+      country: "United States",
+      officeLocation: "18/2111",
+      onPremisesExtensionAttributes: { extensionAttribute1: "1234" },
+      managerId: ids[8]!,
+    });
+    await deltaRun({ updated: 1 });
+    const entry = async () => (await directoryOf(manager.customerId)).find((e) => e.aadObjectId === ids[7])!;
+    expect((await entry()).attributes).toMatchObject({
+      companyName: "Contoso",
+      city: "Redmond",
+      country: "United States",
+      officeLocation: "18/2111",
+      extensionAttribute1: "1234",
+      manager: ids[8],
+    });
+
+    await admin.updateUser(tenant.tenantId, ids[7]!, { managerId: ids[9]! });
+    const moved = await deltaRun({ updated: 1 });
+    expect(await changesOf(moved.id)).toEqual([{ objectId: ids[7], fields: { "attributes.manager": [ids[8], ids[9]] } }]);
+
+    await admin.updateUser(tenant.tenantId, ids[7]!, { onPremisesExtensionAttributes: { extensionAttribute1: null, extensionAttribute2: "5678" } });
+    const renumbered = await deltaRun({ updated: 1 });
+    expect(await changesOf(renumbered.id)).toEqual([
+      { objectId: ids[7], fields: { "attributes.extensionAttribute1": ["1234", null], "attributes.extensionAttribute2": [null, "5678"] } },
+    ]);
+    expect((await entry()).attributes).not.toHaveProperty("extensionAttribute1");
   });
 
   it.each(["syncStateNotFound", "gone"] as const)("falls back to a full round when the delta link has expired (%s)", async (answer) => {

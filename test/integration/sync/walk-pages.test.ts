@@ -27,6 +27,7 @@ describe("walking a connector's pages", () => {
       jobTitle: null,
       department: null,
       accountName: null,
+      attributes: {},
     },
   });
   async function* pagesOf(...pages: SourceEntry[][]): AsyncGenerator<SourceEntry[]> {

@@ -14,6 +14,8 @@ export type TestUser = {
   mobile?: string;
   password?: string;
   disabled?: boolean;
+  /** Any other attributes (title, ipPhone, otherTelephone…); a list for a multi-valued one. */
+  extra?: Record<string, string | string[]>;
 };
 
 const TREE_DELETE = "1.2.840.113556.1.4.805";
@@ -124,12 +126,11 @@ export class SambaDirectory {
     return (await this.addUsers(ouDn, [user]))[0]!;
   }
 
-  /** Replaces (or, with null, removes) attributes, e.g. { givenName: "Robert", mail: null }. */
-  async modify(dn: string, values: Record<string, string | null>): Promise<void> {
-    const changes = Object.entries(values).map(([type, value]) =>
-      value === null
-        ? new Change({ operation: "replace", modification: new Attribute({ type, values: [] }) })
-        : new Change({ operation: "replace", modification: new Attribute({ type, values: [value] }) }),
+  /** Replaces (or, with null, removes) attributes, e.g. { givenName: "Robert", mail: null, otherTelephone: ["1", "2"] }. */
+  async modify(dn: string, values: Record<string, string | string[] | null>): Promise<void> {
+    const changes = Object.entries(values).map(
+      ([type, value]) =>
+        new Change({ operation: "replace", modification: new Attribute({ type, values: value === null ? [] : Array.isArray(value) ? value : [value] }) }),
     );
     await this.client.modify(dn, changes);
   }
@@ -150,6 +151,19 @@ export class SambaDirectory {
   /** An administrator's password reset (replace), as "Reset password" in AD tools does. */
   async setPassword(dn: string, password: string): Promise<void> {
     await this.client.modify(dn, new Change({ operation: "replace", modification: new Attribute({ type: "unicodePwd", values: [unicodePwd(password)] }) }));
+  }
+
+  /** A global security group under `ouDn` holding the given members (users' or groups' DNs); returns its DN. */
+  async addGroup(ouDn: string, name: string, memberDns: string[] = []): Promise<string> {
+    const dn = `CN=${name},${ouDn}`;
+    const attributes = [
+      new Attribute({ type: "objectClass", values: ["top", "group"] }),
+      new Attribute({ type: "cn", values: [name] }),
+      new Attribute({ type: "sAMAccountName", values: [`g-${randomBytes(6).toString("hex")}`] }),
+    ];
+    if (memberDns.length > 0) attributes.push(new Attribute({ type: "member", values: memberDns }));
+    await this.client.add(dn, attributes);
+    return dn;
   }
 
   async delete(dn: string): Promise<void> {
@@ -183,6 +197,7 @@ export class SambaDirectory {
     for (const [type, value] of Object.entries(text)) {
       if (value !== undefined) attributes.push(new Attribute({ type, values: [value] }));
     }
+    for (const [type, value] of Object.entries(user.extra ?? {})) attributes.push(new Attribute({ type, values: Array.isArray(value) ? value : [value] }));
     if (user.password) attributes.push(new Attribute({ type: "unicodePwd", values: [unicodePwd(user.password)] }));
     return attributes;
   }

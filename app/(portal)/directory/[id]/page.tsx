@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DeleteForm } from "@/components/forms/delete-form";
 import { Card } from "@/components/layout/card";
 import { PageHeader } from "@/components/layout/page-header";
 import { idParam, orNotFound } from "@/lib/auth/or-not-found";
 import { requireCustomerPage } from "@/lib/auth/require-page";
+import { shownAttributes } from "@/lib/directory/attribute-labels";
 import { getDirectoryEntry } from "@/lib/directory/get-directory-entry";
+import { getManagerEntry } from "@/lib/directory/get-manager-entry";
 import { isSynced } from "@/lib/directory/local-fields";
 import { deleteDirectoryEntryAction, updateDirectoryEntryAction } from "../actions";
 import { DirectoryEntryForm } from "../directory-entry-form";
@@ -17,6 +20,8 @@ export default async function DirectoryEntryPage({ params }: { params: Promise<{
   const entryId = await idParam(params);
   const entry = await orNotFound(getDirectoryEntry({ customerId: actor.customerId, entryId }));
   const synced = isSynced(entry);
+  const attributes = shownAttributes(entry.attributes);
+  const manager = await getManagerEntry({ customerId: actor.customerId, entry });
   return (
     <>
       <PageHeader
@@ -31,6 +36,30 @@ export default async function DirectoryEntryPage({ params }: { params: Promise<{
       <Card>
         <DirectoryEntryForm action={updateDirectoryEntryAction} entry={entry} syncedFieldsLocked={synced} />
       </Card>
+      {entry.jobTitle || entry.department || attributes.length > 0 ? (
+        <Card title={`From ${sourceName[entry.source] ?? "the source"}`}>
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm md:grid-cols-[max-content_1fr]" aria-label="Attributes from the source">
+            {[
+              ...(entry.jobTitle ? [{ key: "jobTitle", label: "Job title", value: entry.jobTitle }] : []),
+              ...(entry.department ? [{ key: "department", label: "Department", value: entry.department }] : []),
+              ...attributes,
+            ].map(({ key, label, value }) => (
+              <div key={key} className="contents">
+                <dt className="font-medium text-slate-600">{label}</dt>
+                <dd className="break-words">
+                  {key === "manager" && manager ? (
+                    <Link className="text-sky-700 underline" href={`/directory/${manager.id}`}>
+                      {manager.displayName}
+                    </Link>
+                  ) : (
+                    value
+                  )}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+      ) : null}
       {synced ? null : (
         <Card title="Delete entry">
           <DeleteForm action={deleteDirectoryEntryAction} id={entry.id} label="Delete entry" confirmText={`Delete ${entry.displayName}?`} />
@@ -39,6 +68,12 @@ export default async function DirectoryEntryPage({ params }: { params: Promise<{
     </>
   );
 }
+
+const sourceName: Record<string, string> = {
+  entra: "Microsoft Entra ID",
+  scim: "Microsoft Entra ID (SCIM)",
+  "active-directory": "Active Directory",
+};
 
 const sourceLabel: Record<string, string> = {
   entra: "Synced from Microsoft Entra ID",
