@@ -220,4 +220,82 @@ describe("provisioning from Entra", () => {
     expect(after).toMatchObject({ package: "Premium", site: "Branch", extension: "600" });
     expect((await recordsOf(later.id)).map((r) => [r.displayName, r.action, r.detail.fields])).toEqual([["Hana Hand", "updated", { site: [null, "Branch"] }]]);
   });
+
+  it("takes extensions from an attribute by its rule, reports a clash with a hand-made user and an unusable value, and falls back to the range", async () => {
+    const { manager, tenant } = await createEntraCompany();
+    const upn = (name: string) => `${name}@${tenant.tenantId}.test`;
+    await admin.createUser(tenant.tenantId, { displayName: "Ava Ext", userPrincipalName: upn("ava"), businessPhones: ["+1 425 555 0100 x1234"] });
+    await admin.createUser(tenant.tenantId, { displayName: "Ben Clash", userPrincipalName: upn("ben"), businessPhones: ["+1 425 555 0101 ext. 2001"] });
+    await admin.createUser(tenant.tenantId, { displayName: "Cal Plain", userPrincipalName: upn("cal"), businessPhones: ["+1 425 555 0102"] });
+    await admin.createUser(tenant.tenantId, { displayName: "Dee None", userPrincipalName: upn("dee") });
+    // 2001 is a hand-made user's.
+    await createTestUser(manager, { localPart: "front-desk", extension: "2001" });
+    await enableProvisioning(manager.customerId, "entra", {
+      extensionMode: "attribute_then_range",
+      extensionAttribute: "businessPhones",
+      extensionRule: "after_ext",
+      rangeStart: 900,
+      rangeEnd: 999,
+    });
+    const run = await syncNow(manager);
+    const extensionOf = async (name: string) => (await provisionedLogins(manager.customerId)).find((l) => l.name === name)?.extension;
+    expect(await extensionOf("Ava Ext")).toBe("1234");
+    expect(await extensionOf("Ben Clash")).toBe("900");
+    expect(await extensionOf("Cal Plain")).toBe("901");
+    expect(await extensionOf("Dee None")).toBe("902");
+    const notes = (await recordsOf(run.id)).filter((r) => r.action !== "created").map((r) => [r.displayName, r.action, r.detail.message]);
+    expect(notes).toEqual([["Ben Clash", "extension_clash", "businessPhones gives 2001, which Test User already has: 900 was taken from the range instead."]]);
+
+    // The attribute alone: no fallback, so the people it cannot number get none, said in words.
+    const { manager: strict, tenant: strictTenant } = await createEntraCompany();
+    await admin.createUser(strictTenant.tenantId, {
+      displayName: "Eve Words",
+      userPrincipalName: `eve@${strictTenant.tenantId}.test`,
+      onPremisesExtensionAttributes: { extensionAttribute3: "Reception" },
+    });
+    await admin.createUser(strictTenant.tenantId, {
+      displayName: "Fay Digits",
+      userPrincipalName: `fay@${strictTenant.tenantId}.test`,
+      onPremisesExtensionAttributes: { extensionAttribute3: "4711" },
+    });
+    await enableProvisioning(strict.customerId, "entra", { extensionMode: "attribute", extensionAttribute: "extensionAttribute3", extensionRule: "whole" });
+    const strictRun = await syncNow(strict);
+    expect((await provisionedLogins(strict.customerId)).map((l) => [l.name, l.extension, l.extensionSticky]).sort()).toEqual([
+      ["Eve Words", null, false],
+      ["Fay Digits", "4711", false],
+    ]);
+    expect((await recordsOf(strictRun.id)).filter((r) => r.action === "no_extension").map((r) => r.detail.message)).toEqual([
+      'extensionAttribute3 "Reception" is not an extension of 2 to 8 digits: no extension given.',
+    ]);
+    // An attribute's extension follows the attribute (it is not sticky).
+    const fay = (await truthOf(admin, strictTenant.tenantId)).find((u) => u.displayName === "Fay Digits")!;
+    await admin.updateUser(strictTenant.tenantId, fay.id, { onPremisesExtensionAttributes: { extensionAttribute3: "4712" } });
+    await syncNow(strict);
+    expect((await provisionedLogins(strict.customerId)).find((l) => l.name === "Fay Digits")!.extension).toBe("4712");
+  });
+
+  it("provisions only members of the chosen groups, nested groups included, and suspends one who leaves them", async () => {
+    const { manager, tenant } = await createEntraCompany();
+    const upn = (name: string) => `${name}@${tenant.tenantId}.test`;
+    const [inOuter, inInner, outside] = [
+      await admin.createUser(tenant.tenantId, { displayName: "Gus Outer", userPrincipalName: upn("gus") }),
+      await admin.createUser(tenant.tenantId, { displayName: "Ida Inner", userPrincipalName: upn("ida") }),
+      await admin.createUser(tenant.tenantId, { displayName: "Jon Outside", userPrincipalName: upn("jon") }),
+    ];
+    const inner = await admin.createGroup(tenant.tenantId, { displayName: "Phones Inner" });
+    const outer = await admin.createGroup(tenant.tenantId, { displayName: "Phones" });
+    await admin.addGroupMember(tenant.tenantId, inner.id, inInner.id);
+    await admin.addGroupMember(tenant.tenantId, outer.id, inOuter.id);
+    await admin.addGroupMember(tenant.tenantId, outer.id, inner.id);
+    await db().update(entraSettings).set({ removalThresholdPercent: 100 }).where(eq(entraSettings.customerId, manager.customerId));
+    await enableProvisioning(manager.customerId, "entra", { rangeStart: 700, rangeEnd: 799, scopeGroups: [{ id: outer.id, displayName: "Phones" }] });
+    await syncNow(manager);
+    expect((await provisionedLogins(manager.customerId)).map((l) => l.name).sort()).toEqual(["Gus Outer", "Ida Inner"]);
+    expect(outside.id).toBeDefined();
+
+    await admin.removeGroupMember(tenant.tenantId, inner.id, inInner.id);
+    const run = await syncNow(manager);
+    expect((await provisionedLogins(manager.customerId)).find((l) => l.name === "Ida Inner")).toMatchObject({ suspendedReason: "left_scope" });
+    expect((await recordsOf(run.id)).map((r) => [r.displayName, r.action])).toEqual([["Ida Inner", "suspended"]]);
+  });
 });
