@@ -4,14 +4,13 @@ import type { DirectoryUser } from "@/lib/ldap/directory-user";
 import { searchUserPages } from "@/lib/ldap/search-user-pages";
 import type { RoundSource } from "@/lib/sync/connector";
 import type { SourceEntry } from "@/lib/sync/synced-fields";
-import { createPortalUsers } from "./create-portal-users";
 import { fromDirectoryUser } from "./from-directory-user";
 import { loadLdapConnection } from "./settings/load-ldap-connection";
 
 /**
  * One attempt at an Active Directory import: a paged search (1,000 a page),
  * always a full round (LDAP has no delta), so nothing is kept between runs.
- * Portal users are created for new entries when the company asked for it.
+ * Portal users for its people are provisioning's (lib/provisioning), after the run.
  */
 export async function openDirectoryRound(run: SyncRun): Promise<RoundSource> {
   const { settings, config } = await loadLdapConnection({ customerId: run.customerId });
@@ -22,10 +21,6 @@ export async function openDirectoryRound(run: SyncRun): Promise<RoundSource> {
     removalThresholdPercent: settings.removalThresholdPercent,
     read: () => ({ entries: entriesOf(searchUserPages(config)), position: () => null }),
     positionExpired: () => false,
-    // Before the run is final, so a run that says "succeeded" has its logins too; only for entries this round saw.
-    afterWalk: async ({ seen, simulate }) => {
-      if (!simulate && settings.createPortalUsers) await createPortalUsers({ customerId: run.customerId, settings, seen });
-    },
   };
 }
 

@@ -1,11 +1,10 @@
 import type { Worker } from "bullmq";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { accounts, directoryEntries, ldapSettings } from "@/db/schema";
+import { accounts, directoryEntries, provisioningSettings } from "@/db/schema";
 import { signInWithDirectory } from "@/lib/auth/sign-in-with-directory";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
-import { directoryOnlyPasswordHash } from "@/lib/connectors/active-directory/create-portal-users";
 import { createCustomerWithManager, unique } from "../../support/factories";
 import { configureLdap, importedEntries, importNow } from "../../support/ldap-fixture";
 import { useSambaDirectory } from "../../support/samba/samba-directory";
@@ -14,7 +13,89 @@ import { startTestWorker } from "../../support/sync-fixture";
 const address = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 const bobPassword = "B0b!Passw0rd";
 
-describe("portal users for imported entries, and sign-in with the directory password", () => {
+/**
+ * Stored as the password hash of logins made for directory entries: not an
+ * argon2 hash, so no password matches it; such a login signs in with the
+ * directory password only.
+ */
+const directoryOnlyPasswordHash = "!directory-password-only";
+
+// The AD screen's old "create a portal user for every imported entry" is now provisioning for the
+// source 'active-directory' (migration 0014 carried its settings over). Skipped until provisioning's
+// engine (lib/provisioning, the lead's) is on this branch: then `it.skip` becomes `it`.
+describe("portal users for imported entries, made by provisioning", () => {
+  const directory = useSambaDirectory();
+  let worker: Worker;
+
+  beforeAll(() => {
+    worker = startTestWorker();
+  });
+  afterAll(() => worker.close());
+
+  it.skip("creates a portal user for each imported entry with the next free extensions, never twice nor for a linked entry", async () => {
+    const tag = unique();
+    const ou = await directory().createOu();
+    await directory().addUsers(ou, [
+      { sAMAccountName: `bob${tag}`, givenName: "Bob", sn: "Example", mail: "bob@contoso.test", password: bobPassword },
+      { sAMAccountName: `carol${tag}`, givenName: "Carol", sn: "Disabled", password: "C4rol!Passw0rd", disabled: true },
+      { sAMAccountName: `dave${tag}`, givenName: "Dave", sn: "Linked", password: "D4ve!Passw0rd" },
+      { sAMAccountName: `erin${tag}`, givenName: "Erin", sn: "Later", password: "Er1n!Passw0rd" },
+    ]);
+    const company = await createCustomerWithManager();
+    await configureLdap(company, { baseDn: ou, authenticationEnabled: true });
+    const provisioning = { customerId: company.customerId, source: "active-directory" as const };
+    await db()
+      .insert(provisioningSettings)
+      .values({ ...provisioning, enabled: true, extensionMode: "range", rangeStart: 7000, rangeEnd: 7002, package: "Standard", userType: "Softphone" });
+
+    // 7000 is taken by another login, so the range 7000–7002 has two numbers left: the first two by account name get them.
+    await db()
+      .insert(accounts)
+      .values({ customerId: company.customerId, role: "user", portalId: `taken@${company.slug}`, passwordHash: "x", name: "Taken", extension: "7000" });
+    expect((await importNow(company)).status).toBe("succeeded");
+    const created = () =>
+      db()
+        .select()
+        .from(accounts)
+        .where(and(eq(accounts.customerId, company.customerId), isNotNull(accounts.directoryEntryId)));
+    expect((await created()).map((a) => [a.portalId, a.extension, a.package, a.userType]).sort()).toEqual([
+      [`bob${tag}@${company.slug}`, "7001", "Standard", "Softphone"],
+      [`carol${tag}@${company.slug}`, "7002", "Standard", "Softphone"],
+    ]);
+
+    // A manager links a login of Dave's own; then the range grows and the import runs again.
+    const daveEntry = (await importedEntries(company.customerId)).find((e) => e.accountName === `dave${tag}`)!;
+    await db()
+      .insert(accounts)
+      .values({
+        customerId: company.customerId,
+        role: "user",
+        portalId: `dave-own@${company.slug}`,
+        passwordHash: "x",
+        name: "Dave (own)",
+        ldapObjectGuid: daveEntry.ldapObjectGuid,
+      });
+    await db()
+      .update(provisioningSettings)
+      .set({ rangeEnd: 7010 })
+      .where(and(eq(provisioningSettings.customerId, company.customerId), eq(provisioningSettings.source, "active-directory")));
+    expect((await importNow(company)).status).toBe("succeeded");
+
+    // Only Erin is new: Bob and Carol keep theirs, Dave keeps his own login.
+    expect((await created()).map((a) => [a.portalId, a.extension]).sort()).toEqual([
+      [`bob${tag}@${company.slug}`, "7001"],
+      [`carol${tag}@${company.slug}`, "7002"],
+      [`erin${tag}@${company.slug}`, "7003"],
+    ]);
+    const linkedToDave = await db()
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.customerId, company.customerId), eq(accounts.ldapObjectGuid, daveEntry.ldapObjectGuid!)));
+    expect(linkedToDave.map((a) => a.portalId)).toEqual([`dave-own@${company.slug}`]);
+  });
+});
+
+describe("sign-in with the directory password", () => {
   const directory = useSambaDirectory();
   let worker: Worker;
   let company: Awaited<ReturnType<typeof createCustomerWithManager>>;
@@ -35,61 +116,24 @@ describe("portal users for imported entries, and sign-in with the directory pass
       { sAMAccountName: `erin${tag}`, givenName: "Erin", sn: "Later", password: "Er1n!Passw0rd" },
     ]);
     company = await createCustomerWithManager();
-    await configureLdap(company, {
-      baseDn: ou,
-      authenticationEnabled: true,
-      createPortalUsers: true,
-      extensionRangeStart: 7000,
-      extensionRangeEnd: 7002,
-      defaultPackage: "Standard",
-      defaultUserType: "Softphone",
-    });
+    await configureLdap(company, { baseDn: ou, authenticationEnabled: true });
+    expect((await importNow(company)).status).toBe("succeeded");
+    // Logins linked to the imported entries, as provisioning (or a manager) makes them; Dave's is one of his own.
+    const entries = await importedEntries(company.customerId);
+    await db()
+      .insert(accounts)
+      .values(
+        entries.map((e) => ({
+          customerId: company.customerId,
+          role: "user" as const,
+          portalId: e.accountName === `dave${tag}` ? `dave-own@${company.slug}` : `${e.accountName}@${company.slug}`,
+          passwordHash: directoryOnlyPasswordHash,
+          name: e.displayName,
+          ldapObjectGuid: e.ldapObjectGuid,
+        })),
+      );
   });
   afterAll(() => worker.close());
-
-  it("creates a portal user for each imported entry with the next free extensions, never twice nor for a linked entry", async () => {
-    // 7000 is taken by another login, so the range 7000–7002 has two numbers left: the first two by account name get them.
-    await db()
-      .insert(accounts)
-      .values({ customerId: company.customerId, role: "user", portalId: `taken@${company.slug}`, passwordHash: "x", name: "Taken", extension: "7000" });
-    expect((await importNow(company)).status).toBe("succeeded");
-    const created = () =>
-      db()
-        .select()
-        .from(accounts)
-        .where(and(eq(accounts.customerId, company.customerId), eq(accounts.passwordHash, directoryOnlyPasswordHash)));
-    expect((await created()).map((a) => [a.portalId, a.extension, a.package, a.userType]).sort()).toEqual([
-      [`bob${tag}@${company.slug}`, "7001", "Standard", "Softphone"],
-      [`carol${tag}@${company.slug}`, "7002", "Standard", "Softphone"],
-    ]);
-
-    // A manager links a login of Dave's own; then the range grows and the import runs again.
-    const daveEntry = (await importedEntries(company.customerId)).find((e) => e.accountName === `dave${tag}`)!;
-    await db()
-      .insert(accounts)
-      .values({
-        customerId: company.customerId,
-        role: "user",
-        portalId: `dave-own@${company.slug}`,
-        passwordHash: "x",
-        name: "Dave (own)",
-        ldapObjectGuid: daveEntry.ldapObjectGuid,
-      });
-    await db().update(ldapSettings).set({ extensionRangeEnd: 7010 }).where(eq(ldapSettings.customerId, company.customerId));
-    expect((await importNow(company)).status).toBe("succeeded");
-
-    // Only Erin is new: Bob and Carol keep theirs, Dave keeps his own login.
-    expect((await created()).map((a) => [a.portalId, a.extension]).sort()).toEqual([
-      [`bob${tag}@${company.slug}`, "7001"],
-      [`carol${tag}@${company.slug}`, "7002"],
-      [`erin${tag}@${company.slug}`, "7003"],
-    ]);
-    const linkedToDave = await db()
-      .select()
-      .from(accounts)
-      .where(and(eq(accounts.customerId, company.customerId), eq(accounts.ldapObjectGuid, daveEntry.ldapObjectGuid!)));
-    expect(linkedToDave.map((a) => a.portalId)).toEqual([`dave-own@${company.slug}`]);
-  });
 
   it("signs in with the right directory password, whichever way the user name is written", async () => {
     for (const name of [bob, `CONTOSO\\${bob}`, `${bob}@contoso.test`, bob.toUpperCase()]) {
