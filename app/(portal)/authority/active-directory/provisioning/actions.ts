@@ -1,0 +1,5 @@
+"use server";
+
+import { saveProvisioningAction } from "@/lib/actions/provisioning-actions";
+
+export const saveLdapProvisioningAction = saveProvisioningAction("active-directory");
