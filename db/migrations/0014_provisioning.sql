@@ -78,7 +78,9 @@ CREATE INDEX "accounts_delete_after_idx" ON "accounts" USING btree ("delete_afte
 -- connector's provisioning: same range, package and user type, and the users it created keep
 -- their entry (and their range extension stays theirs).
 INSERT INTO "provisioning_settings" ("customer_id", "source", "enabled", "package", "user_type", "extension_mode", "range_start", "range_end", "full_pass_pending")
-SELECT "customer_id", 'active-directory', true, "default_package", "default_user_type", 'range', "extension_range_start", "extension_range_end", true
+-- The source is cast row by row (never a constant): on a fresh database 0011 added the enum value in this
+-- same transaction, and PostgreSQL refuses a constant of an uncommitted enum value (55P04) even with no rows.
+SELECT "customer_id", (CASE WHEN "create_portal_users" THEN 'active-directory' END)::directory_source, true, "default_package", "default_user_type", 'range', "extension_range_start", "extension_range_end", true
 FROM "ldap_settings" WHERE "create_portal_users";--> statement-breakpoint
 UPDATE "accounts" a SET "directory_entry_id" = d."id", "extension_sticky" = a."extension" IS NOT NULL
 FROM "directory_entries" d
