@@ -42,11 +42,25 @@ const adGroupDns = z
     return lines.map((dn) => ({ id: dn, displayName: dn.split(/(?<!\\),/)[0]!.replace(/^[^=]*=\s*/, "") }));
   });
 
+/** Entra groups from the picker; any fault is told on the field itself (the picker has no sub-fields to show it on). */
+const entraGroups = z.preprocess(
+  (raw) => raw ?? "",
+  z.unknown().transform((raw, ctx) => {
+    const parsed = entraGroupSelection.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    const tooMany = parsed.error.issues.find((i) => i.code === "too_big");
+    ctx.addIssue({ code: "custom", message: tooMany?.message ?? "The group selection is not valid: choose the groups again." });
+    return z.NEVER;
+  }),
+);
+
+type Groups = { id: string; displayName: string }[];
+
 /** What each source's scope field posts: Entra the group picker's JSON, Active Directory DNs, SCIM nothing (everyone Entra assigns). */
-const scopeGroupsOf: Record<ProvisioningSource, z.ZodType<{ id: string; displayName: string }[]>> = {
-  entra: entraGroupSelection,
+const scopeGroupsOf: Record<ProvisioningSource, z.ZodType<Groups, unknown>> = {
+  entra: entraGroups,
   "active-directory": adGroupDns,
-  scim: z.unknown().transform(() => []),
+  scim: z.preprocess((): Groups => [], z.array(z.object({ id: z.string(), displayName: z.string() }))),
 };
 
 /**
