@@ -5,7 +5,8 @@ import { getCustomer } from "@/lib/customers/get-customer";
 import { formatDateTime } from "@/lib/format-date";
 import { extensionAttributesOf } from "@/lib/provisioning/extension-attributes";
 import { getProvisioningSettings } from "@/lib/provisioning/settings/get-provisioning-settings";
-import { provisioningScreens, type ProvisioningSource } from "@/lib/provisioning/settings/provisioning-sources";
+import type { ProvisioningSource } from "@/lib/provisioning/settings/provisioning-sources";
+import { provisioningScreens } from "./provisioning-screens";
 import { ProvisioningForm } from "./provisioning-form";
 import { toProvisioningFormValues } from "./to-form-values";
 

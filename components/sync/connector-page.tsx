@@ -3,7 +3,7 @@ import type { ComponentProps, ReactNode } from "react";
 import type { ConnectorId } from "@/db/schema";
 import { Card } from "@/components/layout/card";
 import { formatDateTime } from "@/lib/format-date";
-import { provisioningScreens } from "@/lib/provisioning/settings/provisioning-sources";
+import { provisioningScreens } from "@/components/provisioning/provisioning-screens";
 import { describeSchedule, type ScheduleSettings } from "@/lib/sync/schedule";
 import { pendingConfirmationRun, syncOverview } from "@/lib/sync/sync-overview";
 import { ConfirmRemovalsButton } from "./confirm-removals-button";

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { extensionModes, extensionRules, groupMemberTypes } from "@/db/schema";
-import { extensionAttributesOf } from "@/lib/provisioning/extension-attributes";
-import type { ProvisioningSource } from "@/lib/provisioning/settings/provisioning-sources";
+import { extensionModes, extensionRules, groupMemberTypes, type DirectorySource } from "@/db/schema";
 import { entraGroupSelection } from "./entra-settings-input";
 import { checkbox, optionalText, storable } from "./fields";
 import { isDistinguishedName } from "./ldap-settings-input";
@@ -55,6 +53,7 @@ const entraGroups = z.preprocess(
 );
 
 type Groups = { id: string; displayName: string }[];
+type ProvisioningSource = Exclude<DirectorySource, "manual">;
 
 /** What each source's scope field posts: Entra the group picker's JSON, Active Directory DNs, SCIM nothing (everyone Entra assigns). */
 const scopeGroupsOf: Record<ProvisioningSource, z.ZodType<Groups, unknown>> = {
@@ -65,12 +64,13 @@ const scopeGroupsOf: Record<ProvisioningSource, z.ZodType<Groups, unknown>> = {
 
 /**
  * The Provisioning screen's fields, as its form posts them, for one source
- * (the screen fixes the source; the form never names it). Every rule that
- * needs no database is here, each on its field; the save adds the one that
- * does (a range overlapping extensions held by others).
+ * (the screen fixes the source; the form never names it) and the attributes
+ * an extension may be read from there (extensionAttributesOf, passed in so
+ * that validation depends on no engine). Every rule that needs no database
+ * is here, each on its field; the save adds the one that does (a range
+ * overlapping extensions held by others).
  */
-export function provisioningSettingsInput(source: ProvisioningSource) {
-  const offered = extensionAttributesOf(source);
+export function provisioningSettingsInput({ source, attributes: offered }: { source: ProvisioningSource; attributes: readonly string[] }) {
   return z
     .object({
       usage: z.enum(["use", "not_use"], { message: "Choose Use or Not use." }),

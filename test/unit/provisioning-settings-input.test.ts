@@ -3,6 +3,9 @@ import { extensionAttributesOf } from "@/lib/provisioning/extension-attributes";
 import { provisioningSources, type ProvisioningSource } from "@/lib/provisioning/settings/provisioning-sources";
 import { provisioningSettingsInput } from "@/lib/validation/provisioning-settings-input";
 
+/** The input as the screen's action builds it: the source, with the attributes it offers. */
+const inputOf = (source: ProvisioningSource) => provisioningSettingsInput({ source, attributes: extensionAttributesOf(source) });
+
 /** The Provisioning form as posted with a range, for any source. */
 const valid = {
   usage: "use",
@@ -18,7 +21,7 @@ const valid = {
 };
 
 function errorsOf(source: ProvisioningSource, input: Record<string, unknown>) {
-  const result = provisioningSettingsInput(source).safeParse(input);
+  const result = inputOf(source).safeParse(input);
   expect(result.success, "the input is refused").toBe(false);
   // The first message of a field, as the form shows it (defineAction).
   const errors: Record<string, string> = {};
@@ -28,7 +31,7 @@ function errorsOf(source: ProvisioningSource, input: Record<string, unknown>) {
 
 describe("provisioning settings input", () => {
   it.each(provisioningSources)("takes a range for %s, with what a choice does not use left out", (source) => {
-    expect(provisioningSettingsInput(source).parse({ ...valid, extensionAttribute: "whatever", extensionDigits: "4", createMobile: "on" })).toEqual({
+    expect(inputOf(source).parse({ ...valid, extensionAttribute: "whatever", extensionDigits: "4", createMobile: "on" })).toEqual({
       usage: "use",
       scopeGroups: [],
       site: null,
@@ -52,7 +55,7 @@ describe("provisioning settings input", () => {
     expect(extensionAttributesOf("active-directory")).toEqual(["ipPhone", "telephoneNumber", "otherTelephone"]);
     expect(extensionAttributesOf("scim")).toEqual(["phoneNumbers"]);
     const attribute = { ...valid, extensionMode: "attribute", rangeStart: "", rangeEnd: "" };
-    expect(provisioningSettingsInput("entra").parse({ ...attribute, extensionAttribute: "extensionAttribute7" })).toMatchObject({
+    expect(inputOf("entra").parse({ ...attribute, extensionAttribute: "extensionAttribute7" })).toMatchObject({
       extensionAttribute: "extensionAttribute7",
       rangeStart: null,
     });
@@ -67,7 +70,7 @@ describe("provisioning settings input", () => {
     const lastDigits = { ...attribute, extensionAttribute: "businessPhones", extensionRule: "last_digits" };
     expect(errorsOf("entra", lastDigits).extensionDigits).toBe("Enter how many digits, 2 to 8.");
     for (const n of ["1", "9", "3.5", "four"]) expect(errorsOf("entra", { ...lastDigits, extensionDigits: n }).extensionDigits, n).toContain("2 to 8");
-    expect(provisioningSettingsInput("entra").parse({ ...lastDigits, extensionDigits: "4" })).toMatchObject({
+    expect(inputOf("entra").parse({ ...lastDigits, extensionDigits: "4" })).toMatchObject({
       extensionRule: "last_digits",
       extensionDigits: 4,
     });
@@ -86,23 +89,23 @@ describe("provisioning settings input", () => {
 
   it("takes a grace period of 1 to 365 days", () => {
     for (const days of ["0", "366", "", "1.5", "-1", "1e2"]) expect(errorsOf("scim", { ...valid, graceDays: days }).graceDays, days).toContain("365");
-    expect(provisioningSettingsInput("scim").parse({ ...valid, graceDays: " 365 " }).graceDays).toBe(365);
+    expect(inputOf("scim").parse({ ...valid, graceDays: " 365 " }).graceDays).toBe(365);
   });
 
   it("takes Entra groups from the picker, AD groups as DNs one a line, and no groups for SCIM", () => {
     const group = { id: "72f988bf-86f1-41af-91ab-2d7cd011db47", displayName: "Phones" };
-    expect(provisioningSettingsInput("entra").parse({ ...valid, scope: "groups", scopeGroups: JSON.stringify([group]) }).scopeGroups).toEqual([group]);
+    expect(inputOf("entra").parse({ ...valid, scope: "groups", scopeGroups: JSON.stringify([group]) }).scopeGroups).toEqual([group]);
     expect(errorsOf("entra", { ...valid, scope: "groups", scopeGroups: "[]" }).scopeGroups).toContain("at least one group");
     expect(errorsOf("entra", { ...valid, scope: "groups", scopeGroups: '[{"id":"not-a-guid","displayName":"x"}]' }).scopeGroups).toContain("not valid");
 
     const dns = "CN=Phone users,OU=Groups,DC=contoso,DC=com\r\n\n  CN=Sales\\, EMEA,DC=contoso,DC=com  \nCN=Phone users,OU=Groups,DC=contoso,DC=com";
-    expect(provisioningSettingsInput("active-directory").parse({ ...valid, scope: "groups", scopeGroups: dns }).scopeGroups).toEqual([
+    expect(inputOf("active-directory").parse({ ...valid, scope: "groups", scopeGroups: dns }).scopeGroups).toEqual([
       { id: "CN=Phone users,OU=Groups,DC=contoso,DC=com", displayName: "Phone users" },
       { id: "CN=Sales\\, EMEA,DC=contoso,DC=com", displayName: "Sales\\, EMEA" },
     ]);
     expect(errorsOf("active-directory", { ...valid, scope: "groups", scopeGroups: "Phone users" }).scopeGroups).toContain("Not a DN: Phone users");
     // Everyone: a group list left on the form is not kept.
-    expect(provisioningSettingsInput("active-directory").parse({ ...valid, scopeGroups: "CN=A,DC=x" }).scopeGroups).toEqual([]);
+    expect(inputOf("active-directory").parse({ ...valid, scopeGroups: "CN=A,DC=x" }).scopeGroups).toEqual([]);
     expect(errorsOf("scim", { ...valid, scope: "groups" }).scope).toContain("choose the scope in Entra");
   });
 
@@ -121,16 +124,16 @@ describe("provisioning settings input", () => {
   );
   it.each(cases)("refuses $kind in $field", ({ value, field }) => {
     const attribute = { ...valid, extensionMode: "attribute_then_range", extensionAttribute: "ipPhone", extensionRule: "last_digits", extensionDigits: "4" };
-    expect(provisioningSettingsInput("active-directory").safeParse({ ...attribute, [field]: value }).success).toBe(false);
+    expect(inputOf("active-directory").safeParse({ ...attribute, [field]: value }).success).toBe(false);
   });
 
   it("refuses hostile group choices: a NUL or __proto__ in Entra's JSON, a NUL or huge list in AD's DNs", () => {
-    const groups = (json: string) => provisioningSettingsInput("entra").safeParse({ ...valid, scope: "groups", scopeGroups: json }).success;
+    const groups = (json: string) => inputOf("entra").safeParse({ ...valid, scope: "groups", scopeGroups: json }).success;
     expect(groups('[{"id":"72f988bf-86f1-41af-91ab-2d7cd011db47","displayName":"A\\u0000"}]')).toBe(false);
     expect(groups('[{"id":"72f988bf-86f1-41af-91ab-2d7cd011db47","displayName":"A","__proto__":{"polluted":1}}]')).toBe(false);
     expect(groups('{"__proto__":{"polluted":1}}')).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    const dns = (text: string) => provisioningSettingsInput("active-directory").safeParse({ ...valid, scope: "groups", scopeGroups: text }).success;
+    const dns = (text: string) => inputOf("active-directory").safeParse({ ...valid, scope: "groups", scopeGroups: text }).success;
     expect(dns("CN=A\u0000,DC=x")).toBe(false);
     expect(dns("CN=A\uDC00,DC=x")).toBe(false);
     expect(dns(Array.from({ length: 51 }, (_, i) => `CN=G${i},DC=x`).join("\n"))).toBe(false);

@@ -10,10 +10,14 @@ import { createDirectoryEntry } from "@/lib/directory/create-directory-entry";
 import type { ProvisioningSource } from "@/lib/provisioning/settings/provisioning-sources";
 import { getProvisioningSettings } from "@/lib/provisioning/settings/get-provisioning-settings";
 import { saveProvisioningSettings } from "@/lib/provisioning/settings/save-provisioning-settings";
+import { extensionAttributesOf } from "@/lib/provisioning/extension-attributes";
 import { provisioningSettingsInput } from "@/lib/validation/provisioning-settings-input";
 import { saveLdapProvisioningAction } from "@/app/(portal)/authority/active-directory/provisioning/actions";
 import { saveEntraProvisioningAction } from "@/app/(portal)/authority/entra/provisioning/actions";
 import { createCustomerWithManager, createEntraEntry, createTestUser } from "../../support/factories";
+
+/** The input as the screen's action builds it: the source, with the attributes it offers. */
+const inputOf = (source: ProvisioningSource) => provisioningSettingsInput({ source, attributes: extensionAttributesOf(source) });
 
 const posted = {
   usage: "use",
@@ -34,7 +38,7 @@ const save = (action: typeof saveEntraProvisioningAction, actor: CustomerActor, 
   runAs(actor, () => action({ status: "idle" }, form(values))) as Promise<ActionState>;
 /** Saved as the screen's action would (the action's own refusals are tried through it below; Next's cache refresh needs a real server). */
 const saveAs = (actor: CustomerActor, source: ProvisioningSource, values: Record<string, string>) =>
-  saveProvisioningSettings(actor, source, provisioningSettingsInput(source).parse(values));
+  saveProvisioningSettings(actor, source, inputOf(source).parse(values));
 const rowsOf = (customerId: string) => db().select().from(provisioningSettings).where(eq(provisioningSettings.customerId, customerId));
 
 /** A user provisioned from a source: linked to one of its entries, holding an extension. */

@@ -9,7 +9,7 @@ import { requireCustomerPage } from "@/lib/auth/require-page";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format-date";
-import { provisioningScreens } from "@/lib/provisioning/settings/provisioning-sources";
+import { provisioningScreens } from "@/components/provisioning/provisioning-screens";
 import { listScimRequests } from "@/lib/scim/request-log";
 import { scimBasePath } from "@/lib/scim/scim-context";
 import { listScimTokens } from "@/lib/scim/tokens";
