@@ -3,6 +3,7 @@ import type { ComponentProps, ReactNode } from "react";
 import type { ConnectorId } from "@/db/schema";
 import { Card } from "@/components/layout/card";
 import { formatDateTime } from "@/lib/format-date";
+import { provisioningScreens } from "@/components/provisioning/provisioning-screens";
 import { describeSchedule, type ScheduleSettings } from "@/lib/sync/schedule";
 import { pendingConfirmationRun, syncOverview } from "@/lib/sync/sync-overview";
 import { ConfirmRemovalsButton } from "./confirm-removals-button";
@@ -73,7 +74,7 @@ export async function ConnectorPage({ connector, customer, schedule, facts, runB
             <ConfirmRemovalsButton runId={pending.id} count={pending.pendingRemovals} action={confirmAction} />
           </div>
         ) : null}
-        <div className={historyLink ? "mt-5 flex flex-wrap items-start justify-between gap-3" : "mt-5"}>
+        <div className="mt-5 flex flex-wrap items-start justify-between gap-3">
           <RunButtons
             connector={connector}
             disabled={!schedule}
@@ -81,11 +82,17 @@ export async function ConnectorPage({ connector, customer, schedule, facts, runB
             activeRunId={overview.activeRun?.id ?? null}
             finishedRunIds={[overview.lastRun, overview.lastSimulation].flatMap((r) => (r ? [r.id] : []))}
           />
-          {historyLink ? (
-            <Link className="text-sm text-sky-700 underline" href={`${path}/history`}>
-              {history}
+          <div className="flex gap-4 text-sm">
+            {historyLink ? (
+              <Link className="text-sky-700 underline" href={`${path}/history`}>
+                {history}
+              </Link>
+            ) : null}
+            {/* Who of the synced people become portal users: its own screen, under the connector's. */}
+            <Link className="text-sky-700 underline" href={provisioningScreens[connector].path}>
+              Provisioning
             </Link>
-          ) : null}
+          </div>
         </div>
       </Card>
       <Card title={`${label} settings`}>{form}</Card>

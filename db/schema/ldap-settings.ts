@@ -36,12 +36,6 @@ export const ldapSettings = pgTable("ldap_settings", {
   removalThresholdPercent: integer("removal_threshold_percent").notNull().default(20),
   // "Configure authentication": logins linked to an imported entry sign in with the directory password.
   authenticationEnabled: boolean("authentication_enabled").notNull().default(false),
-  // Create a portal user for every imported entry, with the next free extension of the range.
-  createPortalUsers: boolean("create_portal_users").notNull().default(false),
-  extensionRangeStart: integer("extension_range_start"),
-  extensionRangeEnd: integer("extension_range_end"),
-  defaultPackage: text("default_package"),
-  defaultUserType: text("default_user_type"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   updatedBy: uuid("updated_by").references(() => accounts.id, { onDelete: "set null" }),
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { accounts } from "@/db/schema";
+import { accounts, directoryEntries } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { ofCustomer } from "@/lib/tenancy";
 
@@ -20,8 +20,18 @@ export async function getUser({ customerId, userId }: { customerId: string; user
       userType: accounts.userType,
       aadTenantId: accounts.aadTenantId,
       aadObjectId: accounts.aadObjectId,
+      // Provisioning: the entry the user was made for, what a manager set by hand, and suspension.
+      directoryEntryId: accounts.directoryEntryId,
+      entryName: directoryEntries.displayName,
+      entrySource: directoryEntries.source,
+      entryStatus: directoryEntries.status,
+      handSetFields: accounts.handSetFields,
+      suspendedAt: accounts.suspendedAt,
+      suspendedReason: accounts.suspendedReason,
+      deleteAfter: accounts.deleteAfter,
     })
     .from(accounts)
+    .leftJoin(directoryEntries, and(eq(directoryEntries.id, accounts.directoryEntryId), eq(directoryEntries.customerId, accounts.customerId)))
     .where(and(ofCustomer(accounts, customerId), eq(accounts.id, userId), eq(accounts.role, "user")))
     .limit(1);
   if (!user) throw notFound("The user");

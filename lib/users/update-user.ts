@@ -12,6 +12,7 @@ import { withLinkClash } from "@/lib/linking/link-clash";
 import { linkColumns, linkTargetFor } from "@/lib/linking/link-target";
 import { recordLinkAudit } from "@/lib/linking/record-link-audit";
 import { ofCustomer } from "@/lib/tenancy";
+import { handSetFieldsAfter } from "./hand-set-fields";
 import type { UpdateUserInput } from "@/lib/validation/account-input";
 
 export async function updateUser(actor: CustomerActor, input: UpdateUserInput) {
@@ -20,16 +21,21 @@ export async function updateUser(actor: CustomerActor, input: UpdateUserInput) {
   await withLinkClash(actor.customerId, link, () =>
     withAccountConflicts({ extension: input.extension }, () =>
       db().transaction(async (tx) => {
+        const managed = {
+          name: input.name,
+          email: input.email,
+          extension: input.extension,
+          site: input.site,
+          groupMemberType: input.groupMemberType,
+          package: input.package,
+          userType: input.userType,
+        };
         const updated = await tx
           .update(accounts)
           .set({
-            name: input.name,
-            email: input.email,
-            extension: input.extension,
-            site: input.site,
-            groupMemberType: input.groupMemberType,
-            package: input.package,
-            userType: input.userType,
+            ...managed,
+            // A provisioned user's fields the manager changes are theirs from now on: later syncs leave them.
+            handSetFields: handSetFieldsAfter(managed),
             ...(passwordHash ? { passwordHash } : {}),
             ...(link === "unchanged" ? {} : linkColumns(link)),
             updatedAt: new Date(),

@@ -13,7 +13,8 @@ const guid = (label: string) =>
 // 50 groups of a GUID and a 256-character name fit well inside this.
 const groupFilterMaxLength = 40_000;
 
-const groupFilter = z.preprocess(
+/** The group picker's choice (Entra groups), posted as JSON in a hidden field: shared by the sync's group filter and provisioning's scope. */
+export const entraGroupSelection = z.preprocess(
   (v) => {
     if (typeof v !== "string" || v.trim() === "") return [];
     if (v.length > groupFilterMaxLength) return null;
@@ -52,7 +53,7 @@ export const entraSettingsInput = entraConnectionInput
     skipGuests: checkbox,
     skipDisabled: checkbox,
     requireMicrosoftSignIn: checkbox,
-    groupFilter,
+    groupFilter: entraGroupSelection,
   })
   .superRefine(requireWeekdayWhenWeekly);
 

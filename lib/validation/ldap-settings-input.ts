@@ -5,7 +5,7 @@ import { defaultUserFilter } from "@/lib/ldap/ldap-connection-config";
 import { reduceUsername } from "@/lib/ldap/reduce-username";
 import { parseUserFilter } from "@/lib/ldap/user-filter";
 import { connectorScheduleShape, requireWeekdayWhenWeekly } from "./connector-schedule";
-import { checkbox, optionalText, storable } from "./fields";
+import { checkbox, storable } from "./fields";
 
 export const plainLdapMessage = "Plain LDAP would send passwords in clear; Active Directory refuses it. Use ldaps:// or turn on StartTLS.";
 
@@ -81,16 +81,16 @@ const caCertificate = z
 // attribute=value, comma-separated; commas inside values are escaped (\,).
 const rdn = /^\s*(?:[A-Za-z][A-Za-z0-9-]*|[0-9]+(?:\.[0-9]+)+)\s*=\s*(?:[^,=\\]|\\.)+$/;
 
+/** Whether a text reads as a distinguished name (RDNs of attribute=value, commas and plus signs escaped inside values). */
+export const isDistinguishedName = (dn: string) => dn.split(/(?<!\\),/).every((part) => part.split(/(?<!\\)\+/).every((ava) => rdn.test(ava)));
+
 const baseDn = z
   .string({ message: "Enter the base DN." })
   .trim()
   .min(1, "Enter the base DN, e.g. DC=contoso,DC=com or OU=Staff,DC=contoso,DC=com.")
   .max(1000, "At most 1,000 characters.")
   .superRefine(storable())
-  .refine(
-    (dn) => dn.split(/(?<!\\),/).every((part) => part.split(/(?<!\\)\+/).every((ava) => rdn.test(ava))),
-    "The base DN is a distinguished name like DC=contoso,DC=com or OU=Staff,DC=contoso,DC=com.",
-  );
+  .refine(isDistinguishedName, "The base DN is a distinguished name like DC=contoso,DC=com or OU=Staff,DC=contoso,DC=com.");
 
 /** Blank keeps the stored password (the first save needs one: checked against the stored row). Never trimmed. */
 const bindPassword = z
@@ -161,17 +161,6 @@ const withoutStartTlsOnLdaps = <T extends { url: string; startTls: boolean }>(v:
 export const ldapConnectionInput = z.object(connectionShape).superRefine(encryptedOnly).transform(withoutStartTlsOnLdaps);
 export type LdapConnectionInput = z.infer<typeof ldapConnectionInput>;
 
-// Extensions are stored as numbers: no leading zero, 2 to 8 digits, like the portal's extensions.
-const extensionBound = (label: string) =>
-  optionalText(8)
-    .pipe(
-      z
-        .string()
-        .regex(/^[1-9][0-9]{1,7}$/, `The ${label} of the range is an extension: 2 to 8 digits, not starting with 0.`)
-        .nullable(),
-    )
-    .transform((v) => (v === null ? null : Number(v)));
-
 /** The Active Directory screen's fields, as posted by its form. */
 export const ldapSettingsInput = z
   .object({
@@ -179,24 +168,9 @@ export const ldapSettingsInput = z
     ...connectorScheduleShape("import users"),
     skipDisabled: checkbox,
     authenticationEnabled: checkbox,
-    createPortalUsers: checkbox,
-    extensionRangeStart: extensionBound("start"),
-    extensionRangeEnd: extensionBound("end"),
-    defaultPackage: optionalText(80),
-    defaultUserType: optionalText(80),
   })
   .superRefine(encryptedOnly)
   .superRefine(requireWeekdayWhenWeekly)
-  .superRefine((v, ctx) => {
-    if (v.createPortalUsers) {
-      const needed = "Enter the extension range: each new portal user gets the next free extension in it.";
-      if (v.extensionRangeStart === null) ctx.addIssue({ code: "custom", path: ["extensionRangeStart"], message: needed });
-      if (v.extensionRangeEnd === null) ctx.addIssue({ code: "custom", path: ["extensionRangeEnd"], message: needed });
-    }
-    if (v.extensionRangeStart !== null && v.extensionRangeEnd !== null && v.extensionRangeStart > v.extensionRangeEnd) {
-      ctx.addIssue({ code: "custom", path: ["extensionRangeEnd"], message: "The end of the range must not be below its start." });
-    }
-  })
   .transform(withoutStartTlsOnLdaps);
 
 export type LdapSettingsInput = z.infer<typeof ldapSettingsInput>;

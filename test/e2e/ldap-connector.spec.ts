@@ -64,11 +64,8 @@ test("a manager connects Active Directory, tests it, simulates, imports, and an 
       "Base DN": ou,
       "Proxy user": samba.adminBindName,
       "Proxy password": samba.adminPassword,
-      "Extension range from": "7000",
-      "Extension range to": "7099",
     });
     await page.getByRole("checkbox", { name: /Configure authentication/ }).check();
-    await page.getByLabel("Create a portal user for every imported entry").check();
     await page.getByRole("button", { name: "Test connection" }).click();
     await expect(page.getByText(/^Connected: the proxy user signed in and found 3 users under the base DN/)).toBeVisible();
 
@@ -91,6 +88,16 @@ test("a manager connects Active Directory, tests it, simulates, imports, and an 
     await fillFields(page, { Username: alice.sAMAccountName, Password: "Wr0ng!E2e-Passw0rd" });
     await testAuthentication.getByRole("button", { name: "Test authentication" }).click();
     await expect(formAlert(page)).toHaveText(`The directory refused ${alice.sAMAccountName}: The password is wrong for this account. (AD error 52e)`);
+
+    // A portal user for every imported person, with the next free extension of a range: the Provisioning screen.
+    await page.getByRole("link", { name: "Provisioning" }).click();
+    await page.getByRole("button", { name: "Modify" }).click();
+    await page.getByRole("radio", { name: "Use", exact: true }).check();
+    await fillFields(page, { "Extension range from": "7000", "Extension range to": "7099" });
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText("Active Directory provisioning saved.")).toBeVisible();
+    await page.goto("/authority/active-directory");
+    await page.waitForLoadState("networkidle");
 
     // Simulate reads the directory and writes nothing.
     await page.getByRole("button", { name: "Simulate" }).click();

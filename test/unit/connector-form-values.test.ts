@@ -69,11 +69,6 @@ describe("the settings pages' form values", () => {
       skipDisabled: false,
       removalThresholdPercent: 20,
       authenticationEnabled: true,
-      createPortalUsers: true,
-      extensionRangeStart: 7000,
-      extensionRangeEnd: 7099,
-      defaultPackage: null,
-      defaultUserType: "basic",
       updatedAt: new Date("2026-01-04T00:00:00Z"),
       updatedBy: "a1",
       hasPassword: true,
@@ -93,14 +88,9 @@ describe("the settings pages' form values", () => {
         "usernameAttribute",
         "skipDisabled",
         "authenticationEnabled",
-        "createPortalUsers",
-        "extensionRangeStart",
-        "extensionRangeEnd",
-        "defaultPackage",
-        "defaultUserType",
       ].sort(),
     );
-    expect(values).toMatchObject({ ...schedule, url: "ldaps://dc1.contoso.com:636", extensionRangeEnd: 7099, updatedAt: "2026-01-04T00:00:00.000Z" });
+    expect(values).toMatchObject({ ...schedule, url: "ldaps://dc1.contoso.com:636", authenticationEnabled: true, updatedAt: "2026-01-04T00:00:00.000Z" });
     expect(JSON.stringify(values)).not.toContain("sealed-password");
   });
 });

@@ -84,7 +84,7 @@ const boundaries = [
     name: "AD settings",
     schema: ldapSettingsInput,
     valid: validLdap,
-    fields: ["url", "baseDn", "bindName", "bindPassword", "userFilter", "caCertificate", "defaultPackage", "startTls"],
+    fields: ["url", "baseDn", "bindName", "bindPassword", "userFilter", "caCertificate", "startTls"],
   },
   { name: "AD test sign-in", schema: ldapTestAuthenticationInput, valid: { username: "bob", password: "pw" }, fields: ["username", "password"] },
 ];

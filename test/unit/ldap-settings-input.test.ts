@@ -33,10 +33,6 @@ const valid = {
   runMinute: "0",
   runSecond: "0",
   removalThresholdPercent: "20",
-  extensionRangeStart: "",
-  extensionRangeEnd: "",
-  defaultPackage: "",
-  defaultUserType: "",
 };
 
 function errorsOf(
@@ -62,10 +58,6 @@ describe("Active Directory settings input", () => {
       runHour: 3,
       skipDisabled: false,
       authenticationEnabled: false,
-      createPortalUsers: false,
-      extensionRangeStart: null,
-      extensionRangeEnd: null,
-      defaultPackage: null,
     });
   });
 
@@ -172,32 +164,11 @@ describe("Active Directory settings input", () => {
     expect(errorsOf({ ...valid, removalThresholdPercent: "101" }).removalThresholdPercent).toContain("1 to 100");
   });
 
-  it("needs the extension range to create portal users, as digits, start ≤ end", () => {
-    const on = { ...valid, createPortalUsers: "on", authenticationEnabled: "on" };
-    const missing = errorsOf(on);
-    expect(missing.extensionRangeStart).toContain("Enter the extension range");
-    expect(missing.extensionRangeEnd).toContain("Enter the extension range");
-    expect(errorsOf({ ...on, extensionRangeStart: "7a00", extensionRangeEnd: "7099" }).extensionRangeStart).toContain("2 to 8 digits");
-    expect(errorsOf({ ...on, extensionRangeStart: "0700", extensionRangeEnd: "0799" }).extensionRangeStart).toContain("not starting with 0");
-    expect(errorsOf({ ...on, extensionRangeStart: "7100", extensionRangeEnd: "7099" }).extensionRangeEnd).toContain("must not be below its start");
-    expect(
-      ldapSettingsInput.parse({ ...on, extensionRangeStart: " 7000 ", extensionRangeEnd: "7099", defaultPackage: " Basic ", defaultUserType: "Office" }),
-    ).toMatchObject({
-      createPortalUsers: true,
-      authenticationEnabled: true,
-      extensionRangeStart: 7000,
-      extensionRangeEnd: 7099,
-      defaultPackage: "Basic",
-      defaultUserType: "Office",
-    });
-  });
-
-  it("leaves the range optional while no portal users are created, but still checks what is typed", () => {
-    expect(ldapSettingsInput.parse({ ...valid, extensionRangeStart: "7000", extensionRangeEnd: "" })).toMatchObject({
-      extensionRangeStart: 7000,
-      extensionRangeEnd: null,
-    });
-    expect(errorsOf({ ...valid, extensionRangeStart: "12", extensionRangeEnd: "10" }).extensionRangeEnd).toBeDefined();
+  it("no longer takes the portal users' fields: they are provisioning's now", () => {
+    const parsed = ldapSettingsInput.parse({ ...valid, createPortalUsers: "on", extensionRangeStart: "7000", defaultPackage: "Basic" });
+    expect(parsed).not.toHaveProperty("createPortalUsers");
+    expect(parsed).not.toHaveProperty("extensionRangeStart");
+    expect(parsed).not.toHaveProperty("defaultPackage");
   });
 
   it("Test connection takes the connection fields alone", () => {

@@ -9,7 +9,8 @@ const activeDirectory = connectorLabels["active-directory"];
 
 const tabs = [
   { href: "/authority/managers", label: "Managers", match: (p: string) => p.startsWith("/authority/managers") },
-  { href: entra.path, label: entra.label, match: (p: string) => p === entra.path },
+  // Its Provisioning screen is reached from the screen, and keeps the screen's tab lit.
+  { href: entra.path, label: entra.label, match: (p: string) => p === entra.path || p.startsWith(`${entra.path}/provisioning`) },
   // A run is read from the history, so its page keeps the history tab lit.
   { href: `${entra.path}/history`, label: entra.history, match: (p: string) => p.startsWith(`${entra.path}/history`) || p.startsWith(`${entra.path}/runs/`) },
   // Its history has no tab: the screen links to it, and it links back.

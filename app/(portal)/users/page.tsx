@@ -18,7 +18,18 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const users = await listUsers({ customerId: actor.customerId, q, page });
   return (
     <>
-      <PageHeader title="User" description="Portal users of your company and their extensions." actions={<LinkButton href="/users/new">Add user</LinkButton>} />
+      <PageHeader
+        title="User"
+        description="Portal users of your company and their extensions."
+        actions={
+          <>
+            <Link className="self-center text-sm text-sky-700 underline" href="/users/match">
+              Match existing users
+            </Link>
+            <LinkButton href="/users/new">Add user</LinkButton>
+          </>
+        }
+      />
       <Card>
         <SearchForm action="/users" q={q} notice={notice} placeholder="Search by name, portal ID, e-mail or extension" />
         <ListTable

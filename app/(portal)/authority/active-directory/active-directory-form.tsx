@@ -17,8 +17,8 @@ type Props = { values: ActiveDirectoryFormValues | null; timeZone: string; defau
 
 /**
  * The Active Directory settings: the domain controller, the proxy user and
- * who is imported, in the form every connector shares; then the portal users
- * an import creates. The proxy password is write-only.
+ * who is imported, in the form every connector shares. The portal users an
+ * import creates are set on the Provisioning screen. The proxy password is write-only.
  */
 export function ActiveDirectoryForm({ values, timeZone, defaultUserFilter }: Props) {
   return (
@@ -109,33 +109,8 @@ export function ActiveDirectoryForm({ values, timeZone, defaultUserFilter }: Pro
         </>
       }
       thresholdHint="An import that would remove more than this share of imported entries waits for your confirmation."
-      extra={(e) => (
-        <fieldset className="grid gap-4 rounded-md border border-slate-200 p-4 md:col-span-2 md:grid-cols-2">
-          <legend className="px-1 text-sm font-medium text-slate-700">Portal users</legend>
-          <CheckboxField name="createPortalUsers" defaultChecked={values?.createPortalUsers ?? false} labelClassName="text-sm md:col-span-2">
-            Create a portal user for every imported entry
-          </CheckboxField>
-          <TextField
-            label="Extension range from"
-            name="extensionRangeStart"
-            inputMode="numeric"
-            defaultValue={values?.extensionRangeStart ?? ""}
-            placeholder="7000"
-            error={e("extensionRangeStart")}
-          />
-          <TextField
-            label="Extension range to"
-            name="extensionRangeEnd"
-            inputMode="numeric"
-            defaultValue={values?.extensionRangeEnd ?? ""}
-            placeholder="7099"
-            hint="Each new user gets the next free extension in the range."
-            error={e("extensionRangeEnd")}
-          />
-          <TextField label="Default package" name="defaultPackage" defaultValue={values?.defaultPackage ?? ""} error={e("defaultPackage")} />
-          <TextField label="Default user type" name="defaultUserType" defaultValue={values?.defaultUserType ?? ""} error={e("defaultUserType")} />
-        </fieldset>
-      )}
+      // Portal users for imported people: the Provisioning screen (beside the import history).
+      extra={() => null}
     />
   );
 }

@@ -13,11 +13,6 @@ const formFields = [
   "usernameAttribute",
   "skipDisabled",
   "authenticationEnabled",
-  "createPortalUsers",
-  "extensionRangeStart",
-  "extensionRangeEnd",
-  "defaultPackage",
-  "defaultUserType",
 ] as const;
 
 /** What the Active Directory page hands its form, and so all of the settings that reach the browser. */

@@ -1,10 +1,10 @@
 "use client";
 
 import { CheckboxField } from "@/components/forms/checkbox-field";
+import { EntraGroupPicker } from "@/components/forms/entra-group-picker";
 import { TextField } from "@/components/forms/text-field";
 import { ConnectorSettingsForm } from "@/components/sync/connector-settings-form";
 import { saveEntraSettingsAction, testConnectionAction } from "./actions";
-import { GroupPicker } from "./group-picker";
 import type { EntraFormValues } from "./to-form-values";
 
 /**
@@ -57,7 +57,13 @@ export function EntraForm({ values, timeZone }: { values: EntraFormValues | null
       thresholdHint="A full sync that would remove more than this share of synced entries waits for your confirmation."
       extra={(_e, readOnly) => (
         <div className="md:col-span-2">
-          <GroupPicker initial={values?.groupFilter ?? []} disabled={readOnly || !values} />
+          <EntraGroupPicker
+            name="groupFilter"
+            label="Only members of these groups"
+            noneChosen="Everyone in the tenant (no group chosen)."
+            initial={values?.groupFilter ?? []}
+            disabled={readOnly || !values}
+          />
         </div>
       )}
     />

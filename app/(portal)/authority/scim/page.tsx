@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CopyableValue } from "@/components/forms/copyable-value";
 import { DeleteForm } from "@/components/forms/delete-form";
 import { Card } from "@/components/layout/card";
@@ -8,6 +9,7 @@ import { requireCustomerPage } from "@/lib/auth/require-page";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format-date";
+import { provisioningScreens } from "@/components/provisioning/provisioning-screens";
 import { listScimRequests } from "@/lib/scim/request-log";
 import { scimBasePath } from "@/lib/scim/scim-context";
 import { listScimTokens } from "@/lib/scim/tokens";
@@ -36,6 +38,12 @@ export default async function ScimPage({ searchParams }: { searchParams: Promise
           Directory with Sync = Yes; users disabled in Entra are disabled here, and come back when re-enabled.
         </p>
         <CopyableValue value={tenantUrl} label="the tenant URL" testId="scim-tenant-url" />
+        <p className="mt-3 text-sm">
+          <Link className="text-sky-700 underline" href={provisioningScreens.scim.path}>
+            Provisioning
+          </Link>
+          : make the people Entra pushes portal users with extensions.
+        </p>
       </Card>
       <Card title="Tokens">
         <ul className="mb-5 divide-y text-sm">

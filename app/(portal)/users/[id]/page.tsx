@@ -6,9 +6,12 @@ import { idParam, orNotFound } from "@/lib/auth/or-not-found";
 import { requireCustomerPage } from "@/lib/auth/require-page";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { getLinkedEntry } from "@/lib/linking/get-linked-entry";
+import { listDevices } from "@/lib/devices/list-devices";
 import { getUser } from "@/lib/users/get-user";
 import { deleteUserAction, updateUserAction } from "../actions";
 import { UserForm } from "../user-form";
+import { DevicesCard } from "./devices-card";
+import { ProvisioningPanel } from "./provisioning-panel";
 
 export const metadata: Metadata = { title: "Edit user" };
 
@@ -16,13 +19,15 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const actor = await requireCustomerPage("users:manage");
   const userId = await idParam(params);
   const [customer, user] = await Promise.all([getCustomer({ customerId: actor.customerId }), orNotFound(getUser({ customerId: actor.customerId, userId }))]);
-  const linked = await getLinkedEntry(actor.customerId, user);
+  const [linked, devices] = await Promise.all([getLinkedEntry(actor.customerId, user), listDevices({ customerId: actor.customerId, accountId: user.id })]);
   return (
     <>
       <PageHeader title={user.name} description={user.portalId} />
       <Card>
         <UserForm action={updateUserAction} companySlug={customer.slug} user={user} linked={linked} />
       </Card>
+      <ProvisioningPanel user={user} timeZone={customer.timeZone} />
+      <DevicesCard devices={devices} />
       <Card title="Delete user">
         <p className="mb-3 text-sm text-slate-600">The user loses access to the portal at once.</p>
         <DeleteForm action={deleteUserAction} id={user.id} label="Delete user" confirmText={`Delete ${user.name}?`} />

@@ -53,7 +53,6 @@ export async function saveLdapSettings(actor: CustomerActor, input: LdapSettings
         caCertificate: input.caCertificate ? "set" : "none",
         period: input.period,
         authenticationEnabled: input.authenticationEnabled,
-        createPortalUsers: input.createPortalUsers,
         ...(existing ? { changed: changedFields(existing, values) } : { created: true }),
       },
     },

@@ -5,11 +5,22 @@ import { useServerSearch } from "@/components/forms/use-server-search";
 
 type Group = { id: string; displayName: string };
 
+type Props = {
+  initial: Group[];
+  disabled: boolean;
+  /** The hidden field the choice travels in. */
+  name: string;
+  label: string;
+  /** What no group chosen means here. */
+  noneChosen: string;
+};
+
 /**
- * Picks the groups whose (transitive) members are synced. Searches the
- * tenant as you type; the choice travels with the form as JSON in a hidden field.
+ * Picks Entra groups (whose transitive members are synced, or provisioned).
+ * Searches the tenant as you type; the choice travels with the form as JSON
+ * in a hidden field.
  */
-export function GroupPicker({ initial, disabled }: { initial: Group[]; disabled: boolean }) {
+export function EntraGroupPicker({ initial, disabled, name, label, noneChosen }: Props) {
   const [selected, setSelected] = useState<Group[]>(initial);
   const [q, setQ] = useState("");
   const { found, problem } = useServerSearch<Group>({
@@ -25,9 +36,9 @@ export function GroupPicker({ initial, disabled }: { initial: Group[]; disabled:
 
   return (
     <div className="text-sm">
-      <input type="hidden" name="groupFilter" value={JSON.stringify(selected)} />
-      <p className="mb-1 font-medium text-slate-700">Only members of these groups</p>
-      {selected.length === 0 ? <p className="text-slate-500">Everyone in the tenant (no group chosen).</p> : null}
+      <input type="hidden" name={name} value={JSON.stringify(selected)} />
+      <p className="mb-1 font-medium text-slate-700">{label}</p>
+      {selected.length === 0 ? <p className="text-slate-500">{noneChosen}</p> : null}
       <ul className="mb-2 flex flex-wrap gap-2">
         {selected.map((g) => (
           <li key={g.id} className="flex items-center gap-1 rounded-full bg-sky-100 px-3 py-1 text-sky-900">
