@@ -3,6 +3,7 @@ import type { ConnectorId } from "@/db/schema";
 import type { Connector } from "@/lib/sync/connector";
 import { activeDirectoryConnector } from "./active-directory/active-directory-connector";
 import { entraConnector } from "./entra/entra-connector";
+import { withProvisioning } from "@/lib/provisioning/with-provisioning";
 
 /**
  * Every pull connector, by id: the one place that names them. The worker and
@@ -11,8 +12,8 @@ import { entraConnector } from "./entra/entra-connector";
  * its id in db/schema's `syncConnectors`).
  */
 export const connectors: Record<ConnectorId, Connector> = {
-  entra: entraConnector,
-  "active-directory": activeDirectoryConnector,
+  entra: withProvisioning(entraConnector),
+  "active-directory": withProvisioning(activeDirectoryConnector),
 };
 
 export function connectorOf(id: ConnectorId): Connector {

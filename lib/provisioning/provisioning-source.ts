@@ -14,5 +14,5 @@ export type ProvisioningSource = {
   provisioningScope?: (run: SyncRun, groups: readonly { id: string }[]) => Promise<ReadonlySet<string>>;
 };
 
-/** A transaction (or the database) as provisioning's writes see it. */
-export type ProvisioningWriter = Pick<ReturnType<typeof db>, "update" | "select" | "execute" | "insert">;
+/** A transaction (or the database) as deprovisioning, in the removals' transaction, reads and writes it. */
+export type ProvisioningWriter = Pick<ReturnType<typeof db>, "select" | "execute">;

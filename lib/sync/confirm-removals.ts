@@ -5,7 +5,6 @@ import { syncRuns } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CustomerActor } from "@/lib/actor";
 import { AppError, notFound } from "@/lib/errors";
-import { deprovision } from "@/lib/provisioning/deprovision";
 import { ofCustomer } from "@/lib/tenancy";
 import type { ConnectorLookup } from "./connector";
 import { applyRemovals } from "./finish-run";
@@ -39,7 +38,7 @@ export async function confirmRemovals(actor: CustomerActor, { runId }: { runId: 
     const connector = connectorOf(run.connector);
     await applyRemovals(tx, { runId: run.id, customerId: actor.customerId, connector });
     // The people removed now lose their logins now: suspended, deleted after the grace period.
-    await deprovision(tx, { runId: run.id, customerId: actor.customerId, connector, simulate: false, leftScope: [] });
+    await connector.provisioning?.withRemovals(tx, { runId: run.id, customerId: actor.customerId, simulate: false, leftScope: [] });
     await tx.update(syncRuns).set({ status: "confirmed", removed: run.pendingRemovals, pendingRemovals: 0 }).where(ofRun);
     if (run.deltaLink) await connector.savePosition(tx, { customerId: actor.customerId, position: run.deltaLink, at: new Date() });
     await recordAudit(tx, actor, { action: "sync.confirm_removals", targetType: "sync_run", targetId: run.id, detail: { removed: run.pendingRemovals } });

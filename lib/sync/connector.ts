@@ -65,8 +65,22 @@ export type Connector = {
    * without groups leave it out, and their provisioning covers everyone.
    */
   provisioningScope?: (run: SyncRun, groups: readonly { id: string }[]) => Promise<ReadonlySet<string>>;
+  /**
+   * What follows the directory for the connector's people: provisioning,
+   * added to every connector by the registry (lib/connectors/registry.ts), so
+   * the engine names neither. Left out, a run only keeps the directory.
+   */
+  provisioning?: RunProvisioning;
   /** Makes a successful run's position the company's, in the run's final transaction. */
   savePosition: (tx: SyncWriter, input: { customerId: string; position: string; at: Date }) => Promise<void>;
+};
+
+/** Provisioning's two steps in a run, as the engine calls them. */
+export type RunProvisioning = {
+  /** Once every page is in, before the run is final: users created, updated, restored (Simulate: recorded only). */
+  afterPages: (input: { run: SyncRun; round: "full" | "delta"; simulate: boolean; seen: ReadonlySet<string> }) => Promise<{ leftScope: string[] } | null>;
+  /** In the transaction that applies the run's removals (or a manager's confirmation of them): suspensions and deletions. */
+  withRemovals: (tx: SyncWriter, input: { runId: string; customerId: string; simulate: boolean; leftScope: readonly string[] }) => Promise<void>;
 };
 
 /** How the engine's entry points (the worker, the actions) find a connector: the registry, handed in. */

@@ -2,7 +2,6 @@ import "server-only";
 import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { directoryEntries, directorySourceEnum, syncRunChanges, syncRuns } from "@/db/schema";
-import { deprovision } from "@/lib/provisioning/deprovision";
 import { ofCustomer } from "@/lib/tenancy";
 import type { Connector, SyncWriter } from "./connector";
 import { column, columns, enumType } from "@/db/sql-names";
@@ -61,9 +60,9 @@ export async function finishRun(input: FinishInput): Promise<"succeeded" | "need
     const finishedAt = new Date();
     const ofRun = and(ofCustomer(syncRuns, input.customerId), eq(syncRuns.id, input.runId));
 
-    const deprovisioning = { runId: input.runId, customerId: input.customerId, connector: input.connector, leftScope: input.leftScope ?? [] };
+    const deprovisioning = { runId: input.runId, customerId: input.customerId, leftScope: input.leftScope ?? [] };
     if (input.simulate) {
-      await deprovision(tx, { ...deprovisioning, simulate: true });
+      await input.connector.provisioning?.withRemovals(tx, { ...deprovisioning, simulate: true });
       await tx.update(syncRuns).set({ status: "succeeded", removed: toRemove, pendingRemovals: 0, finishedAt }).where(ofRun);
       return "succeeded";
     }
@@ -72,7 +71,7 @@ export async function finishRun(input: FinishInput): Promise<"succeeded" | "need
       return "needs_confirmation";
     }
     await applyRemovals(tx, { runId: input.runId, customerId: input.customerId, connector: input.connector });
-    await deprovision(tx, { ...deprovisioning, simulate: false });
+    await input.connector.provisioning?.withRemovals(tx, { ...deprovisioning, simulate: false });
     await tx.update(syncRuns).set({ status: "succeeded", removed: toRemove, pendingRemovals: 0, deltaLink: input.position, finishedAt }).where(ofRun);
     if (input.position) await input.connector.savePosition(tx, { customerId: input.customerId, position: input.position, at: finishedAt });
     return "succeeded";

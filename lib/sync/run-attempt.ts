@@ -1,7 +1,6 @@
 import "server-only";
 import type { SyncRun } from "@/db/schema";
 import { logger } from "@/lib/logger";
-import { provisionPeople } from "@/lib/provisioning/provision-people";
 import type { Connector } from "./connector";
 import { finishRun } from "./finish-run";
 import { walkPages } from "./walk-pages";
@@ -11,7 +10,7 @@ import { walkPages } from "./walk-pages";
  * round (settings, secrets, full or delta), the engine walks its pages, and
  * the removals and the connector's position are decided at the end. A delta
  * round whose saved position the source no longer knows starts again as a
- * full round. Provisioning (lib/provisioning) follows the directory: users
+ * full round. Provisioning (the connector's) follows the directory: users
  * are created and restored once the pages are in, and suspended or deleted
  * with the removals. Simulate runs the very same path with writes turned off.
  */
@@ -49,7 +48,7 @@ export async function runAttempt(connector: Connector, run: SyncRun): Promise<"s
   }
   await source.afterWalk?.({ seen: result.seen, simulate });
   // Before the run is final, so a run that says "succeeded" has its users too; suspensions wait for the removals (finishRun).
-  const provisioned = await provisionPeople({ run, connector, round, simulate, seen: result.seen });
+  const provisioned = await connector.provisioning?.afterPages({ run, round, simulate, seen: result.seen });
   return finishRun({
     runId: run.id,
     customerId: run.customerId,
