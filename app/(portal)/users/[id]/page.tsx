@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { wasCreated, type NoticeParams } from "@/components/forms/created-href";
+import { CreatedNotice } from "@/components/forms/created-notice";
 import { DeleteForm } from "@/components/forms/delete-form";
 import { Card } from "@/components/layout/card";
 import { PageHeader } from "@/components/layout/page-header";
@@ -12,7 +14,7 @@ import { UserForm } from "../user-form";
 
 export const metadata: Metadata = { title: "Edit user" };
 
-export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditUserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: NoticeParams }) {
   const actor = await requireCustomerPage("users:manage");
   const userId = await idParam(params);
   const [customer, user] = await Promise.all([getCustomer({ customerId: actor.customerId }), orNotFound(getUser({ customerId: actor.customerId, userId }))]);
@@ -20,6 +22,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <PageHeader title={user.name} description={user.portalId} />
+      {(await wasCreated(searchParams)) ? <CreatedNotice message={`User ${user.name} created: they sign in as ${user.portalId}.`} /> : null}
       <Card>
         <UserForm action={updateUserAction} companySlug={customer.slug} user={user} linked={linked} />
       </Card>
