@@ -7,7 +7,7 @@ import { updateCompany } from "@/lib/customers/update-company";
 import { updateCompanyInput } from "@/lib/validation/customer-input";
 
 export const updateCompanyAction = defineCustomerAction({ permission: "company:manage", input: updateCompanyInput }, async ({ actor }, input) => {
-  await updateCompany(actor, input, Object.values(connectors));
+  await updateCompany(actor, { customerId: actor.customerId, ...input }, Object.values(connectors));
   revalidatePath("/", "layout");
   return { status: "success", message: "Company details saved." };
 });

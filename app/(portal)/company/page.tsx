@@ -5,7 +5,8 @@ import { can } from "@/lib/auth/permissions";
 import { requireCustomerPage } from "@/lib/auth/require-page";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { canonicalTimeZone, timeZoneOptions } from "@/lib/time-zones";
-import { CompanyForm } from "./company-form";
+import { CompanyForm } from "@/components/customers/company-form";
+import { updateCompanyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Company" };
 
@@ -17,7 +18,13 @@ export default async function CompanyPage() {
       <PageHeader title="Company" description="Your company's details on the platform." />
       <Card>
         {can(actor.role, "company:manage") ? (
-          <CompanyForm slug={customer.slug} name={customer.name} timeZone={canonicalTimeZone(customer.timeZone)} timeZones={timeZoneOptions()} />
+          <CompanyForm
+            action={updateCompanyAction}
+            slug={customer.slug}
+            name={customer.name}
+            timeZone={canonicalTimeZone(customer.timeZone)}
+            timeZones={timeZoneOptions()}
+          />
         ) : (
           <dl className="grid gap-3 text-sm sm:grid-cols-[10rem_1fr]">
             <dt className="text-slate-500">Company</dt>
