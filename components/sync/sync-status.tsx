@@ -41,7 +41,9 @@ export function SyncStatus({ connector, activeRun, lastRun, lastSimulation, time
           timeZone={timeZone}
           // Still shown when a real run came after it (it is the last simulation all the same), but said so.
           note={
-            lastRun && lastRun.queuedAt > lastSimulation.queuedAt ? "Older than the last run: simulate again to see what a sync would change now." : undefined
+            lastRun && lastRun.queuedAt > lastSimulation.queuedAt
+              ? "Made before the latest sync: simulate again to see what a sync would change now."
+              : undefined
           }
         />
       ) : null}
