@@ -8,6 +8,7 @@ import { idParam, orNotFound } from "@/lib/auth/or-not-found";
 import { requireCustomerPage } from "@/lib/auth/require-page";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { getLinkedEntry } from "@/lib/linking/get-linked-entry";
+import { getPicklists } from "@/lib/picklists/get-picklists";
 import { getUser } from "@/lib/users/get-user";
 import { deleteUserAction, updateUserAction } from "../actions";
 import { UserForm } from "../user-form";
@@ -17,14 +18,18 @@ export const metadata: Metadata = { title: "Edit user" };
 export default async function EditUserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: NoticeParams }) {
   const actor = await requireCustomerPage("users:manage");
   const userId = await idParam(params);
-  const [customer, user] = await Promise.all([getCustomer({ customerId: actor.customerId }), orNotFound(getUser({ customerId: actor.customerId, userId }))]);
+  const [customer, user, picklists] = await Promise.all([
+    getCustomer({ customerId: actor.customerId }),
+    orNotFound(getUser({ customerId: actor.customerId, userId })),
+    getPicklists({ customerId: actor.customerId }),
+  ]);
   const linked = await getLinkedEntry(actor.customerId, user);
   return (
     <>
       <PageHeader title={user.name} description={user.portalId} />
       {(await wasCreated(searchParams)) ? <CreatedNotice message={`User ${user.name} created: they sign in as ${user.portalId}.`} /> : null}
       <Card>
-        <UserForm action={updateUserAction} companySlug={customer.slug} user={user} linked={linked} />
+        <UserForm action={updateUserAction} companySlug={customer.slug} user={user} linked={linked} picklists={picklists} />
       </Card>
       <Card title="Delete user">
         <p className="mb-3 text-sm text-slate-600">The user loses access to the portal at once.</p>
