@@ -34,12 +34,14 @@ export async function RunDetail({ customerId, runId, connector, query, confirmAc
   const { path, history, triggers: labels, sourceName, waits } = connectorLabels[connector];
   const { page } = readListQuery(query);
   const kind = syncChangeKinds.find((k) => k === query.kind);
-  const [customer, run, changes] = await Promise.all([
+  const [customer, run, asked] = await Promise.all([
     getCustomer({ customerId }),
     orNotFound(getRun({ customerId, runId })),
     listRunChanges({ customerId, runId, kind, page }),
   ]);
   if (run.connector !== connector) notFound();
+  // A page past the end (a stale link) shows the last page, never "no changes".
+  const changes = page > asked.pageCount ? await listRunChanges({ customerId, runId, kind, page: asked.pageCount }) : asked;
   const tz = customer.timeZone;
   const active = run.status === "queued" || run.status === "running";
   const runPath = `${path}/runs/${run.id}`;

@@ -29,4 +29,9 @@ test("a run's page names fields as people do, counts in words that agree with th
   await expect(created.locator(":scope > ul > li")).toHaveCount(20);
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   expect(height).toBeLessThan(2_500);
+
+  // A page past the end shows the last one.
+  await page.goto(`${page.url()}?page=99`);
+  await expect(page.getByRole("region", { name: "Created" }).locator(":scope > ul > li")).toHaveCount(20);
+  await expect(page.getByRole("navigation", { name: "Pages" })).toContainText("20 entries · page 1 of 1");
 });
