@@ -30,7 +30,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </p>
         ) : null}
         <PasswordSignInForm />
-        <div className="my-6 flex items-center gap-3 text-xs uppercase tracking-wide text-slate-400">
+        <div className="my-6 flex items-center gap-3 text-xs uppercase tracking-wide text-slate-500">
           <span className="h-px flex-1 bg-slate-200" />
           or
           <span className="h-px flex-1 bg-slate-200" />

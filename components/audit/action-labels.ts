@@ -1,6 +1,7 @@
 /** What each recorded action is called on the audit log; an action not listed shows its code. */
 const actionLabels: Record<string, string> = {
   "company.update": "Company settings changed",
+  "company.picklists": "Package, user type and site lists changed",
   "customer.create": "Customer created",
   "customer.suspend": "Customer suspended",
   "customer.reactivate": "Customer reactivated",

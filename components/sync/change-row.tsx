@@ -1,19 +1,52 @@
 import type { RunChange } from "@/lib/sync/history/list-run-changes";
+import { attributeLabel, fieldLabel } from "./field-labels";
 
-const shown = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : String(v));
+type FieldChange = { key: string; label: string; from: unknown; to: unknown };
 
-/** One entry's change in a run: who, what kind, and each field old → new. */
+const isEmpty = (v: unknown) => v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0);
+const shown = (v: unknown) => (isEmpty(v) ? "—" : Array.isArray(v) ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v));
+const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+/**
+ * The changed fields with their labels. `attributes` holds an object on each
+ * side: it is shown as the keys that changed, each with its own label, not as
+ * two blobs of JSON.
+ */
+function labelledChanges(fields: RunChange["fields"]): FieldChange[] {
+  return Object.entries(fields).flatMap(([field, [from, to]]) => {
+    if (field !== "attributes") return [{ key: field, label: fieldLabel(field), from, to }];
+    const before = asRecord(from);
+    const after = asRecord(to);
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys
+      .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
+      .map((k) => ({ key: `attributes.${k}`, label: attributeLabel(k), from: before[k], to: after[k] }));
+  });
+}
+
+/**
+ * One entry's change in a run on one line or two: who, what kind, and each
+ * field old → new side by side (a created entry shows its values only; its kind is the
+ * heading of its group), so a
+ * page of fifty changes stays a page, not a scroll of one field per line.
+ */
 export function ChangeRow({ change }: { change: RunChange }) {
+  const created = change.kind === "created";
   return (
-    <li className="py-2">
-      <p>
-        <span className="font-medium">{change.displayName ?? change.objectId}</span>{" "}
-        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{change.kind}</span>
+    <li className="grid gap-x-4 py-2 sm:grid-cols-[14rem_1fr]">
+      <p className="truncate font-medium" title={change.displayName ?? change.objectId}>
+        {change.displayName ?? change.objectId}
       </p>
-      <ul className="mt-1 text-slate-600">
-        {Object.entries(change.fields).map(([field, [from, to]]) => (
-          <li key={field}>
-            {field}: <span className="line-through decoration-slate-400">{shown(from)}</span> → {shown(to)}
+      <ul className="flex flex-wrap gap-x-4 gap-y-0.5 text-slate-600">
+        {labelledChanges(change.fields).map(({ key, label, from, to }) => (
+          <li key={key}>
+            <span className="text-slate-500">{label}:</span>{" "}
+            {created ? null : (
+              <>
+                <del className="decoration-slate-400">{shown(from)}</del> →{" "}
+              </>
+            )}
+            {shown(to)}
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { syncChangeKinds, type ConnectorId } from "@/db/schema";
+import { syncChangeKinds, type ConnectorId, type SyncChangeKind } from "@/db/schema";
 import { Card } from "@/components/layout/card";
 import { Pagination } from "@/components/list/pagination";
 import type { ActionState } from "@/lib/actions/action-state";
@@ -9,7 +9,7 @@ import { getCustomer } from "@/lib/customers/get-customer";
 import { formatDateTime } from "@/lib/format-date";
 import { formatDuration, runSeconds } from "@/lib/sync/history/format-duration";
 import { getRun } from "@/lib/sync/history/get-run";
-import { listRunChanges } from "@/lib/sync/history/list-run-changes";
+import { listRunChanges, type RunChange } from "@/lib/sync/history/list-run-changes";
 import { runProgressOf } from "@/lib/sync/history/run-progress";
 import { countOf } from "@/lib/text/count-of";
 import { readListQuery } from "@/lib/validation/list-query";
@@ -30,17 +30,19 @@ type Props = {
   confirmAction: (prev: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
-/** One run of a connector: what it did, how long it took, and each entry it changed (filterable by kind). */
+/** One run of a connector: what it did, how long it took, and each entry it changed (grouped and filterable by kind, fifty a page). */
 export async function RunDetail({ customerId, runId, connector, query, confirmAction }: Props) {
   const { path, history, triggers: labels, sourceName, waits } = connectorLabels[connector];
   const { page } = readListQuery(query);
   const kind = syncChangeKinds.find((k) => k === query.kind);
-  const [customer, run, changes] = await Promise.all([
+  const [customer, run, asked] = await Promise.all([
     getCustomer({ customerId }),
     orNotFound(getRun({ customerId, runId })),
     listRunChanges({ customerId, runId, kind, page }),
   ]);
   if (run.connector !== connector) notFound();
+  // A page past the end (a stale link) shows the last page, never "no changes".
+  const changes = page > asked.pageCount ? await listRunChanges({ customerId, runId, kind, page: asked.pageCount }) : asked;
   const tz = customer.timeZone;
   const active = run.status === "queued" || run.status === "running";
   const runPath = `${path}/runs/${run.id}`;
@@ -112,19 +114,41 @@ export async function RunDetail({ customerId, runId, connector, query, confirmAc
               aria-current={k === kind ? "page" : undefined}
               className={`rounded-full border px-3 py-1 ${k === kind ? "border-sky-700 bg-sky-50 text-sky-900" : "border-slate-300 text-slate-700"}`}
             >
-              {k ?? "all"}
+              {k ? kindLabels[k] : "All"}
             </Link>
           ))}
         </nav>
-        <ul className="divide-y text-sm">
-          {changes.rows.map((change) => (
-            <ChangeRow key={change.id} change={change} />
-          ))}
-        </ul>
+        {changeGroups(changes.rows).map(([k, rows]) => (
+          <section key={k} aria-label={kindLabels[k]} className="mb-3">
+            <h3 className="border-b border-slate-200 pb-1 text-sm font-semibold text-slate-700">{kindLabels[k]}</h3>
+            <ul className="divide-y text-sm">
+              {rows.map((change) => (
+                <ChangeRow key={change.id} change={change} />
+              ))}
+            </ul>
+          </section>
+        ))}
         {changes.rows.length === 0 ? <p className="py-4 text-center text-sm text-slate-500">No changes{kind ? ` of this kind` : ""}.</p> : null}
         <Pagination basePath={runPath} params={{ kind }} page={changes.page} pageCount={changes.pageCount} total={changes.total} />
       </Card>
       <ProvisioningRecords customerId={customerId} runId={run.id} runPath={runPath} simulate={run.trigger === "simulate"} query={query} />
     </>
   );
+}
+
+const kindLabels: Record<SyncChangeKind, string> = {
+  created: "Created",
+  updated: "Updated",
+  disabled: "Disabled",
+  enabled: "Enabled",
+  removed: "Removed",
+  restored: "Restored",
+};
+
+/** A page's changes under a heading per kind (the page lists them kind by kind already; this keeps it so whatever comes). */
+function changeGroups(rows: RunChange[]): [SyncChangeKind, RunChange[]][] {
+  return syncChangeKinds.flatMap((k) => {
+    const ofKind = rows.filter((r) => r.kind === k);
+    return ofKind.length > 0 ? [[k, ofKind] as [SyncChangeKind, RunChange[]]] : [];
+  });
 }

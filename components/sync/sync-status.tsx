@@ -33,12 +33,27 @@ export function SyncStatus({ connector, activeRun, lastRun, lastSimulation, time
       ) : (
         <p className="mt-4 text-sm text-slate-600">{firstRunHint}</p>
       )}
-      {lastSimulation ? <RunOutcome connector={connector} title="Last simulation" run={lastSimulation} timeZone={timeZone} /> : null}
+      {lastSimulation ? (
+        <RunOutcome
+          connector={connector}
+          title="Last simulation"
+          run={lastSimulation}
+          timeZone={timeZone}
+          // Still shown when a real run came after it (it is the last simulation all the same), but said so.
+          note={
+            lastRun && lastRun.queuedAt > lastSimulation.queuedAt
+              ? "Made before the latest sync: simulate again to see what a sync would change now."
+              : undefined
+          }
+        />
+      ) : null}
     </>
   );
 }
 
-function RunOutcome({ connector, title, run, timeZone }: { connector: ConnectorId; title: string; run: SyncRun; timeZone: string }) {
+type OutcomeProps = { connector: ConnectorId; title: string; run: SyncRun; timeZone: string; note?: string };
+
+function RunOutcome({ connector, title, run, timeZone, note }: OutcomeProps) {
   const { path } = connectorLabels[connector];
   return (
     <div className="mt-4 rounded-md border border-slate-200 p-4 text-sm">
@@ -60,6 +75,7 @@ function RunOutcome({ connector, title, run, timeZone }: { connector: ConnectorI
           {run.created} created, {run.updated} updated, {run.disabled} disabled, {run.removed} removed, {run.unchanged} unchanged, {run.skipped} skipped.
         </p>
       )}
+      {note ? <p className="mt-1 text-slate-500">{note}</p> : null}
     </div>
   );
 }

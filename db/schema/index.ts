@@ -11,3 +11,4 @@ export * from "./company-extensions";
 export * from "./provisioning-settings";
 export * from "./devices";
 export * from "./provisioning-records";
+export * from "./customer-picklists";

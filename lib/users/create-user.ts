@@ -10,6 +10,7 @@ import { getCustomer } from "@/lib/customers/get-customer";
 import { withLinkClash } from "@/lib/linking/link-clash";
 import { linkColumns, linkTargetFor } from "@/lib/linking/link-target";
 import { recordLinkAudit } from "@/lib/linking/record-link-audit";
+import { checkPicklistChoices } from "@/lib/picklists/check-picklist-choices";
 import type { CreateUserInput } from "@/lib/validation/account-input";
 
 export async function createUser(actor: CustomerActor, input: CreateUserInput) {
@@ -20,6 +21,7 @@ export async function createUser(actor: CustomerActor, input: CreateUserInput) {
   return withLinkClash(actor.customerId, link, () =>
     withAccountConflicts({ portalId, extension: input.extension }, () =>
       db().transaction(async (tx) => {
+        await checkPicklistChoices(tx, actor.customerId, input);
         const [user] = await tx
           .insert(accounts)
           .values({

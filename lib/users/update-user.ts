@@ -11,6 +11,7 @@ import { notFound } from "@/lib/errors";
 import { withLinkClash } from "@/lib/linking/link-clash";
 import { linkColumns, linkTargetFor } from "@/lib/linking/link-target";
 import { recordLinkAudit } from "@/lib/linking/record-link-audit";
+import { checkPicklistChoices } from "@/lib/picklists/check-picklist-choices";
 import { ofCustomer } from "@/lib/tenancy";
 import { handSetFieldsAfter } from "./hand-set-fields";
 import type { UpdateUserInput } from "@/lib/validation/account-input";
@@ -21,6 +22,7 @@ export async function updateUser(actor: CustomerActor, input: UpdateUserInput) {
   await withLinkClash(actor.customerId, link, () =>
     withAccountConflicts({ extension: input.extension }, () =>
       db().transaction(async (tx) => {
+        await checkPicklistChoices(tx, actor.customerId, input, input.id);
         const managed = {
           name: input.name,
           email: input.email,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { customerSlug, newPassword, optionalEmail, portalLocalPart, requiredText, timeZone } from "./fields";
+import { customerSlug, newPassword, optionalEmail, portalLocalPart, requiredText, timeZone, uuid } from "./fields";
 
 export const createCustomerInput = z.object({
   name: requiredText("Company name", 120),
@@ -16,3 +16,6 @@ export const updateCompanyInput = z.object({
   name: requiredText("Company name", 120),
   timeZone,
 });
+
+/** The operator edits the same details of any customer, named by its ID. */
+export const updateCustomerInput = updateCompanyInput.extend({ id: uuid });

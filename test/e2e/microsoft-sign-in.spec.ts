@@ -29,7 +29,9 @@ async function createLinkedUser(page: Page, localPart: string, person: Person) {
   await differences.getByRole("button", { name: "Update to match Entra" }).click();
   await expect(page.getByLabel("Name")).toHaveValue(person.displayName);
   await page.getByRole("button", { name: "Create user" }).click();
-  await expect(page).toHaveURL(/\/users$/);
+  await expect(page).toHaveURL(/\/users\/[0-9a-f-]{36}/);
+  await expect(page.getByRole("status")).toContainText(`User ${person.displayName} created`);
+  await page.goto("/users");
 }
 
 async function companyWithTenant(

@@ -7,11 +7,19 @@ test("the operator creates a customer; its manager manages users and the directo
   await expect(page).toHaveURL(/\/users$/);
   await expect(page.getByText(company.name)).toBeVisible();
 
-  // Add a user.
+  // Add a user: the manager lands on the new user's page, told it was created.
   await openForm(page, "Add user");
   await fillFields(page, { "Portal ID": "rich", Name: "Rich Field", Extension: "2101", Password: "user-password-12" });
   await page.getByRole("button", { name: "Create user" }).click();
-  await expect(page).toHaveURL(/\/users$/);
+  await expect(page).toHaveURL(/\/users\/[0-9a-f-]{36}/);
+  await expect(page.getByRole("heading", { name: "Rich Field" })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText(`User Rich Field created: they sign in as rich@${company.slug}.`);
+  // The notice belongs to the creation: a reload of the page does not say it again.
+  await expect(page).not.toHaveURL(/notice=/);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Rich Field" })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveCount(0);
+  await page.getByRole("link", { name: "User", exact: true }).click();
   const row = page.getByRole("row", { name: /Rich Field/ });
   await expect(row).toContainText(`rich@${company.slug}`);
   await expect(row).toContainText("2101");
@@ -29,7 +37,9 @@ test("the operator creates a customer; its manager manages users and the directo
   await page.getByLabel("Display name").fill(name);
   await page.getByLabel("Office phone").fill("+49 30 1234 5678");
   await page.getByRole("button", { name: "Add entry" }).click();
-  await expect(page).toHaveURL(/\/directory$/);
+  await expect(page).toHaveURL(/\/directory\/[0-9a-f-]{36}/);
+  await expect(page.getByRole("status")).toHaveText(`Directory entry ${name} created.`);
+  await page.getByRole("link", { name: "Company Directory" }).click();
 
   await page.getByRole("searchbox").fill("1234 5678");
   await page.getByRole("button", { name: "Search" }).click();

@@ -33,7 +33,7 @@ describe("sync history", () => {
       )
       .returning();
     aRunIds = aRuns.map((r) => r.id);
-    // Created entries are recorded a source page at a time: here 20, then 15 (written as applyPage writes them).
+    // Created entries are recorded a source page at a time: here 40, then 20 (written as applyPage writes them).
     const created = (n: number) => ({
       key: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
       status: "active",
@@ -44,8 +44,8 @@ describe("sync history", () => {
     await db()
       .insert(syncRunCreatedPages)
       .values([
-        { runId: aRunIds[0]!, customerId: a.customerId, entryCount: 20, entries: Array.from({ length: 20 }, (_, i) => created(i)) },
-        { runId: aRunIds[0]!, customerId: a.customerId, entryCount: 15, entries: Array.from({ length: 15 }, (_, i) => created(20 + i)) },
+        { runId: aRunIds[0]!, customerId: a.customerId, entryCount: 40, entries: Array.from({ length: 40 }, (_, i) => created(i)) },
+        { runId: aRunIds[0]!, customerId: a.customerId, entryCount: 20, entries: Array.from({ length: 20 }, (_, i) => created(40 + i)) },
       ]);
     await db()
       .insert(syncRunChanges)
@@ -53,18 +53,18 @@ describe("sync history", () => {
         {
           runId: aRunIds[0]!,
           customerId: a.customerId,
-          objectId: "22222222-2222-4222-8222-222222222222",
-          displayName: "Bob",
-          kind: "updated",
-          fields: { lastName: ["B", "Bee"] },
-        },
-        {
-          runId: aRunIds[0]!,
-          customerId: a.customerId,
           objectId: "33333333-3333-4333-8333-333333333333",
           displayName: "Cid",
           kind: "removed",
           fields: { status: ["active", "removed"] },
+        },
+        {
+          runId: aRunIds[0]!,
+          customerId: a.customerId,
+          objectId: "22222222-2222-4222-8222-222222222222",
+          displayName: "Bob",
+          kind: "updated",
+          fields: { lastName: ["B", "Bee"] },
         },
       ]);
     const [bRun] = await db().insert(syncRuns).values({ customerId: b.customerId, trigger: "simulate", status: "succeeded" }).returning();
@@ -77,25 +77,26 @@ describe("sync history", () => {
     expect(runs.total).toBe(3);
   });
 
-  it("lists a run's changes a page at a time: the created entries, then the others, each kind on its own", async () => {
+  it("lists a run's changes fifty a page: the created entries, then the others kind by kind, each kind on its own", async () => {
     const list = (page: number, kind?: SyncChangeKind) => listRunChanges({ customerId: a.customerId, runId: aRunIds[0]!, page, kind });
     const first = await list(1);
-    expect(first).toMatchObject({ total: 37, pageCount: 2 });
-    expect(first.rows.map((c) => c.displayName)).toEqual(Array.from({ length: 25 }, (_, i) => `New ${i}`));
+    expect(first).toMatchObject({ total: 62, pageCount: 2 });
+    expect(first.rows.map((c) => c.displayName)).toEqual(Array.from({ length: 50 }, (_, i) => `New ${i}`));
     expect(first.rows[0]).toMatchObject({
       kind: "created",
       objectId: "00000000-0000-4000-8000-000000000000",
       fields: { displayName: [null, "New 0"], email: [null, "new0@x.example"], status: [null, "active"] },
     });
     expect(Object.keys(first.rows[0]!.fields)).not.toContain("firstName");
-    expect((await list(2)).rows.map((c) => c.displayName)).toEqual([...Array.from({ length: 10 }, (_, i) => `New ${25 + i}`), "Bob", "Cid"]);
-    expect(new Set([...first.rows, ...(await list(2)).rows].map((c) => c.id)).size).toBe(37);
+    // Cid's removal was recorded before Bob's update; the page shows them by kind (updated before removed).
+    expect((await list(2)).rows.map((c) => c.displayName)).toEqual([...Array.from({ length: 10 }, (_, i) => `New ${50 + i}`), "Bob", "Cid"]);
+    expect(new Set([...first.rows, ...(await list(2)).rows].map((c) => c.id)).size).toBe(62);
 
-    expect(await list(2, "created")).toMatchObject({ total: 35, rows: { length: 10 } });
+    expect(await list(2, "created")).toMatchObject({ total: 60, rows: { length: 10 } });
     expect((await list(1, "updated")).rows).toEqual([expect.objectContaining({ displayName: "Bob", fields: { lastName: ["B", "Bee"] } })]);
     expect(await list(1, "removed")).toMatchObject({ total: 1, rows: [{ displayName: "Cid" }] });
     expect(await list(1, "disabled")).toMatchObject({ total: 0, rows: [] });
-    expect(await list(3)).toMatchObject({ total: 37, rows: [] });
+    expect(await list(3)).toMatchObject({ total: 62, rows: [] });
   });
 
   it("plots finished runs oldest first with entries changed and duration", async () => {

@@ -4,20 +4,29 @@ import { PageHeader } from "@/components/layout/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireCustomerPage } from "@/lib/auth/require-page";
 import { getCustomer } from "@/lib/customers/get-customer";
+import { getPicklists } from "@/lib/picklists/get-picklists";
 import { canonicalTimeZone, timeZoneOptions } from "@/lib/time-zones";
-import { CompanyForm } from "./company-form";
+import { CompanyForm } from "@/components/customers/company-form";
+import { updateCompanyAction } from "./actions";
+import { PicklistsForm } from "./picklists-form";
 
 export const metadata: Metadata = { title: "Company" };
 
 export default async function CompanyPage() {
   const actor = await requireCustomerPage("company:read");
-  const customer = await getCustomer({ customerId: actor.customerId });
+  const [customer, lists] = await Promise.all([getCustomer({ customerId: actor.customerId }), getPicklists({ customerId: actor.customerId })]);
   return (
     <>
       <PageHeader title="Company" description="Your company's details on the platform." />
       <Card>
         {can(actor.role, "company:manage") ? (
-          <CompanyForm slug={customer.slug} name={customer.name} timeZone={canonicalTimeZone(customer.timeZone)} timeZones={timeZoneOptions()} />
+          <CompanyForm
+            action={updateCompanyAction}
+            slug={customer.slug}
+            name={customer.name}
+            timeZone={canonicalTimeZone(customer.timeZone)}
+            timeZones={timeZoneOptions()}
+          />
         ) : (
           <dl className="grid gap-3 text-sm sm:grid-cols-[10rem_1fr]">
             <dt className="text-slate-500">Company</dt>
@@ -29,6 +38,12 @@ export default async function CompanyPage() {
           </dl>
         )}
       </Card>
+      {can(actor.role, "settings:manage") ? (
+        <Card title="Packages, user types and sites">
+          <p className="mb-3 text-sm text-slate-600">The user forms offer these as choices. A user keeps a value taken off a list until it is changed.</p>
+          <PicklistsForm lists={lists} />
+        </Card>
+      ) : null}
     </>
   );
 }

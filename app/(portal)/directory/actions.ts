@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { createdHref } from "@/components/forms/created-href";
 import { defineCustomerAction } from "@/lib/actions/define-action";
 import { createDirectoryEntry } from "@/lib/directory/create-directory-entry";
 import { deleteDirectoryEntry } from "@/lib/directory/delete-directory-entry";
@@ -13,9 +14,9 @@ import { uuid } from "@/lib/validation/fields";
 export const createDirectoryEntryAction = defineCustomerAction(
   { permission: "directory:manage", input: createDirectoryEntryInput },
   async ({ actor }, input) => {
-    await createDirectoryEntry(actor, input);
+    const entry = await createDirectoryEntry(actor, input);
     revalidatePath("/directory");
-    redirect("/directory");
+    redirect(createdHref(`/directory/${entry.id}`));
   },
 );
 

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { createdHref } from "@/components/forms/created-href";
 import { defineCustomerAction } from "@/lib/actions/define-action";
 import { createUser } from "@/lib/users/create-user";
 import { deleteUser } from "@/lib/users/delete-user";
@@ -14,9 +15,9 @@ import { createUserInput, updateUserInput } from "@/lib/validation/account-input
 import { uuid } from "@/lib/validation/fields";
 
 export const createUserAction = defineCustomerAction({ permission: "users:manage", input: createUserInput }, async ({ actor }, input) => {
-  await createUser(actor, input);
+  const user = await createUser(actor, input);
   revalidatePath("/users");
-  redirect("/users");
+  redirect(createdHref(`/users/${user.id}`));
 });
 
 export const updateUserAction = defineCustomerAction({ permission: "users:manage", input: updateUserInput }, async ({ actor }, input) => {

@@ -10,6 +10,7 @@ import { EntraAccountPicker } from "@/components/linking/entra-account-picker";
 import { differencesFrom, LinkDifferences, type PersonFields } from "@/components/linking/link-differences";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { LinkedEntry } from "@/lib/linking/get-linked-entry";
+import type { Picklists } from "@/lib/picklists/get-picklists";
 import type { LinkCandidate } from "@/lib/linking/search-link-candidates";
 import { useState } from "react";
 
@@ -30,6 +31,8 @@ type Props = {
   companySlug: string;
   user?: User;
   linked?: LinkedEntry | null;
+  /** The company's lists (Company screen): a field with a list is a choice, one without stays free text. */
+  picklists: Picklists;
 };
 
 const groupMemberTypes = [
@@ -39,7 +42,7 @@ const groupMemberTypes = [
 ];
 
 /** Create and edit share one form; on edit the portal ID is fixed and a blank password keeps the old one. */
-export function UserForm({ action, companySlug, user, linked = null }: Props) {
+export function UserForm({ action, companySlug, user, linked = null, picklists }: Props) {
   const { state, onSubmit, pending, formRef } = useFormAction(action);
   const e = (field: string) => fieldError(state, field);
   // The Entra account just picked, with the name and e-mail as typed at that moment (the manager may
@@ -75,7 +78,7 @@ export function UserForm({ action, companySlug, user, linked = null }: Props) {
         hint="2 to 8 digits, unique in your company."
         error={e("extension")}
       />
-      <TextField label="Site" name="site" defaultValue={user?.site ?? ""} error={e("site")} />
+      <PicklistField label="Site" name="site" list={picklists.site} current={user?.site ?? null} error={e("site")} />
       <SelectField
         label="Group member type"
         name="groupMemberType"
@@ -83,8 +86,8 @@ export function UserForm({ action, companySlug, user, linked = null }: Props) {
         defaultValue={user?.groupMemberType ?? ""}
         error={e("groupMemberType")}
       />
-      <TextField label="Package" name="package" defaultValue={user?.package ?? ""} error={e("package")} />
-      <TextField label="User type" name="userType" defaultValue={user?.userType ?? ""} error={e("userType")} />
+      <PicklistField label="Package" name="package" list={picklists.package} current={user?.package ?? null} error={e("package")} />
+      <PicklistField label="User type" name="userType" list={picklists.user_type} current={user?.userType ?? null} error={e("userType")} />
       <div className="space-y-3 md:col-span-2">
         <EntraAccountPicker current={linked} error={e("aadLink")} onChoose={pick} />
         {picked && differences.length > 0 ? (
@@ -108,4 +111,17 @@ export function UserForm({ action, companySlug, user, linked = null }: Props) {
       </div>
     </form>
   );
+}
+
+type PicklistFieldProps = { label: string; name: string; list: string[]; current: string | null; error?: string };
+
+/** A choice from the company's list, keeping the user's own value when it is not (or no longer) on it; free text where there is no list. */
+function PicklistField({ label, name, list, current, error }: PicklistFieldProps) {
+  if (list.length === 0) return <TextField label={label} name={name} defaultValue={current ?? ""} error={error} />;
+  const options = [
+    { value: "", label: "—" },
+    ...(current && !list.includes(current) ? [{ value: current, label: `${current} (not in the list)` }] : []),
+    ...list.map((value) => ({ value, label: value })),
+  ];
+  return <SelectField label={label} name={name} options={options} defaultValue={current ?? ""} error={error} />;
 }

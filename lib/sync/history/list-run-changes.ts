@@ -2,9 +2,12 @@ import "server-only";
 import { and, asc, count, eq, inArray, ne } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRunChanges, syncRunCreatedPages, type SyncChangeKind } from "@/db/schema";
-import { pageOf, pageSize, type Page } from "@/lib/pagination";
+import { pageOf, type Page } from "@/lib/pagination";
 import { ofCustomer } from "@/lib/tenancy";
 import { fieldChanges, type EntryWrite } from "../plan-page";
+
+/** Changes on a page of a run: a change takes a line or two, so fifty still make a short page. */
+export const runChangesPageSize = 50;
 
 /** One entry's change in a run, as the run's page lists it. */
 export type RunChange = { id: string; objectId: string; displayName: string | null; kind: SyncChangeKind; fields: Record<string, [unknown, unknown]> };
@@ -12,7 +15,8 @@ export type RunChange = { id: string; objectId: string; displayName: string | nu
 /**
  * What a run changed for whom (field → old, new), optionally one kind of
  * change only: first the entries it created (recorded a source page at a
- * time), then the other changes (a row each) in the order they were made.
+ * time), then the other changes (a row each) kind by kind, so the page can
+ * show them in groups, each kind in the order its changes were made.
  */
 export async function listRunChanges({
   customerId,
@@ -25,6 +29,7 @@ export async function listRunChanges({
   kind?: SyncChangeKind;
   page?: number;
 }): Promise<Page<RunChange>> {
+  const pageSize = runChangesPageSize;
   const from = (page - 1) * pageSize;
   const withCreated = kind === undefined || kind === "created";
   const createdPages = withCreated
@@ -46,12 +51,12 @@ export async function listRunChanges({
   const [created, others, [othersTotal]] = await Promise.all([
     createdSlice(createdPages, from, pageSize),
     othersWanted > 0 && kind !== "created"
-      ? db().select().from(syncRunChanges).where(othersWhere).orderBy(asc(syncRunChanges.id)).limit(othersWanted).offset(othersFrom)
+      ? db().select().from(syncRunChanges).where(othersWhere).orderBy(asc(syncRunChanges.kind), asc(syncRunChanges.id)).limit(othersWanted).offset(othersFrom)
       : [],
     kind === "created" ? [{ n: 0 }] : db().select({ n: count() }).from(syncRunChanges).where(othersWhere),
   ]);
   const rows: RunChange[] = [...created, ...others.map((c) => ({ ...c, id: String(c.id) }))];
-  return pageOf(rows, createdTotal + (othersTotal?.n ?? 0), page);
+  return pageOf(rows, createdTotal + (othersTotal?.n ?? 0), page, pageSize);
 }
 
 /** The created entries at positions [from, from + size) of the run's, reading only the pages of records that hold them. */

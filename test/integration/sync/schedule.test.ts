@@ -38,7 +38,7 @@ describe("scheduled syncs", () => {
     );
 
     // Moving the company to another zone moves the schedule with it.
-    await updateCompany(manager, { name: "Moved", timeZone: "Asia/Tokyo" }, Object.values(connectors));
+    await updateCompany(manager, { customerId: manager.customerId, name: "Moved", timeZone: "Asia/Tokyo" }, Object.values(connectors));
     expect(localTime((await nextScheduledSync({ customerId: manager.customerId, connector: "entra" }))!, "Asia/Tokyo")).toBe("09:30:15");
 
     await configureSync(manager, tenant, { usage: "not_use" });

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { wasCreated, type NoticeParams } from "@/components/forms/created-href";
+import { CreatedNotice } from "@/components/forms/created-notice";
 import { DeleteForm } from "@/components/forms/delete-form";
 import { Card } from "@/components/layout/card";
 import { PageHeader } from "@/components/layout/page-header";
@@ -15,7 +17,7 @@ import { StatusBadge } from "../status-badge";
 
 export const metadata: Metadata = { title: "Directory entry" };
 
-export default async function DirectoryEntryPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function DirectoryEntryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: NoticeParams }) {
   const actor = await requireCustomerPage("directory:manage");
   const entryId = await idParam(params);
   const entry = await orNotFound(getDirectoryEntry({ customerId: actor.customerId, entryId }));
@@ -33,6 +35,7 @@ export default async function DirectoryEntryPage({ params }: { params: Promise<{
         }
         actions={<StatusBadge status={entry.status} />}
       />
+      {(await wasCreated(searchParams)) ? <CreatedNotice message={`Directory entry ${entry.displayName} created.`} /> : null}
       <Card>
         <DirectoryEntryForm action={updateDirectoryEntryAction} entry={entry} syncedFieldsLocked={synced} />
       </Card>

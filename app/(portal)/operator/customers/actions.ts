@@ -5,13 +5,21 @@ import { defineAction } from "@/lib/actions/define-action";
 import { z } from "zod";
 import { createCustomer } from "@/lib/customers/create-customer";
 import { setCustomerSuspended } from "@/lib/customers/set-customer-suspended";
-import { createCustomerInput } from "@/lib/validation/customer-input";
+import { connectors } from "@/lib/connectors/registry";
+import { updateCompany } from "@/lib/customers/update-company";
+import { createCustomerInput, updateCustomerInput } from "@/lib/validation/customer-input";
 import { uuid } from "@/lib/validation/fields";
 
 export const createCustomerAction = defineAction({ permission: "customers:manage", input: createCustomerInput }, async ({ actor }, input) => {
   const { customer, manager } = await createCustomer(actor, input);
   revalidatePath("/operator/customers");
   return { status: "success", message: `${customer.name} created. Its manager signs in as ${manager.portalId}.` };
+});
+
+export const updateCustomerAction = defineAction({ permission: "customers:manage", input: updateCustomerInput }, async ({ actor }, { id, ...input }) => {
+  await updateCompany(actor, { customerId: id, ...input }, Object.values(connectors));
+  revalidatePath("/operator/customers", "layout");
+  return { status: "success", message: `${input.name} saved.` };
 });
 
 const suspension = (suspended: boolean) =>

@@ -7,7 +7,9 @@ import { idParam, orNotFound } from "@/lib/auth/or-not-found";
 import { requirePage } from "@/lib/auth/require-page";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { formatDateTime } from "@/lib/format-date";
-import { reactivateCustomerAction, suspendCustomerAction } from "../actions";
+import { canonicalTimeZone, timeZoneOptions } from "@/lib/time-zones";
+import { CompanyForm } from "@/components/customers/company-form";
+import { reactivateCustomerAction, suspendCustomerAction, updateCustomerAction } from "../actions";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -22,8 +24,6 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[11rem_1fr]">
           <dt className="text-slate-500">Status</dt>
           <dd>{suspended ? `Suspended since ${formatDateTime(customer.suspendedAt, "UTC")} (UTC)` : "Active"}</dd>
-          <dt className="text-slate-500">Time zone</dt>
-          <dd>{customer.timeZone}</dd>
           <dt className="text-slate-500">Created</dt>
           <dd>{formatDateTime(customer.createdAt, "UTC")} (UTC)</dd>
         </dl>
@@ -32,6 +32,16 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             Its audit log
           </Link>
         </p>
+      </Card>
+      <Card title="Name and time zone">
+        <CompanyForm
+          action={updateCustomerAction}
+          customerId={customer.id}
+          slug={customer.slug}
+          name={customer.name}
+          timeZone={canonicalTimeZone(customer.timeZone)}
+          timeZones={timeZoneOptions()}
+        />
       </Card>
       <Card title={suspended ? "Reactivate" : "Suspend"}>
         <p className="mb-3 text-sm text-slate-700">
