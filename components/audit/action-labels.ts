@@ -1,3 +1,5 @@
+import { provisioningActionLabels } from "@/components/provisioning/provisioning-action-labels";
+
 /** What each recorded action is called on the audit log; an action not listed shows its code. */
 const actionLabels: Record<string, string> = {
   "company.update": "Company settings changed",
@@ -15,6 +17,10 @@ const actionLabels: Record<string, string> = {
   "ldap_settings.test_authentication": "Active Directory sign-in tested",
   "manager.create": "Manager added",
   "provisioning_settings.save": "Provisioning settings saved",
+  // What provisioning did for a person Entra pushed over SCIM (runs list their own on the run page).
+  ...Object.fromEntries(
+    Object.entries(provisioningActionLabels).map(([action, label]) => [`provisioning.${action}`, `SCIM provisioning: ${label.toLowerCase()}`]),
+  ),
   "matches.apply": "Existing users matched to directory people",
   "device.regenerate_credential": "Device credential regenerated",
   "user.hand_set_release": "Field handed back to provisioning",

@@ -23,7 +23,7 @@ export type Decided = { value: string; fromRange: boolean };
  * stays the judge at the insert.
  */
 export async function decideExtensions(
-  ctx: { run: { customerId: string }; settings: ProvisioningSettings; range: RangeCursor },
+  ctx: { customerId: string; settings: ProvisioningSettings; range: RangeCursor },
   needs: ExtensionNeed[],
   records: NewRecord[],
 ): Promise<Map<string, Decided>> {
@@ -39,7 +39,7 @@ export async function decideExtensions(
     ]),
   );
   const wanted = [...outcomes.values()].flatMap((o) => (o && "extension" in o ? [o.extension] : []));
-  const holders = await holdersOf(ctx.run.customerId, wanted);
+  const holders = await holdersOf(ctx.customerId, wanted);
   const claimed = new Set<string>();
   const toRange: ExtensionNeed[] = [];
   const clashes = new Map<string, string>();

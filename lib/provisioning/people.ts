@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { directoryEntries, syncRunChanges, syncRunCreatedPages, type DirectoryStatus, type SourceAttributes } from "@/db/schema";
 import type { ProvisioningSource } from "./provisioning-source";
@@ -11,6 +11,8 @@ export type Person = {
   entryId: string | null;
   key: string;
   tenantId: string | null;
+  /** The Entra object ID, where the entry has one (Entra's key; a SCIM person's proven externalId). */
+  entraObjectId: string | null;
   status: DirectoryStatus;
   displayName: string;
   email: string | null;
@@ -28,6 +30,7 @@ const batchSize = 1_000;
 const personColumns = {
   entryId: directoryEntries.id,
   tenantId: directoryEntries.aadTenantId,
+  entraObjectId: directoryEntries.aadObjectId,
   status: directoryEntries.status,
   displayName: directoryEntries.displayName,
   email: directoryEntries.email,
@@ -121,6 +124,7 @@ function personOfWrite(entry: Record<string, unknown>): Person {
     entryId: null,
     key: String(entry.key),
     tenantId: null,
+    entraObjectId: null,
     status: entry.status as DirectoryStatus,
     displayName: text(entry.displayName) ?? "",
     email: text(entry.email),
@@ -137,4 +141,23 @@ function withChanges(person: Person, fields: Record<string, [unknown, unknown]> 
   const next = { ...person } as Record<string, unknown>;
   for (const [field, [, value]] of Object.entries(fields)) if (field in next) next[field] = value;
   return next as Person;
+}
+
+/** Some people of a source by their entries' IDs (a SCIM request's), as the directory holds them now. */
+export async function peopleWithIds({
+  customerId,
+  connector,
+  entryIds,
+}: {
+  customerId: string;
+  connector: ProvisioningSource;
+  entryIds: readonly string[];
+}): Promise<Person[]> {
+  if (entryIds.length === 0) return [];
+  const d = directoryEntries;
+  const rows = await db()
+    .select({ ...personColumns, key: connector.keyColumn })
+    .from(d)
+    .where(and(ofCustomer(d, customerId), eq(d.source, connector.source), ne(d.status, "removed"), inArray(d.id, [...entryIds])));
+  return rows.map((r) => ({ ...r, key: r.key as string }));
 }

@@ -15,4 +15,4 @@ export type ProvisioningSource = {
 };
 
 /** A transaction (or the database) as deprovisioning, in the removals' transaction, reads and writes it. */
-export type ProvisioningWriter = Pick<ReturnType<typeof db>, "select" | "execute">;
+export type ProvisioningWriter = Pick<ReturnType<typeof db>, "select" | "execute" | "insert">;

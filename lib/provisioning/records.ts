@@ -1,12 +1,41 @@
 import "server-only";
-import { provisioningRecords, type ProvisioningAction, type ProvisioningDetail, type SyncRun } from "@/db/schema";
+import { auditLog, provisioningRecords, type ProvisioningAction, type ProvisioningDetail, type SyncRun } from "@/db/schema";
 import type { db } from "@/db/client";
 import type { Person } from "./people";
 
 export type NewRecord = { person: Pick<Person, "entryId" | "displayName">; accountId?: string; action: ProvisioningAction; detail: ProvisioningDetail };
 
-/** Writes what provisioning did (or a Simulate would do) to the run's history, a thousand rows a statement. */
-export async function writeRecords(tx: Pick<ReturnType<typeof db>, "insert">, run: SyncRun, records: NewRecord[]): Promise<void> {
+/** Where what provisioning did is written, in the transaction that did it. */
+export type RecordWriter = (tx: Pick<ReturnType<typeof db>, "insert">, records: NewRecord[]) => Promise<void>;
+
+/** Into the run's history (or a Simulate's), a thousand rows a statement: the run page lists them per person. */
+export const runRecords =
+  (run: Pick<SyncRun, "id" | "customerId">): RecordWriter =>
+  (tx, records) =>
+    writeRecords(tx, run, records);
+
+/**
+ * Into the company's audit log, for SCIM: Entra pushes one person at a time
+ * and there is no run to list them under. The actor is nobody (the SCIM
+ * token acts for the company).
+ */
+export const auditRecords =
+  (customerId: string): RecordWriter =>
+  async (tx, records) => {
+    if (records.length === 0) return;
+    await tx.insert(auditLog).values(
+      records.map((r) => ({
+        customerId,
+        actorAccountId: null,
+        action: `provisioning.${r.action}`,
+        targetType: "account",
+        targetId: r.accountId ?? null,
+        detail: { name: r.person.displayName, ...r.detail },
+      })),
+    );
+  };
+
+async function writeRecords(tx: Pick<ReturnType<typeof db>, "insert">, run: Pick<SyncRun, "id" | "customerId">, records: NewRecord[]): Promise<void> {
   for (let i = 0; i < records.length; i += 1_000) {
     await tx.insert(provisioningRecords).values(
       records.slice(i, i + 1_000).map((r) => ({

@@ -3,6 +3,7 @@ import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { directoryEntries, type DirectoryEntry } from "@/db/schema";
 import { violatedConstraint } from "@/lib/db-errors";
+import { provisionScimPerson } from "@/lib/provisioning/provision-scim-person";
 import { ofCustomer } from "@/lib/tenancy";
 import { pageParams, project } from "./attributes";
 import { entraIdentityFor } from "./entra-identity";
@@ -78,6 +79,7 @@ export async function createScimUser(ctx: ScimContext, body: Json): Promise<Json
         .returning(),
     columns.userPrincipalName,
   );
+  await provisionScimPerson({ customerId: ctx.customerId, entryId: entry!.id });
   return userResource(entry!);
 }
 
@@ -97,6 +99,7 @@ async function save(ctx: ScimContext, entry: DirectoryEntry, resource: Json): Pr
     columns.userPrincipalName,
   );
   if (!updated) throw scimNotFound("User", entry.id);
+  await provisionScimPerson({ customerId: ctx.customerId, entryId: updated.id });
   return userResource(updated);
 }
 
@@ -118,6 +121,7 @@ export async function deleteScimUser(ctx: ScimContext, id: string): Promise<void
     .update(directoryEntries)
     .set({ status: "removed", updatedAt: new Date() })
     .where(and(ofCustomer(directoryEntries, ctx.customerId), eq(directoryEntries.id, entry.id)));
+  await provisionScimPerson({ customerId: ctx.customerId, entryId: entry.id });
 }
 
 export async function listScimUsers(ctx: ScimContext, query: URLSearchParams): Promise<Json> {

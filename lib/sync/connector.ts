@@ -8,7 +8,7 @@ import type { SourceEntry } from "./synced-fields";
 export type SyncProblem = { code: string; message: string; retryable: boolean };
 
 /** A transaction (or the database) as the run's last writes see it. */
-export type SyncWriter = Pick<ReturnType<typeof db>, "update" | "select" | "execute">;
+export type SyncWriter = Pick<ReturnType<typeof db>, "update" | "select" | "execute" | "insert">;
 
 /** One round's pages as a connector reads them, and where the source stood at their end. */
 export type RoundPages = {
