@@ -1,5 +1,8 @@
 import type { Worker } from "bullmq";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { directoryEntries } from "@/db/schema";
 import { signInWithDirectory } from "@/lib/auth/sign-in-with-directory";
 import { createCustomerWithManager, unique } from "../../support/factories";
 import { configureLdap, importNow } from "../../support/ldap-fixture";
@@ -49,9 +52,14 @@ describe("provisioning from Active Directory (against Samba)", () => {
     await directory().setDisabled(kim!, true);
     const second = await importNow(manager);
     expect((await recordsOf(second.id)).map((r) => [r.displayName, r.action])).toEqual([["Kim Phone", "suspended"]]);
-    await directory().setDisabled(kim!, false);
-    // Enabled at the source but not yet synced: the login stays suspended, whatever the password.
+    await expect(signIn()).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("disabled") });
+    // Were the entry active again without a run, the suspended login would still be refused.
+    await db()
+      .update(directoryEntries)
+      .set({ status: "active" })
+      .where(eq(directoryEntries.accountName, `kim${tag}`));
     await expect(signIn()).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("suspended") });
+    await directory().setDisabled(kim!, false);
     const third = await importNow(manager);
     expect((await recordsOf(third.id)).map((r) => [r.displayName, r.action])).toEqual([["Kim Phone", "restored"]]);
     await expect(signIn()).resolves.toMatchObject({ portalId: `kim${tag}@${manager.slug}` });
