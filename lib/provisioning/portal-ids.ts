@@ -1,5 +1,5 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts } from "@/db/schema";
 import { customerPortalId } from "@/lib/accounts/portal-id";
@@ -34,7 +34,8 @@ export async function freePortalIds(localParts: readonly string[], slug: string)
         await db()
           .select({ portalId: accounts.portalId })
           .from(accounts)
-          .where(inArray(accounts.portalId, [...new Set(candidates)]))
+          // One JSON parameter, not one per candidate (ten per person).
+          .where(sql`${accounts.portalId} in (select json_array_elements_text(${JSON.stringify([...new Set(candidates)])}::json))`)
       ).map((r) => r.portalId),
     );
     localParts.forEach((part, i) => {

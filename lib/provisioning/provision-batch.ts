@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { insertJsonRows } from "@/db/insert-json-rows";
 import { accounts, devices, managedFields, type DeviceKind, type ManagedField, type ProvisioningSettings } from "@/db/schema";
 import { noPortalPasswordHash } from "@/lib/accounts/no-portal-password";
 import { violatedConstraint } from "@/lib/db-errors";
@@ -156,12 +157,9 @@ export async function provisionBatch(ctx: BatchContext, people: Person[]): Promi
     return;
   }
   await db().transaction(async (tx) => {
-    const inserted =
-      newLogins.length > 0
-        ? await tx.insert(accounts).values(newLogins).onConflictDoNothing().returning({ id: accounts.id, directoryEntryId: accounts.directoryEntryId })
-        : [];
+    const inserted = await insertJsonRows<{ id: string; entry: string }>(tx, accounts, newLogins, sql`id, directory_entry_id as entry`);
     // A login another run (or a manager) made meanwhile is theirs: only what this batch inserted is recorded as created.
-    const createdFor = new Map(inserted.map((r) => [r.directoryEntryId, r.id]));
+    const createdFor = new Map<string | null, string>(inserted.map((r) => [r.entry, r.id]));
     const kept = records.filter((r) => r.action !== "created" || createdFor.has(r.person.entryId));
     for (const r of kept) if (r.action === "created") r.accountId = createdFor.get(r.person.entryId);
     // New logins get every device asked for; existing ones the kinds they lack (the company may have just asked for them).
@@ -169,7 +167,7 @@ export async function provisionBatch(ctx: BatchContext, people: Person[]): Promi
       ...[...createdFor.values()].map((accountId) => ({ accountId, kinds: deviceKinds })),
       ...updates.map(({ login }) => ({ accountId: login.id, kinds: deviceKinds.filter((k) => !login.deviceKinds.includes(k)) })),
     ].flatMap(({ accountId, kinds }) => kinds.map((kind) => newDevice({ customerId: customerId, accountId, kind })));
-    if (missing.length > 0) await tx.insert(devices).values(missing).onConflictDoNothing();
+    await insertJsonRows(tx, devices, missing);
     for (const { login, person } of adoptions) {
       await tx
         .update(accounts)
