@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { insertJsonRows } from "@/db/insert-json-rows";
 import { accounts, devices, managedFields, type DeviceKind, type ManagedField, type ProvisioningSettings } from "@/db/schema";
@@ -219,45 +219,53 @@ function linkKeyOf(connector: ProvisioningSource, person: Person): string | null
 
 /** The batch's logins: those provisioned for its people, and hand-made ones linked to them (to adopt). */
 async function loginsOf(ctx: BatchContext, people: Person[]): Promise<{ byEntry: Map<string, Login>; byLink: Map<string, Login> }> {
-  const linkColumn = ctx.connector.source === "active-directory" ? accounts.ldapObjectGuid : accounts.aadObjectId;
+  const ad = ctx.connector.source === "active-directory";
+  const linkColumn = ad ? accounts.ldapObjectGuid : accounts.aadObjectId;
   const entryIds = people.flatMap((p) => (p.entryId ? [p.entryId] : []));
   const keys = people.flatMap((p) => linkKeyOf(ctx.connector, p) ?? []);
-  const rows = await db()
-    .select({
-      id: accounts.id,
-      role: accounts.role,
-      directoryEntryId: accounts.directoryEntryId,
-      linkKey: sql<string | null>`${linkColumn}::text`,
-      name: accounts.name,
-      email: accounts.email,
-      extension: accounts.extension,
-      site: accounts.site,
-      package: accounts.package,
-      userType: accounts.userType,
-      groupMemberType: accounts.groupMemberType,
-      extensionSticky: accounts.extensionSticky,
-      handSetFields: accounts.handSetFields,
-      suspendedAt: accounts.suspendedAt,
-      deviceKinds: sql<string[]>`array(select ${devices.kind}::text from ${devices} where ${devices.accountId} = ${accounts.id})`,
-    })
-    .from(accounts)
-    .where(
-      and(
-        ofCustomer(accounts, ctx.customerId),
-        or(
-          entryIds.length > 0 ? inArray(accounts.directoryEntryId, entryIds) : undefined,
-          keys.length > 0 ? and(isNull(accounts.directoryEntryId), inArray(linkColumn, keys)) : undefined,
-        ),
-      ),
-    );
-  const byEntry = new Map<string, Login>();
-  const byLink = new Map<string, Login>();
-  for (const row of rows) {
-    if (row.directoryEntryId) byEntry.set(row.directoryEntryId, row);
-    else if (row.linkKey) byLink.set(row.linkKey, row);
-  }
+  const tenants = [...new Set(people.flatMap((p) => (p.tenantId ? [p.tenantId] : [])))];
+  const fields = {
+    id: accounts.id,
+    role: accounts.role,
+    directoryEntryId: accounts.directoryEntryId,
+    linkKey: sql<string | null>`${linkColumn}::text`,
+    name: accounts.name,
+    email: accounts.email,
+    extension: accounts.extension,
+    site: accounts.site,
+    package: accounts.package,
+    userType: accounts.userType,
+    groupMemberType: accounts.groupMemberType,
+    extensionSticky: accounts.extensionSticky,
+    handSetFields: accounts.handSetFields,
+    suspendedAt: accounts.suspendedAt,
+    deviceKinds: sql<string[]>`array(select ${devices.kind}::text from ${devices} where ${devices.accountId} = ${accounts.id})`,
+  };
+  // Two lookups, each on a unique index (a login's entry; its link), rather than one OR that scanned the company's logins per batch.
+  const provisioned =
+    entryIds.length > 0
+      ? await db()
+          .select(fields)
+          .from(accounts)
+          .where(and(ofCustomer(accounts, ctx.customerId), sql`${accounts.directoryEntryId} = any(${uuids(entryIds)})`))
+      : [];
+  const link = ad
+    ? and(ofCustomer(accounts, ctx.customerId), sql`${accounts.ldapObjectGuid} = any(${uuids(keys)})`)
+    : and(sql`${accounts.aadTenantId} = any(${uuids(tenants)})`, sql`${accounts.aadObjectId} = any(${uuids(keys)})`, ofCustomer(accounts, ctx.customerId));
+  const linked =
+    keys.length > 0
+      ? await db()
+          .select(fields)
+          .from(accounts)
+          .where(and(link, isNull(accounts.directoryEntryId)))
+      : [];
+  const byEntry = new Map<string, Login>(provisioned.map((row) => [row.directoryEntryId!, row]));
+  const byLink = new Map<string, Login>(linked.flatMap((row) => (row.linkKey ? [[row.linkKey, row]] : [])));
   return { byEntry, byLink };
 }
+
+/** IDs (ours or the source's, already validated as UUIDs) as one array parameter. */
+const uuids = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
 
 async function updateManaged(tx: Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0], customerId: string, rows: Record<string, unknown>[]) {
   const a = accounts;
