@@ -117,7 +117,7 @@ export async function provisionBatch(ctx: BatchContext, people: Person[]): Promi
       detail: { portalId: portalIds[i]!, extension: extension?.value ?? null, devices: deviceKinds },
     });
     return {
-      customerId: customerId,
+      customerId,
       role: "user" as const,
       portalId: portalIds[i]!,
       passwordHash: noPortalPasswordHash,
@@ -162,11 +162,13 @@ export async function provisionBatch(ctx: BatchContext, people: Person[]): Promi
     const createdFor = new Map<string | null, string>(inserted.map((r) => [r.entry, r.id]));
     const kept = records.filter((r) => r.action !== "created" || createdFor.has(r.person.entryId));
     for (const r of kept) if (r.action === "created") r.accountId = createdFor.get(r.person.entryId);
-    // New logins get every device asked for; existing ones the kinds they lack (the company may have just asked for them).
+    // New logins get every device asked for; existing ones the kinds they lack (the company may have just asked for
+    // them) — not while suspended, when a new device would be the one phone still working.
+    const active = updates.filter(({ login }) => !login.suspendedAt || restores.includes(login));
     const missing = [
       ...[...createdFor.values()].map((accountId) => ({ accountId, kinds: deviceKinds })),
-      ...updates.map(({ login }) => ({ accountId: login.id, kinds: deviceKinds.filter((k) => !login.deviceKinds.includes(k)) })),
-    ].flatMap(({ accountId, kinds }) => kinds.map((kind) => newDevice({ customerId: customerId, accountId, kind })));
+      ...active.map(({ login }) => ({ accountId: login.id, kinds: deviceKinds.filter((k) => !login.deviceKinds.includes(k)) })),
+    ].flatMap(({ accountId, kinds }) => kinds.map((kind) => newDevice({ customerId, accountId, kind })));
     await insertJsonRows(tx, devices, missing);
     for (const { login, person } of adoptions) {
       await tx
