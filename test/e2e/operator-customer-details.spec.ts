@@ -1,6 +1,6 @@
 import { createCompany, expect, operator, signInWithForm, test } from "./support/fixtures";
 
-test("the operator renames a customer and moves it to another time zone; its manager sees both", async ({ browser, context, page }) => {
+test("the operator renames a customer, moves it to another time zone and sets its packages; its manager sees all three", async ({ browser, context, page }) => {
   const company = await createCompany(context);
   await signInWithForm(page, operator.portalId, operator.password);
   await page.goto("/operator/customers");
@@ -23,11 +23,17 @@ test("the operator renames a customer and moves it to another time zone; its man
   await expect(page.getByLabel("Company name")).toHaveValue(renamed);
   await expect(page.getByLabel("Time zone")).toHaveValue("Asia/Kolkata");
 
+  // Its packages, user types and sites: the operator's to set, as the manager's.
+  await page.getByLabel("Packages").fill("Gold\nSilver");
+  await page.getByRole("button", { name: "Save lists" }).click();
+  await expect(page.getByText("Lists saved.")).toBeVisible();
+
   const managerContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" } });
   const managerPage = await managerContext.newPage();
   await signInWithForm(managerPage, company.manager.portalId, company.manager.password);
   await managerPage.goto("/company");
   await expect(managerPage.getByLabel("Company name")).toHaveValue(renamed);
   await expect(managerPage.getByLabel("Time zone")).toHaveValue("Asia/Kolkata");
+  await expect(managerPage.getByLabel("Packages")).toHaveValue("Gold\nSilver");
   await managerContext.close();
 });

@@ -15,7 +15,7 @@ export const updateCompanyAction = defineCustomerAction({ permission: "company:m
 });
 
 export const savePicklistsAction = defineCustomerAction({ permission: "settings:manage", input: savePicklistsInput }, async ({ actor }, input) => {
-  await savePicklists(actor, input);
+  await savePicklists(actor, { customerId: actor.customerId, ...input });
   revalidatePath("/company");
   return { status: "success", message: "Lists saved." };
 });

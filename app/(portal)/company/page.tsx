@@ -7,8 +7,8 @@ import { getCustomer } from "@/lib/customers/get-customer";
 import { getPicklists } from "@/lib/picklists/get-picklists";
 import { canonicalTimeZone, timeZoneOptions } from "@/lib/time-zones";
 import { CompanyForm } from "@/components/customers/company-form";
-import { updateCompanyAction } from "./actions";
-import { PicklistsForm } from "./picklists-form";
+import { savePicklistsAction, updateCompanyAction } from "./actions";
+import { PicklistsForm } from "@/components/customers/picklists-form";
 
 export const metadata: Metadata = { title: "Company" };
 
@@ -41,7 +41,7 @@ export default async function CompanyPage() {
       {can(actor.role, "settings:manage") ? (
         <Card title="Packages, user types and sites">
           <p className="mb-3 text-sm text-slate-600">The user forms offer these as choices. A user keeps a value taken off a list until it is changed.</p>
-          <PicklistsForm lists={lists} />
+          <PicklistsForm lists={lists} action={savePicklistsAction} />
         </Card>
       ) : null}
     </>

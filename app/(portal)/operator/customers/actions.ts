@@ -4,10 +4,13 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { z } from "zod";
 import { createCustomer } from "@/lib/customers/create-customer";
+import { getCustomer } from "@/lib/customers/get-customer";
 import { setCustomerSuspended } from "@/lib/customers/set-customer-suspended";
 import { connectors } from "@/lib/connectors/registry";
 import { updateCompany } from "@/lib/customers/update-company";
+import { savePicklists } from "@/lib/picklists/save-picklists";
 import { createCustomerInput, updateCustomerInput } from "@/lib/validation/customer-input";
+import { savePicklistsInput } from "@/lib/validation/picklist-input";
 import { uuid } from "@/lib/validation/fields";
 
 export const createCustomerAction = defineAction({ permission: "customers:manage", input: createCustomerInput }, async ({ actor }, input) => {
@@ -21,6 +24,16 @@ export const updateCustomerAction = defineAction({ permission: "customers:manage
   revalidatePath("/operator/customers", "layout");
   return { status: "success", message: `${input.name} saved.` };
 });
+
+export const saveCustomerPicklistsAction = defineAction(
+  { permission: "customers:manage", input: savePicklistsInput.extend({ id: uuid }) },
+  async ({ actor }, { id, ...lists }) => {
+    await getCustomer({ customerId: id });
+    await savePicklists(actor, { customerId: id, ...lists });
+    revalidatePath("/operator/customers", "layout");
+    return { status: "success", message: "Lists saved." };
+  },
+);
 
 const suspension = (suspended: boolean) =>
   defineAction({ permission: "customers:manage", input: z.object({ id: uuid }) }, async ({ actor }, { id }) => {

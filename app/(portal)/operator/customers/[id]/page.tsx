@@ -9,13 +9,16 @@ import { getCustomer } from "@/lib/customers/get-customer";
 import { formatDateTime } from "@/lib/format-date";
 import { canonicalTimeZone, timeZoneOptions } from "@/lib/time-zones";
 import { CompanyForm } from "@/components/customers/company-form";
-import { reactivateCustomerAction, suspendCustomerAction, updateCustomerAction } from "../actions";
+import { PicklistsForm } from "@/components/customers/picklists-form";
+import { getPicklists } from "@/lib/picklists/get-picklists";
+import { reactivateCustomerAction, saveCustomerPicklistsAction, suspendCustomerAction, updateCustomerAction } from "../actions";
 
 export const metadata: Metadata = { title: "Customer" };
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePage("customers:manage");
   const customer = await orNotFound(getCustomer({ customerId: await idParam(params) }));
+  const lists = await getPicklists({ customerId: customer.id });
   const suspended = customer.suspendedAt !== null;
   return (
     <>
@@ -42,6 +45,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           timeZone={canonicalTimeZone(customer.timeZone)}
           timeZones={timeZoneOptions()}
         />
+      </Card>
+      <Card title="Packages, user types and sites">
+        <p className="mb-3 text-sm text-slate-600">What its user forms offer; its managers may change them on their Company screen.</p>
+        <PicklistsForm lists={lists} action={saveCustomerPicklistsAction} customerId={customer.id} />
       </Card>
       <Card title={suspended ? "Reactivate" : "Suspend"}>
         <p className="mb-3 text-sm text-slate-700">
