@@ -84,3 +84,14 @@ export const accounts = pgTable(
 
 export type Account = typeof accounts.$inferSelect;
 export type NewAccount = typeof accounts.$inferInsert;
+
+/** The column of each managed field: provisioning reads and writes them, a manager's save tracks them. */
+export const managedColumns = {
+  name: accounts.name,
+  email: accounts.email,
+  extension: accounts.extension,
+  site: accounts.site,
+  package: accounts.package,
+  userType: accounts.userType,
+  groupMemberType: accounts.groupMemberType,
+} satisfies Record<ManagedField, unknown>;

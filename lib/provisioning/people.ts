@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { directoryEntries, syncRunChanges, syncRunCreatedPages, type DirectoryStatus, type SourceAttributes } from "@/db/schema";
 import type { ProvisioningSource } from "./provisioning-source";
@@ -47,27 +47,7 @@ const personColumns = {
  * deprovisioned elsewhere (lib/provisioning/deprovision.ts), not here.
  */
 export async function* peopleOfRun(scope: PeopleScope): AsyncGenerator<Person[]> {
-  const { customerId, connector, runId } = scope;
-  const d = directoryEntries;
-  for (let after = "00000000-0000-0000-0000-000000000000"; ;) {
-    const rows = await db()
-      .select({ ...personColumns, key: connector.keyColumn })
-      .from(d)
-      .where(
-        and(
-          ofCustomer(d, customerId),
-          eq(d.source, connector.source),
-          ne(d.status, "removed"),
-          gt(d.id, after),
-          scope.everyone ? undefined : eq(d.lastRunId, runId),
-        ),
-      )
-      .orderBy(asc(d.id))
-      .limit(batchSize);
-    if (rows.length === 0) return;
-    yield rows.map((r) => ({ ...r, key: r.key as string }));
-    after = rows.at(-1)!.entryId;
-  }
+  yield* liveEntries(scope, scope.everyone ? undefined : eq(directoryEntries.lastRunId, scope.runId));
 }
 
 /**
@@ -91,29 +71,28 @@ export async function* peopleOfSimulation(scope: PeopleScope): AsyncGenerator<Pe
     .select({ key: syncRunChanges.objectId })
     .from(syncRunChanges)
     .where(and(ofCustomer(syncRunChanges, customerId), eq(syncRunChanges.runId, runId)));
+  for await (const people of liveEntries(scope, scope.everyone ? undefined : sql`${connector.keyColumn} in ${changed}`)) {
+    const changes = await db()
+      .select({ key: syncRunChanges.objectId, fields: syncRunChanges.fields })
+      .from(syncRunChanges)
+      .where(and(eq(syncRunChanges.runId, runId), sql`${syncRunChanges.objectId} = any(${`{${people.map((p) => p.key).join(",")}}`}::uuid[])`));
+    const overlay = new Map(changes.map((c) => [c.key, c.fields]));
+    yield people.map((person) => withChanges(person, overlay.get(person.key)));
+  }
+}
+
+/** The connector's entries that are not removed, narrowed by `only`, a thousand at a time in the order of their IDs. */
+async function* liveEntries({ customerId, connector }: PeopleScope, only: SQL | undefined): AsyncGenerator<Person[]> {
   const d = directoryEntries;
   for (let after = "00000000-0000-0000-0000-000000000000"; ;) {
     const rows = await db()
       .select({ ...personColumns, key: connector.keyColumn })
       .from(d)
-      .where(
-        and(
-          ofCustomer(d, customerId),
-          eq(d.source, connector.source),
-          ne(d.status, "removed"),
-          gt(d.id, after),
-          scope.everyone ? undefined : sql`${connector.keyColumn} in ${changed}`,
-        ),
-      )
+      .where(and(ofCustomer(d, customerId), eq(d.source, connector.source), ne(d.status, "removed"), gt(d.id, after), only))
       .orderBy(asc(d.id))
       .limit(batchSize);
     if (rows.length === 0) return;
-    const changes = await db()
-      .select({ key: syncRunChanges.objectId, fields: syncRunChanges.fields })
-      .from(syncRunChanges)
-      .where(and(eq(syncRunChanges.runId, runId), sql`${syncRunChanges.objectId} = any(${`{${rows.map((r) => r.key).join(",")}}`}::uuid[])`));
-    const overlay = new Map(changes.map((c) => [c.key, c.fields]));
-    yield rows.map((r) => withChanges({ ...r, key: r.key as string }, overlay.get(r.key as string)));
+    yield rows.map((r) => ({ ...r, key: r.key as string }));
     after = rows.at(-1)!.entryId;
   }
 }
@@ -135,12 +114,18 @@ function personOfWrite(entry: Record<string, unknown>): Person {
   };
 }
 
-/** A person with a Simulate's recorded changes (field → [old, new]) applied. */
+/** A person with a Simulate's recorded changes (field → [old, new]; an attribute as `attributes.<key>`) applied. */
 function withChanges(person: Person, fields: Record<string, [unknown, unknown]> | undefined): Person {
   if (!fields) return person;
-  const next = { ...person } as Record<string, unknown>;
-  for (const [field, [, value]] of Object.entries(fields)) if (field in next) next[field] = value;
-  return next as Person;
+  const next = { ...person, attributes: { ...person.attributes } } as Record<string, unknown> & Pick<Person, "attributes">;
+  for (const [field, [, value]] of Object.entries(fields)) {
+    if (field.startsWith("attributes.")) {
+      const key = field.slice("attributes.".length);
+      if (value === null) delete next.attributes[key];
+      else next.attributes[key] = value as string | string[];
+    } else if (Object.hasOwn(next, field)) next[field] = value;
+  }
+  return next as unknown as Person;
 }
 
 /** Some people of a source by their entries' IDs (a SCIM request's), as the directory holds them now. */

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { insertJsonRows } from "@/db/insert-json-rows";
-import { accounts, devices, managedFields, type DeviceKind, type ManagedField, type ProvisioningSettings } from "@/db/schema";
+import { accounts, devices, managedColumns, managedFields, type DeviceKind, type ManagedField, type ProvisioningSettings } from "@/db/schema";
 import { noPortalPasswordHash } from "@/lib/accounts/no-portal-password";
 import { violatedConstraint } from "@/lib/db-errors";
 import { newDevice } from "@/lib/devices/new-device";
@@ -231,13 +231,7 @@ async function loginsOf(ctx: BatchContext, people: Person[]): Promise<{ byEntry:
     role: accounts.role,
     directoryEntryId: accounts.directoryEntryId,
     linkKey: sql<string | null>`${linkColumn}::text`,
-    name: accounts.name,
-    email: accounts.email,
-    extension: accounts.extension,
-    site: accounts.site,
-    package: accounts.package,
-    userType: accounts.userType,
-    groupMemberType: accounts.groupMemberType,
+    ...managedColumns,
     extensionSticky: accounts.extensionSticky,
     handSetFields: accounts.handSetFields,
     suspendedAt: accounts.suspendedAt,

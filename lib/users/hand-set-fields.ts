@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { accounts, type ManagedField } from "@/db/schema";
+import { accounts, managedColumns, type ManagedField } from "@/db/schema";
 
 type ManagedValues = Record<ManagedField, string | null>;
 
@@ -14,18 +14,8 @@ type ManagedValues = Record<ManagedField, string | null>;
  */
 export function handSetFieldsAfter(values: ManagedValues): SQL {
   const changed = (Object.entries(values) as [ManagedField, string | null][]).map(
-    ([field, value]) => sql`case when ${columns[field]}::text is distinct from ${value}::text then ${field} end`,
+    ([field, value]) => sql`case when ${managedColumns[field]}::text is distinct from ${value}::text then ${field} end`,
   );
   return sql`case when ${accounts.directoryEntryId} is null then ${accounts.handSetFields}
     else array(select distinct f from unnest(${accounts.handSetFields} || array_remove(array[${sql.join(changed, sql`, `)}]::text[], null)) as f order by f) end`;
 }
-
-const columns = {
-  name: accounts.name,
-  email: accounts.email,
-  extension: accounts.extension,
-  site: accounts.site,
-  package: accounts.package,
-  userType: accounts.userType,
-  groupMemberType: accounts.groupMemberType,
-} satisfies Record<ManagedField, unknown>;

@@ -53,13 +53,13 @@ describe("provisioning from Active Directory (against Samba)", () => {
     const second = await importNow(manager);
     expect((await recordsOf(second.id)).map((r) => [r.displayName, r.action])).toEqual([["Kim Phone", "suspended"]]);
     await expect(signIn()).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("disabled") });
-    // Were the entry active again without a run, the suspended login would still be refused.
+    // Enabled again in AD, and its entry active before any run: the suspended login is still refused.
+    await directory().setDisabled(kim!, false);
     await db()
       .update(directoryEntries)
       .set({ status: "active" })
       .where(eq(directoryEntries.accountName, `kim${tag}`));
     await expect(signIn()).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("suspended") });
-    await directory().setDisabled(kim!, false);
     const third = await importNow(manager);
     expect((await recordsOf(third.id)).map((r) => [r.displayName, r.action])).toEqual([["Kim Phone", "restored"]]);
     await expect(signIn()).resolves.toMatchObject({ portalId: `kim${tag}@${manager.slug}` });
