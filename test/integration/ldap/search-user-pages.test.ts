@@ -109,7 +109,7 @@ describe("searchUserPages", () => {
       co: "United States",
     });
     expect([...rich.otherTelephone].sort()).toEqual(["+1 425 555 0101", "+1 425 555 0102"]);
-    const { fields } = fromDirectoryUser(rich);
+    const { fields } = fromDirectoryUser(rich, null);
     expect(fields).toMatchObject({ jobTitle: "Auditor", department: "Finance" });
     expect(fields.attributes).toEqual({
       ipPhone: "1234",
@@ -122,7 +122,7 @@ describe("searchUserPages", () => {
       country: "United States",
     });
     // Someone with none of them has no attributes at all, and no title or department.
-    const sparse = fromDirectoryUser((await allUsers(ou)).get("boss")!).fields;
+    const sparse = fromDirectoryUser((await allUsers(ou)).get("boss")!, null).fields;
     expect(sparse).toMatchObject({ jobTitle: null, department: null, attributes: {} });
   });
 
