@@ -64,6 +64,9 @@ describe("fieldChanges", () => {
       officePhone: [null, "+1 425 555 0100"],
       status: [null, "active"],
       "attributes.businessPhones": [null, ["+1 425 555 0100", "+1 425 555 0101"]],
+      // Written in international form, the numbers read as E.164 even without a company country.
+      officePhoneE164: [null, "+14255550100"],
+      phonesE164: [null, ["+14255550100", "+14255550101"]],
     });
     expect(fieldChanges(existing(1), { ...write, email: null })).toEqual({ email: ["u1@contoso.example", null] });
   });
