@@ -9,6 +9,9 @@ import { toE164 } from "@/lib/phone/normalise-phone";
 import { fieldHolding } from "@/lib/phone/phone-fields";
 import { ofCustomer } from "@/lib/tenancy";
 
+// Digits, and what people and PBXs write between them: a leading +, spaces, dashes, dots, slashes, brackets.
+const callerNumber = /^\s*\+?[\d\s().\-/]{1,40}$/;
+
 export type CallerIdAnswer = {
   name: string;
   /** The entry's own extension, else its login's (the phone system knows the person by it); null for none. */
@@ -30,7 +33,8 @@ export type CallerIdAnswer = {
  */
 export async function lookUpCaller({ customerId, number }: { customerId: string; number: string }): Promise<CallerIdAnswer> {
   const country = await getDefaultCountry({ customerId });
-  const e164 = toE164(number, country);
+  // A PBX sends a number, not prose: libphonenumber-js would find one inside any text, so only a number's characters pass.
+  const e164 = callerNumber.test(number) ? toE164(number, country) : null;
   if (!e164) throw new AppError("invalid_input", "The number is not a phone number.");
   const d = directoryEntries;
   const login = entryLogin();
