@@ -158,14 +158,17 @@ const fromTruth: { [F in SyncedFieldName]: (u: TruthUser) => SyncedFields[F] } =
 
 /**
  * The numbers in E.164, read here with libphonenumber-js itself (not through the connector): office, mobile and
- * every business phone, each once; what does not parse (with no default country, every national-format number)
- * is kept as written in unparsedPhones.
+ * every business phone, each once; what does not parse (with no default country, every national-format number
+ * not dialled with 00) is kept as written in unparsedPhones.
  */
 function phonesOfTruth(u: TruthUser, country: CountryCode | null) {
   const e164 = (raw: string | null) => {
     if (!raw) return null;
     const parsed = parsePhoneNumberFromString(raw, country ? { defaultCountry: country } : undefined);
-    return parsed?.isPossible() ? parsed.number : null;
+    if (parsed?.isPossible()) return parsed.number;
+    // 00 is the international prefix in most of the world, whatever the company's country.
+    const international = raw.trim().startsWith("00") ? parsePhoneNumberFromString(`+${raw.trim().slice(2)}`) : undefined;
+    return international?.isPossible() ? international.number : null;
   };
   const all = [u.businessPhones[0] ?? null, u.mobilePhone, ...u.businessPhones].filter((p): p is string => Boolean(p));
   return {
@@ -199,9 +202,14 @@ export const syncedFields = (e: Awaited<ReturnType<typeof directoryOf>>[number])
  * right fields and status, every deleted one (soft or hard) still listed but
  * marked removed, and nothing the tenant never had.
  */
-export async function expectDirectoryMatches(admin: EmulatorAdmin, tenantId: string, customerId: string, opts: { guests?: boolean } = {}) {
+export async function expectDirectoryMatches(
+  admin: EmulatorAdmin,
+  tenantId: string,
+  customerId: string,
+  opts: { guests?: boolean; country?: CountryCode | null } = {},
+) {
   const synced = (await truthOf(admin, tenantId)).filter((u) => opts.guests || u.userType === "Member");
-  const truth = new Map(synced.map((u) => [u.id, expectedEntry(u)]));
+  const truth = new Map(synced.map((u) => [u.id, expectedEntry(u, opts.country ?? null)]));
   const entries = await directoryOf(customerId);
   expect(entries.map(syncedFields)).toEqual(entries.map((e) => truth.get(e.aadObjectId!) ?? { aadObjectId: e.aadObjectId, unknown: true }));
   const live = [...truth.values()].filter((u) => u.status !== "removed").map((u) => u.aadObjectId);
