@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { formatPhone, toE164 } from "@/lib/phone/normalise-phone";
 import { fieldHolding, phoneFields } from "@/lib/phone/phone-fields";
+import { fromDirectoryUser } from "@/lib/connectors/active-directory/from-directory-user";
+import { fromGraph } from "@/lib/connectors/entra/graph-user";
+import { userColumns } from "@/lib/scim/user-mapping";
 
 describe("phone numbers in E.164", () => {
   it.each([
@@ -85,5 +88,55 @@ describe("phone numbers in E.164", () => {
     expect(formatPhone("+14255550100", "DE")).toBe("+1 425 555 0100");
     expect(formatPhone("+49301234567", "DE")).toBe("030 1234567");
     expect(formatPhone("+49301234567", null)).toBe("+49 30 1234567");
+  });
+
+  it("is done by every connector's mapping with the company's country, the raw numbers kept", () => {
+    const graph = fromGraph({ id: "A", businessPhones: ["(206) 555-0100"], mobilePhone: "mobile: none" }, { skipGuests: false, members: null }, "US").fields;
+    expect(graph).toMatchObject({
+      officePhone: "(206) 555-0100",
+      officePhoneE164: "+12065550100",
+      mobilePhone: "mobile: none",
+      mobilePhoneE164: null,
+      phonesE164: ["+12065550100"],
+      unparsedPhones: ["mobile: none"],
+    });
+    const ad = fromDirectoryUser(
+      {
+        objectGuid: "g",
+        dn: "CN=x",
+        sAMAccountName: "x",
+        userPrincipalName: null,
+        givenName: null,
+        sn: null,
+        mail: null,
+        telephoneNumber: "030 1234567",
+        mobile: null,
+        title: null,
+        department: null,
+        ipPhone: "1234",
+        otherTelephone: ["0171 1234567", "+1 425 555 0100"],
+        manager: null,
+        physicalDeliveryOfficeName: null,
+        employeeID: null,
+        company: null,
+        l: null,
+        co: null,
+        disabled: false,
+      },
+      "DE",
+    ).fields;
+    // ipPhone is the PBX extension, not a number to call from outside: left alone.
+    expect(ad).toMatchObject({ officePhoneE164: "+49301234567", phonesE164: ["+49301234567", "+491711234567", "+14255550100"], unparsedPhones: [] });
+    const scim = userColumns(
+      {
+        userName: "a@b.example",
+        phoneNumbers: [
+          { type: "work", value: "020 7946 0958" },
+          { type: "mobile", value: "07700 900123" },
+        ],
+      },
+      "GB",
+    );
+    expect(scim).toMatchObject({ officePhone: "020 7946 0958", officePhoneE164: "+442079460958", mobilePhoneE164: "+447700900123" });
   });
 });
