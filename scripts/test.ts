@@ -2,14 +2,15 @@ import { ensureCertificates } from "../emulator";
 import { ensureChromium } from "./test-steps/chromium";
 import { ensureSamba } from "./test-steps/samba";
 import { reachable } from "./test-steps/reachable";
-import { runStep, type StepResult } from "./test-steps/run-step";
+import { runStep, startStep, type StepResult } from "./test-steps/run-step";
 
 /**
  * `npm test`: the whole suite, in the order that fails fastest — types, lint
  * and format, unit, the emulator, integration on real PostgreSQL with jobs on
- * Redis (and a Samba AD domain controller for the LDAP connector), the sync
- * tests again with jobs on BullMQ's PostgreSQL backend, everything again on
- * embedded PGlite, then the browser tests against the built portal.
+ * Redis (and a Samba AD domain controller for the LDAP connector), then
+ * everything again on embedded PGlite while the sync tests run again with
+ * jobs on BullMQ's PostgreSQL backend and the portal is built, then the
+ * browser tests against the built portal.
  */
 const adminUrl = process.env.TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -53,20 +54,27 @@ if (postgresUp && redisUp) {
     }),
   );
 }
-if (postgresUp) {
-  results.push(
-    runStep("Sync tests on PostgreSQL, jobs on PostgreSQL", vitest("integration", "test-results/integration-pg-pgqueue.json", "test/integration/sync"), {
-      env: { TEST_DB: "postgres", TEST_QUEUE: "postgres" },
-      report: "test-results/integration-pg-pgqueue.json",
-    }),
-  );
-}
+// Beside the PGlite run, which keeps one core busy with the embedded database: the sync tests on BullMQ's
+// PostgreSQL backend (the server's own core), and the portal's production build that the browser tests serve.
+// Each run has its own database, queue prefix and emulator; they share the Samba domain controller by lease.
+const beside = [
+  ...(postgresUp
+    ? [
+        startStep("Sync tests on PostgreSQL, jobs on PostgreSQL", vitest("integration", "test-results/integration-pg-pgqueue.json", "test/integration/sync"), {
+          env: { TEST_DB: "postgres", TEST_QUEUE: "postgres" },
+          report: "test-results/integration-pg-pgqueue.json",
+        }),
+      ]
+    : []),
+  startStep("Production build for the browser tests", ["npx", "tsx", "scripts/build-web.ts"]),
+];
 results.push(
   runStep("Integration tests on embedded PGlite, jobs on PostgreSQL", vitest("integration", "test-results/integration-pglite.json"), {
     env: { TEST_DB: "pglite", TEST_QUEUE: "postgres" },
     report: "test-results/integration-pglite.json",
   }),
 );
+results.push(...(await Promise.all(beside)));
 
 ensureChromium();
 results.push(

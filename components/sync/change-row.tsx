@@ -38,13 +38,15 @@ const derivedFields: ReadonlySet<string> = new Set(["officePhoneE164", "mobilePh
  */
 export function ChangeRow({ change }: { change: RunChange }) {
   const created = change.kind === "created";
+  // A created entry shows its directory fields; its extra attributes are on its own page, not a line more here each.
+  const shownChanges = labelledChanges(change.fields).filter(({ key }) => !(created && key.startsWith("attributes.")));
   return (
     <li className="grid gap-x-4 py-2 sm:grid-cols-[14rem_1fr]">
       <p className="truncate font-medium" title={change.displayName ?? change.objectId}>
         {change.displayName ?? change.objectId}
       </p>
       <ul className="flex flex-wrap gap-x-4 gap-y-0.5 text-slate-600">
-        {labelledChanges(change.fields).map(({ key, label, from, to }) => (
+        {shownChanges.map(({ key, label, from, to }) => (
           <li key={key}>
             <span className="text-slate-500">{label}:</span>{" "}
             {created ? null : (

@@ -1,3 +1,4 @@
+import { attributeLabels } from "@/lib/directory/attribute-labels";
 import type { SyncedFieldName } from "@/lib/sync/synced-fields";
 
 /**
@@ -24,25 +25,15 @@ export const fieldLabels: Record<SyncedFieldName | "status" | "attributes", stri
   attributes: "Other attributes",
 };
 
-/** The well-known keys of `attributes` (Entra's and AD's names); any other key is shown as the source names it. */
-const attributeLabels: Record<string, string> = {
-  officeLocation: "Office location",
-  employeeId: "Employee ID",
-  companyName: "Company name",
-  city: "City",
-  country: "Country",
-  manager: "Manager",
-  businessPhones: "Business phones",
-  ipPhone: "IP phone",
-  otherTelephone: "Other telephones",
-};
+const attributeLabelOf = new Map(attributeLabels);
 
+/** A recorded field's label: a synced field, the status, or one of the source's attributes (`attributes.manager`). */
 export function fieldLabel(field: string): string {
+  if (field.startsWith("attributes.")) return attributeLabel(field.slice("attributes.".length));
   return Object.hasOwn(fieldLabels, field) ? fieldLabels[field as keyof typeof fieldLabels] : field;
 }
 
+/** The entry page's label of an attribute (lib/directory/attribute-labels.ts); any other key as the source names it. */
 export function attributeLabel(key: string): string {
-  if (Object.hasOwn(attributeLabels, key)) return attributeLabels[key]!;
-  const numbered = /^extensionAttribute(\d+)$/.exec(key);
-  return numbered ? `Extension attribute ${numbered[1]}` : key;
+  return attributeLabelOf.get(key) ?? key;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts } from "@/db/schema";
 import { customerPortalId } from "@/lib/accounts/portal-id";
@@ -34,7 +34,8 @@ export async function freePortalIds(localParts: readonly string[], slug: string)
         await db()
           .select({ portalId: accounts.portalId })
           .from(accounts)
-          .where(inArray(accounts.portalId, [...new Set(candidates)]))
+          // One array parameter (not one per candidate, ten per person), looked up in the portal ID's unique index.
+          .where(sql`${accounts.portalId} = any(${textArray([...new Set(candidates)])})`)
       ).map((r) => r.portalId),
     );
     localParts.forEach((part, i) => {
@@ -52,3 +53,8 @@ export async function freePortalIds(localParts: readonly string[], slug: string)
 }
 
 const range = (from: number) => Array.from({ length: 10 }, (_, i) => from + i);
+
+/** Strings as one `text[]` parameter, each element quoted as PostgreSQL's array syntax wants. */
+function textArray(values: readonly string[]) {
+  return sql`${`{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`}::text[]`;
+}

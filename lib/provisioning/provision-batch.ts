@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { insertJsonRows } from "@/db/insert-json-rows";
 import { accounts, devices, managedFields, type DeviceKind, type ManagedField, type ProvisioningSettings } from "@/db/schema";
 import { noPortalPasswordHash } from "@/lib/accounts/no-portal-password";
 import { violatedConstraint } from "@/lib/db-errors";
@@ -116,7 +117,7 @@ export async function provisionBatch(ctx: BatchContext, people: Person[]): Promi
       detail: { portalId: portalIds[i]!, extension: extension?.value ?? null, devices: deviceKinds },
     });
     return {
-      customerId: customerId,
+      customerId,
       role: "user" as const,
       portalId: portalIds[i]!,
       passwordHash: noPortalPasswordHash,
@@ -156,20 +157,19 @@ export async function provisionBatch(ctx: BatchContext, people: Person[]): Promi
     return;
   }
   await db().transaction(async (tx) => {
-    const inserted =
-      newLogins.length > 0
-        ? await tx.insert(accounts).values(newLogins).onConflictDoNothing().returning({ id: accounts.id, directoryEntryId: accounts.directoryEntryId })
-        : [];
+    const inserted = await insertJsonRows<{ id: string; entry: string }>(tx, accounts, newLogins, sql`id, directory_entry_id as entry`);
     // A login another run (or a manager) made meanwhile is theirs: only what this batch inserted is recorded as created.
-    const createdFor = new Map(inserted.map((r) => [r.directoryEntryId, r.id]));
+    const createdFor = new Map<string | null, string>(inserted.map((r) => [r.entry, r.id]));
     const kept = records.filter((r) => r.action !== "created" || createdFor.has(r.person.entryId));
     for (const r of kept) if (r.action === "created") r.accountId = createdFor.get(r.person.entryId);
-    // New logins get every device asked for; existing ones the kinds they lack (the company may have just asked for them).
+    // New logins get every device asked for; existing ones the kinds they lack (the company may have just asked for
+    // them) — not while suspended, when a new device would be the one phone still working.
+    const active = updates.filter(({ login }) => !login.suspendedAt || restores.includes(login));
     const missing = [
       ...[...createdFor.values()].map((accountId) => ({ accountId, kinds: deviceKinds })),
-      ...updates.map(({ login }) => ({ accountId: login.id, kinds: deviceKinds.filter((k) => !login.deviceKinds.includes(k)) })),
-    ].flatMap(({ accountId, kinds }) => kinds.map((kind) => newDevice({ customerId: customerId, accountId, kind })));
-    if (missing.length > 0) await tx.insert(devices).values(missing).onConflictDoNothing();
+      ...active.map(({ login }) => ({ accountId: login.id, kinds: deviceKinds.filter((k) => !login.deviceKinds.includes(k)) })),
+    ].flatMap(({ accountId, kinds }) => kinds.map((kind) => newDevice({ customerId, accountId, kind })));
+    await insertJsonRows(tx, devices, missing);
     for (const { login, person } of adoptions) {
       await tx
         .update(accounts)
@@ -221,45 +221,53 @@ function linkKeyOf(connector: ProvisioningSource, person: Person): string | null
 
 /** The batch's logins: those provisioned for its people, and hand-made ones linked to them (to adopt). */
 async function loginsOf(ctx: BatchContext, people: Person[]): Promise<{ byEntry: Map<string, Login>; byLink: Map<string, Login> }> {
-  const linkColumn = ctx.connector.source === "active-directory" ? accounts.ldapObjectGuid : accounts.aadObjectId;
+  const ad = ctx.connector.source === "active-directory";
+  const linkColumn = ad ? accounts.ldapObjectGuid : accounts.aadObjectId;
   const entryIds = people.flatMap((p) => (p.entryId ? [p.entryId] : []));
   const keys = people.flatMap((p) => linkKeyOf(ctx.connector, p) ?? []);
-  const rows = await db()
-    .select({
-      id: accounts.id,
-      role: accounts.role,
-      directoryEntryId: accounts.directoryEntryId,
-      linkKey: sql<string | null>`${linkColumn}::text`,
-      name: accounts.name,
-      email: accounts.email,
-      extension: accounts.extension,
-      site: accounts.site,
-      package: accounts.package,
-      userType: accounts.userType,
-      groupMemberType: accounts.groupMemberType,
-      extensionSticky: accounts.extensionSticky,
-      handSetFields: accounts.handSetFields,
-      suspendedAt: accounts.suspendedAt,
-      deviceKinds: sql<string[]>`array(select ${devices.kind}::text from ${devices} where ${devices.accountId} = ${accounts.id})`,
-    })
-    .from(accounts)
-    .where(
-      and(
-        ofCustomer(accounts, ctx.customerId),
-        or(
-          entryIds.length > 0 ? inArray(accounts.directoryEntryId, entryIds) : undefined,
-          keys.length > 0 ? and(isNull(accounts.directoryEntryId), inArray(linkColumn, keys)) : undefined,
-        ),
-      ),
-    );
-  const byEntry = new Map<string, Login>();
-  const byLink = new Map<string, Login>();
-  for (const row of rows) {
-    if (row.directoryEntryId) byEntry.set(row.directoryEntryId, row);
-    else if (row.linkKey) byLink.set(row.linkKey, row);
-  }
+  const tenants = [...new Set(people.flatMap((p) => (p.tenantId ? [p.tenantId] : [])))];
+  const fields = {
+    id: accounts.id,
+    role: accounts.role,
+    directoryEntryId: accounts.directoryEntryId,
+    linkKey: sql<string | null>`${linkColumn}::text`,
+    name: accounts.name,
+    email: accounts.email,
+    extension: accounts.extension,
+    site: accounts.site,
+    package: accounts.package,
+    userType: accounts.userType,
+    groupMemberType: accounts.groupMemberType,
+    extensionSticky: accounts.extensionSticky,
+    handSetFields: accounts.handSetFields,
+    suspendedAt: accounts.suspendedAt,
+    deviceKinds: sql<string[]>`array(select ${devices.kind}::text from ${devices} where ${devices.accountId} = ${accounts.id})`,
+  };
+  // Two lookups, each on a unique index (a login's entry; its link), rather than one OR that scanned the company's logins per batch.
+  const provisioned =
+    entryIds.length > 0
+      ? await db()
+          .select(fields)
+          .from(accounts)
+          .where(and(ofCustomer(accounts, ctx.customerId), sql`${accounts.directoryEntryId} = any(${uuids(entryIds)})`))
+      : [];
+  const link = ad
+    ? and(ofCustomer(accounts, ctx.customerId), sql`${accounts.ldapObjectGuid} = any(${uuids(keys)})`)
+    : and(sql`${accounts.aadTenantId} = any(${uuids(tenants)})`, sql`${accounts.aadObjectId} = any(${uuids(keys)})`, ofCustomer(accounts, ctx.customerId));
+  const linked =
+    keys.length > 0
+      ? await db()
+          .select(fields)
+          .from(accounts)
+          .where(and(link, isNull(accounts.directoryEntryId)))
+      : [];
+  const byEntry = new Map<string, Login>(provisioned.map((row) => [row.directoryEntryId!, row]));
+  const byLink = new Map<string, Login>(linked.flatMap((row) => (row.linkKey ? [[row.linkKey, row]] : [])));
   return { byEntry, byLink };
 }
+
+/** IDs (ours or the source's, already validated as UUIDs) as one array parameter. */
+const uuids = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
 
 async function updateManaged(tx: Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0], customerId: string, rows: Record<string, unknown>[]) {
   const a = accounts;

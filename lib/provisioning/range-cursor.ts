@@ -40,16 +40,25 @@ export class RangeCursor {
     this.next = this.batchStart;
   }
 
-  /** Up to `count` free numbers, lowest first; fewer when the range runs out. */
+  /**
+   * Up to `count` free numbers, lowest first; fewer when the range runs out.
+   * The range is read a window at a time: ordered, a series over a whole
+   * range (millions of numbers) was sorted in full for every batch.
+   */
   async take(count: number): Promise<string[]> {
-    if (count === 0 || this.next === null || this.settings.rangeEnd === null || this.next > this.settings.rangeEnd) return [];
-    const ce = companyExtensions;
-    const rows = await db().execute<{ n: number }>(sql`
-      select n from generate_series(${this.next}::int, ${this.settings.rangeEnd}::int) n
-      where not exists (select 1 from ${ce} where ${ce.customerId} = ${this.customerId} and ${ce.extension} = n::text)
-      order by n limit ${count}`);
-    const numbers = [...rows].map((r) => Number(r.n));
-    this.next = numbers.length < count ? this.settings.rangeEnd + 1 : numbers.at(-1)! + 1;
+    const end = this.settings.rangeEnd;
+    const numbers: number[] = [];
+    while (numbers.length < count && this.next !== null && end !== null && this.next <= end) {
+      const windowEnd = Math.min(end, this.next + Math.max(2 * (count - numbers.length), 1_000) - 1);
+      const ce = companyExtensions;
+      const rows = await db().execute<{ n: number }>(sql`
+        select n from generate_series(${this.next}::int, ${windowEnd}::int) n
+        where not exists (select 1 from ${ce} where ${ce.customerId} = ${this.customerId} and ${ce.extension} = n::text)
+        order by n limit ${count - numbers.length}`);
+      const found = [...rows].map((r) => Number(r.n));
+      numbers.push(...found);
+      this.next = found.length === 0 || numbers.length < count ? windowEnd + 1 : found.at(-1)! + 1;
+    }
     return numbers.map(String);
   }
 }

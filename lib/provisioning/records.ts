@@ -1,14 +1,15 @@
 import "server-only";
 import { auditLog, provisioningRecords, type ProvisioningAction, type ProvisioningDetail, type SyncRun } from "@/db/schema";
 import type { db } from "@/db/client";
+import { insertJsonRows } from "@/db/insert-json-rows";
 import type { Person } from "./people";
 
 export type NewRecord = { person: Pick<Person, "entryId" | "displayName">; accountId?: string; action: ProvisioningAction; detail: ProvisioningDetail };
 
 /** Where what provisioning did is written, in the transaction that did it. */
-export type RecordWriter = (tx: Pick<ReturnType<typeof db>, "insert">, records: NewRecord[]) => Promise<void>;
+export type RecordWriter = (tx: Pick<ReturnType<typeof db>, "insert" | "execute">, records: NewRecord[]) => Promise<void>;
 
-/** Into the run's history (or a Simulate's), a thousand rows a statement: the run page lists them per person. */
+/** Into the run's history (or a Simulate's), as one JSON parameter: the run page lists them per person. */
 export const runRecords =
   (run: Pick<SyncRun, "id" | "customerId">): RecordWriter =>
   (tx, records) =>
@@ -35,18 +36,18 @@ export const auditRecords =
     );
   };
 
-async function writeRecords(tx: Pick<ReturnType<typeof db>, "insert">, run: Pick<SyncRun, "id" | "customerId">, records: NewRecord[]): Promise<void> {
-  for (let i = 0; i < records.length; i += 1_000) {
-    await tx.insert(provisioningRecords).values(
-      records.slice(i, i + 1_000).map((r) => ({
-        runId: run.id,
-        customerId: run.customerId,
-        directoryEntryId: r.person.entryId,
-        accountId: r.accountId ?? null,
-        displayName: r.person.displayName,
-        action: r.action,
-        detail: r.detail,
-      })),
-    );
-  }
+async function writeRecords(tx: Pick<ReturnType<typeof db>, "execute">, run: Pick<SyncRun, "id" | "customerId">, records: NewRecord[]): Promise<void> {
+  await insertJsonRows(
+    tx,
+    provisioningRecords,
+    records.map((r) => ({
+      runId: run.id,
+      customerId: run.customerId,
+      directoryEntryId: r.person.entryId,
+      accountId: r.accountId ?? null,
+      displayName: r.person.displayName,
+      action: r.action,
+      detail: r.detail,
+    })),
+  );
 }

@@ -1,14 +1,13 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, notExists } from "drizzle-orm";
 import { db } from "@/db/client";
-import { scimTokens } from "@/db/schema";
+import { customers, scimTokens } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CustomerActor } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
 import { ofCustomer } from "@/lib/tenancy";
 import type { ScimContext } from "./scim-context";
-import { isCustomerSuspended } from "@/lib/suspension/customer-suspended";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -54,12 +53,22 @@ export function listScimTokens({ customerId }: { customerId: string }) {
 
 /** The customer a bearer token acts for, or null when it is unknown or revoked; marks it used. */
 export async function authenticateScimToken(token: string): Promise<ScimContext | null> {
+  // A suspended company's tokens answer as a wrong one does: 401, no data, and not even "last used" changes.
   const [row] = await db()
     .update(scimTokens)
     .set({ lastUsedAt: new Date() })
-    .where(and(eq(scimTokens.tokenHash, hash(token)), isNull(scimTokens.revokedAt)))
+    .where(
+      and(
+        eq(scimTokens.tokenHash, hash(token)),
+        isNull(scimTokens.revokedAt),
+        notExists(
+          db()
+            .select({ id: customers.id })
+            .from(customers)
+            .where(and(eq(customers.id, scimTokens.customerId), isNotNull(customers.suspendedAt))),
+        ),
+      ),
+    )
     .returning({ id: scimTokens.id, customerId: scimTokens.customerId });
-  // A suspended company's tokens answer as a wrong one does: 401, no data.
-  if (!row || (await isCustomerSuspended(row.customerId))) return null;
-  return { customerId: row.customerId, tokenId: row.id };
+  return row ? { customerId: row.customerId, tokenId: row.id } : null;
 }

@@ -30,8 +30,13 @@ export function parseKeys(raw: string | undefined): Map<string, Buffer> {
   return keys;
 }
 
+let parsedKeys: { raw: string | undefined; keys: Map<string, Buffer> } | undefined;
+
+/** The configured keys, parsed once per value of the setting: provisioning seals thousands of device credentials a run. */
 function keys(): Map<string, Buffer> {
-  const parsed = parseKeys(env().ENCRYPTION_KEYS);
+  const raw = env().ENCRYPTION_KEYS;
+  if (!parsedKeys || parsedKeys.raw !== raw) parsedKeys = { raw, keys: parseKeys(raw) };
+  const parsed = parsedKeys.keys;
   if (parsed.size === 0) throw new Error("ENCRYPTION_KEYS is not set: secrets cannot be stored or read.");
   return parsed;
 }

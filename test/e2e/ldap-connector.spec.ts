@@ -104,7 +104,10 @@ test("a manager connects Active Directory, tests it, simulates, imports, and an 
     await expect(lastRunCounts(page, /^Simulation — nothing written\. Would have: 3 created, 0 updated/)).toBeVisible({ timeout: 30_000 });
     await page.getByRole("link", { name: "Details" }).click();
     await expect(page.getByText("Nothing was written: this is what a sync would change.")).toBeVisible();
-    for (const name of ["Alice Anders", "Bruno Berg", "Carla Cruz"]) await expect(page.getByText(name, { exact: true })).toBeVisible();
+    for (const name of ["Alice Anders", "Bruno Berg", "Carla Cruz"])
+      await expect(page.getByRole("region", { name: "Created" }).getByText(name, { exact: true })).toBeVisible();
+    // …and the users provisioning would make of them.
+    await expect(page.getByRole("link", { name: /^User created \(\d\)$/ })).toBeVisible();
     await openForm(page, "Company Directory");
     await page.getByRole("searchbox").fill("Anders");
     await page.getByRole("button", { name: "Search" }).click();

@@ -2,7 +2,7 @@ import type { Worker } from "bullmq";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { auditLog } from "@/db/schema";
+import { auditLog, scimTokens } from "@/db/schema";
 import { actorOfSession } from "@/lib/auth/actor-of-session";
 import { sessionVersionOf } from "@/lib/auth/session-version-of";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
@@ -34,7 +34,12 @@ describe("a suspended customer", () => {
     await expect(signIn(manager.portalId)).rejects.toThrow(/suspended/);
     await expect(signIn(user.portalId)).rejects.toThrow(/suspended/);
     expect(await actorOfSession(session)).toBeNull();
+    const lastUsed = async () =>
+      (await db().select({ at: scimTokens.lastUsedAt }).from(scimTokens).where(eq(scimTokens.customerId, manager.customerId)))[0]!.at;
+    const usedBefore = await lastUsed();
     expect(await authenticateScimToken(token)).toBeNull();
+    // Refused like a wrong token: not even its "last used" moves.
+    expect(await lastUsed()).toEqual(usedBefore);
     const stopped = await syncNow(manager);
     expect(stopped).toMatchObject({ status: "failed", errorCode: "suspended" });
     expect(await directoryOf(manager.customerId)).toEqual(directory);
