@@ -37,6 +37,8 @@ const schema = z.object({
   LOG_LEVEL: logLevelSetting,
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  // Caller-ID lookups a customer's key may make a minute (a PBX asks once per incoming call).
+  CALLER_ID_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   OUTBOUND_ALLOW: outboundAllowSetting, // which internal networks customer-given servers may be on: lib/env/outbound-allow-setting.ts
   // Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client; none by default.
   TRUSTED_PROXIES: z

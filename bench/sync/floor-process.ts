@@ -38,17 +38,20 @@ async function* copyText(): AsyncGenerator<string> {
 }
 
 function copyLine(item: DeltaItem): string {
-  const fields = toSyncedFields(item);
+  const fields = toSyncedFields(item, null);
   const values = [customerId, "entra", tenant.tenantId, item.id.toLowerCase(), statusOf(item), ...syncedFieldNames.map((name) => fields[name])];
   return `${values.map(copyValue).join("\t")}\n`;
 }
 
-/** COPY's text format: \N is null; backslash, tab and line breaks are escaped; the attributes go as JSON text. */
+/** COPY's text format: \N is null; backslash, tab and line breaks are escaped; lists as array literals, the attributes as JSON text. */
 function copyValue(field: string | object | null): string {
   if (field === null) return "\\N";
-  const value = typeof field === "string" ? field : JSON.stringify(field);
+  const value = typeof field === "string" ? field : Array.isArray(field) ? arrayLiteral(field) : JSON.stringify(field);
   return value.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!);
 }
+
+/** A text[] literal: each item quoted, its quotes and backslashes escaped. */
+const arrayLiteral = (items: readonly string[]) => `{${items.map((i) => `"${i.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 
 const started = performance.now();
 await pipeline(Readable.from(copyText()), await sql.unsafe(`copy ${table} (${columns.join(", ")}) from stdin`).writable());

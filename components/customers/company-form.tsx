@@ -16,10 +16,13 @@ type Props = {
   name: string;
   timeZone: string;
   timeZones: string[];
+  /** ISO 3166 alpha-2, or null for none. */
+  defaultCountry: string | null;
+  countries: { value: string; label: string }[];
 };
 
-/** A company's name and time zone: the manager's Company screen and the operator's customer page. */
-export function CompanyForm({ action, customerId, slug, name, timeZone, timeZones }: Props) {
+/** A company's name, time zone and phone country: the manager's Company screen and the operator's customer page. */
+export function CompanyForm({ action, customerId, slug, name, timeZone, timeZones, defaultCountry, countries }: Props) {
   const { state, onSubmit, pending, formRef } = useFormAction(action);
   return (
     <form ref={formRef} onSubmit={onSubmit} className="grid max-w-xl gap-4">
@@ -33,6 +36,14 @@ export function CompanyForm({ action, customerId, slug, name, timeZone, timeZone
         options={timeZones.map((tz) => ({ value: tz, label: tz }))}
         hint="Scheduled directory syncs run in this time zone."
         error={fieldError(state, "timeZone")}
+      />
+      <SelectField
+        label="Default country for phone numbers"
+        name="defaultCountry"
+        defaultValue={defaultCountry ?? ""}
+        options={[{ value: "", label: "None (only numbers with a country code are read)" }, ...countries]}
+        hint="Numbers written without a country code (from Entra, Active Directory, SCIM or typed in) are read as this country's."
+        error={fieldError(state, "defaultCountry")}
       />
       <FormMessage state={state} />
       <div>

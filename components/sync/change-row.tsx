@@ -13,7 +13,7 @@ const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === "ob
  * two blobs of JSON.
  */
 function labelledChanges(fields: RunChange["fields"]): FieldChange[] {
-  return Object.entries(fields).flatMap(([field, [from, to]]) => {
+  const all = Object.entries(fields).flatMap(([field, [from, to]]): FieldChange[] => {
     if (field !== "attributes") return [{ key: field, label: fieldLabel(field), from, to }];
     const before = asRecord(from);
     const after = asRecord(to);
@@ -22,7 +22,13 @@ function labelledChanges(fields: RunChange["fields"]): FieldChange[] {
       .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
       .map((k) => ({ key: `attributes.${k}`, label: attributeLabel(k), from: before[k], to: after[k] }));
   });
+  // The numbers in E.164 follow from the raw ones beside them: shown only when they alone changed (the first
+  // run after they were added), so a new phone number is one item, not four.
+  const own = all.filter((c) => !derivedFields.has(c.key));
+  return own.length > 0 ? own : all;
 }
+
+const derivedFields: ReadonlySet<string> = new Set(["officePhoneE164", "mobilePhoneE164", "phonesE164"]);
 
 /**
  * One entry's change in a run on one line or two: who, what kind, and each

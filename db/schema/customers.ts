@@ -7,6 +7,9 @@ export const customers = pgTable("customers", {
   // (e.g. `rich@cm`), so it is unique and never reused for another company.
   slug: text("slug").notNull().unique(),
   timeZone: text("time_zone").notNull().default("UTC"),
+  // ISO 3166 alpha-2 (e.g. "US"): the country of the company's phone numbers written without a country code.
+  // Null until a manager chooses one: then only numbers in international form (+…) are normalised.
+  defaultCountry: text("default_country"),
   // Set by the operator: nobody of the company signs in, its syncs stop and its SCIM tokens are refused
   // until it is reactivated. Its data stays as it is.
   suspendedAt: timestamp("suspended_at", { withTimezone: true }),

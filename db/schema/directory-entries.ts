@@ -22,8 +22,22 @@ export const directoryEntries = pgTable(
     lastName: text("last_name"),
     displayName: text("display_name").notNull(),
     email: text("email"),
+    // As the source wrote them (free text in Entra and AD)…
     officePhone: text("office_phone"),
     mobilePhone: text("mobile_phone"),
+    // …and in E.164 (lib/phone/phone-fields.ts), with the company's default country: null when there is none or it
+    // does not parse. Every number of the entry (office, mobile, every business phone and otherTelephone) in E.164
+    // is in phones_e164, which caller-ID searches; a number that does not parse is kept, raw, in unparsed_phones.
+    officePhoneE164: text("office_phone_e164"),
+    mobilePhoneE164: text("mobile_phone_e164"),
+    phonesE164: text("phones_e164")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    unparsedPhones: text("unparsed_phones")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // A local field: never written by a sync, so a manager may set it on any entry.
     extension: text("extension"),
     source: directorySourceEnum("source").notNull().default("manual"),
@@ -65,6 +79,11 @@ export const directoryEntries = pgTable(
       .on(t.customerId, t.ldapObjectGuid)
       .where(sql`${t.ldapObjectGuid} is not null`),
     index("directory_entries_customer_name_idx").on(t.customerId, t.displayName),
+    // Caller-ID and the directory's search find an entry by any of its numbers: `phones_e164 @> array[$number]`.
+    // A GIN index on the array answers that containment with the few entries holding the number (across customers;
+    // the customer is checked on those rows), where a btree could only index the array as a whole. Entries without
+    // numbers add nothing to it, and GIN's pending list keeps a sync's page writes cheap.
+    index("directory_entries_phones_e164_idx").using("gin", t.phonesE164),
     // SCIM's userName is unique (case-insensitively) among a customer's live SCIM entries.
     uniqueIndex("directory_entries_scim_user_name_unique")
       .on(t.customerId, sql`lower(${t.userPrincipalName})`)

@@ -12,3 +12,4 @@ export * from "./provisioning-settings";
 export * from "./devices";
 export * from "./provisioning-records";
 export * from "./customer-picklists";
+export * from "./caller-id-keys";

@@ -3,6 +3,8 @@ import { and, asc, count, exists, getTableColumns, ilike, isNull, or, sql, type 
 import { db } from "@/db/client";
 import { accounts, directoryEntries } from "@/db/schema";
 import { likePattern, pageOf, pageSize, pageWithin } from "@/lib/pagination";
+import { getDefaultCountry } from "@/lib/customers/get-default-country";
+import { toE164 } from "@/lib/phone/normalise-phone";
 import { ofCustomer } from "@/lib/tenancy";
 import { entryLogin, entryLoginCondition } from "./entry-login";
 
@@ -11,10 +13,14 @@ import { entryLogin, entryLoginCondition } from "./entry-login";
  * entry-login.ts): the login's extension stands in for an entry that has none
  * of its own, as the phone system knows the person by it. A search term
  * matches names, e-mail, department, job title and either extension as typed,
- * and phone numbers by their digits, so "555 0100" finds "+1 (555) 010-0".
+ * and phone numbers by their digits, so "555 0100" finds "+1 (555) 010-0";
+ * a term that reads as a whole number (with the company's default country)
+ * also finds every entry holding it in E.164, however either is written, so
+ * "0014255550100" finds "(425) 555-0100".
  */
 export async function searchDirectory({ customerId, q = "", page = 1 }: { customerId: string; q?: string; page?: number }) {
-  const where = and(ofCustomer(directoryEntries, customerId), q ? matches(q) : undefined);
+  const e164 = q ? toE164(q, await getDefaultCountry({ customerId })) : null;
+  const where = and(ofCustomer(directoryEntries, customerId), q ? matches(q, e164) : undefined);
   // Counted first, so a page past the end shows the last page rather than nothing.
   const [total] = await db().select({ n: count() }).from(directoryEntries).where(where);
   const shown = pageWithin(page, total?.n ?? 0);
@@ -30,7 +36,7 @@ export async function searchDirectory({ customerId, q = "", page = 1 }: { custom
   return pageOf(rows, total?.n ?? 0, shown);
 }
 
-function matches(q: string): SQL | undefined {
+function matches(q: string, e164: string | null): SQL | undefined {
   const pattern = likePattern(q);
   const text = [
     directoryEntries.displayName,
@@ -55,5 +61,6 @@ function matches(q: string): SQL | undefined {
     digits.length >= 3
       ? [directoryEntries.officePhone, directoryEntries.mobilePhone].map((column) => sql`regexp_replace(${column}, '[^0-9]', '', 'g') like ${`%${digits}%`}`)
       : [];
-  return or(...text, loginExtension, ...phones);
+  const number = e164 ? [sql`${directoryEntries.phonesE164} @> array[${e164}]::text[]`] : [];
+  return or(...text, loginExtension, ...phones, ...number);
 }

@@ -8,6 +8,8 @@ import { AppError } from "@/lib/errors";
 import { extensionTaken } from "@/lib/extensions/extension-taken";
 import { ofCustomer } from "@/lib/tenancy";
 import type { DirectoryEntryInput } from "@/lib/validation/directory-input";
+import { getDefaultCountry } from "@/lib/customers/get-default-country";
+import { phoneFields } from "@/lib/phone/phone-fields";
 import { displayNameOf } from "./display-name";
 import { getDirectoryEntry } from "./get-directory-entry";
 import { isSynced, localFields } from "./local-fields";
@@ -15,7 +17,9 @@ import { isSynced, localFields } from "./local-fields";
 export async function updateDirectoryEntry(actor: CustomerActor, input: DirectoryEntryInput & { id: string }) {
   const { id, ...fields } = input;
   const entry = await getDirectoryEntry({ customerId: actor.customerId, entryId: id });
-  const changes = isSynced(entry) ? syncedEntryChanges(entry, fields) : { ...fields, displayName: displayNameOf(fields) };
+  const changes = isSynced(entry)
+    ? syncedEntryChanges(entry, fields)
+    : { ...fields, displayName: displayNameOf(fields), ...phoneFields(fields, await getDefaultCountry({ customerId: actor.customerId })) };
 
   await db()
     .transaction(async (tx) => {

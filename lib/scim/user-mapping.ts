@@ -1,3 +1,5 @@
+import type { CountryCode } from "@/lib/phone/normalise-phone";
+import { phoneFields } from "@/lib/phone/phone-fields";
 import { keyOf } from "./attribute-path";
 import { invalidValue } from "./scim-error";
 import { schemaUris } from "./scim-json";
@@ -48,8 +50,8 @@ function formatAddress(address: Json | undefined): string | null {
   );
 }
 
-/** A SCIM User as the directory columns it fills (the Federated Directory attribute list). */
-export function userColumns(resource: Json) {
+/** A SCIM User as the directory columns it fills (the Federated Directory attribute list); its numbers also in E.164. */
+export function userColumns(resource: Json, country: CountryCode | null) {
   const userName = text(get(resource, "userName"), "userName");
   if (!userName) throw invalidValue("userName is required.");
   const name = get(resource, "name");
@@ -58,6 +60,8 @@ export function userColumns(resource: Json) {
   const phones = list(resource, "phoneNumbers");
   const firstName = text(get(name, "givenName"), "name.givenName");
   const lastName = text(get(name, "familyName"), "name.familyName");
+  const officePhone = text(get(pick(phones, "work"), "value"), "phoneNumbers.value");
+  const mobilePhone = text(get(pick(phones, "mobile"), "value"), "phoneNumbers.value");
   return {
     userPrincipalName: userName,
     externalId: text(get(resource, "externalId"), "externalId"),
@@ -68,8 +72,9 @@ export function userColumns(resource: Json) {
       text(get(name, "formatted"), "name.formatted") ??
       ([firstName, lastName].filter(Boolean).join(" ") || userName),
     email: text(get(pick(emails, "work") ?? pick(emails), "value"), "emails.value"),
-    officePhone: text(get(pick(phones, "work"), "value"), "phoneNumbers.value"),
-    mobilePhone: text(get(pick(phones, "mobile"), "value"), "phoneNumbers.value"),
+    officePhone,
+    mobilePhone,
+    ...phoneFields({ officePhone, mobilePhone }, country),
     jobTitle: text(get(resource, "title"), "title"),
     department: text(get(enterprise, "department"), "department"),
     employeeNumber: text(get(enterprise, "employeeNumber"), "employeeNumber"),

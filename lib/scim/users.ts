@@ -13,6 +13,7 @@ import { applyPatch } from "./patch";
 import { isResourceId, scimLocation, type ScimContext } from "./scim-context";
 import { ScimError, scimNotFound } from "./scim-error";
 import { schemaUris } from "./scim-json";
+import { getDefaultCountry } from "@/lib/customers/get-default-country";
 import { storedResource, userColumns } from "./user-mapping";
 
 type Json = Record<string, unknown>;
@@ -64,7 +65,7 @@ async function find(ctx: ScimContext, id: string): Promise<DirectoryEntry> {
 
 /** The directory columns of a resource, with its Entra identity when externalId carries one. */
 async function columnsFor(ctx: ScimContext, resource: Json) {
-  const mapped = userColumns(resource);
+  const mapped = userColumns(resource, await getDefaultCountry({ customerId: ctx.customerId }));
   return { ...mapped, ...(await entraIdentityFor({ customerId: ctx.customerId, externalId: mapped.externalId })) };
 }
 

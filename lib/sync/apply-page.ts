@@ -5,7 +5,7 @@ import { directoryEntries, directorySourceEnum, directoryStatusEnum, syncChangeK
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { ofCustomer } from "@/lib/tenancy";
 import type { Connector } from "./connector";
-import { syncedFieldNames } from "./synced-fields";
+import { listFieldNames, syncedFieldNames } from "./synced-fields";
 import { column, columns, enumType } from "@/db/sql-names";
 import type { ExistingEntry, PagePlan } from "./plan-page";
 
@@ -120,7 +120,13 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
     written as (
       insert into ${d} (${columns([d.customerId, d.source, d.aadTenantId])}, ${key}, ${columns([d.status, d.lastRunId, ...syncedColumns])})
       select ${ctx.customerId}::uuid, ${source}::${enumType(directorySourceEnum)}, ${ctx.tenantId}::uuid, r.key, r.status, ${ctx.runId}::uuid, ${sql.join(
-        syncedFieldNames.map((f) => (f === "attributes" ? sql`coalesce(r.attributes, '{}'::jsonb)` : sql`r.${sql.identifier(f)}`)),
+        syncedFieldNames.map((f) =>
+          f === "attributes"
+            ? sql`coalesce(r.attributes, '{}'::jsonb)`
+            : listFieldNames.has(f)
+              ? sql`coalesce(r.${sql.identifier(f)}, '{}'::text[])`
+              : sql`r.${sql.identifier(f)}`,
+        ),
         sql`, `,
       )}
       from (
@@ -177,8 +183,9 @@ const writeColumns = sql.join(
   [
     sql`key uuid`,
     sql`status ${enumType(directoryStatusEnum)}`,
-    // The attributes object goes into the jsonb column as it is; every other synced field is text.
-    ...syncedFieldNames.map((f) => sql`${sql.identifier(f)} ${f === "attributes" ? sql`jsonb` : sql`text`}`),
+    // The attributes object goes into the jsonb column as it is, a JSON list into a text[] one (json_to_recordset
+    // makes a PostgreSQL array of it); every other synced field is text.
+    ...syncedFieldNames.map((f) => sql`${sql.identifier(f)} ${f === "attributes" ? sql`jsonb` : listFieldNames.has(f) ? sql`text[]` : sql`text`}`),
   ],
   sql`, `,
 );

@@ -106,7 +106,10 @@ export function fieldChanges(before: (SyncedFields & { status: DirectoryStatus }
   for (const field of [...syncedFieldNames, "status"] as const) {
     if (field === "attributes") continue;
     const old = before ? before[field] : null;
-    if ((old ?? null) !== (after[field] ?? null)) out[field] = [old ?? null, after[field] ?? null];
+    // Lists (the numbers in E.164) compare item by item; from nothing, an empty list is no change.
+    const emptyList = (v: unknown) => Array.isArray(v) && v.length === 0;
+    if (!before && emptyList(after[field])) continue;
+    if (!sameAttributeValue(old ?? null, after[field] ?? null)) out[field] = [old ?? null, after[field] ?? null];
   }
   if (!sameAttributes(before?.attributes, after.attributes)) attributeChanges(before?.attributes ?? {}, after.attributes ?? {}, out);
   return out;

@@ -1,4 +1,5 @@
 import type { DirectoryStatus, SourceAttributes } from "@/db/schema";
+import type { PhoneFields } from "@/lib/phone/phone-fields";
 
 /** The fields of a directory entry that a connector owns; everything else about an entry is local. */
 export type SyncedFields = {
@@ -15,7 +16,7 @@ export type SyncedFields = {
   accountName: string | null;
   /** The source's extra attributes (keys as the source names them); an empty value has no key. */
   attributes: SourceAttributes;
-};
+} & PhoneFields;
 
 export const syncedFieldNames = [
   "userPrincipalName",
@@ -29,6 +30,11 @@ export const syncedFieldNames = [
   "department",
   "accountName",
   "attributes",
+  // The numbers in E.164, made by the connector from the raw ones with the company's country (lib/phone/phone-fields.ts).
+  "officePhoneE164",
+  "mobilePhoneE164",
+  "phonesE164",
+  "unparsedPhones",
 ] as const satisfies readonly (keyof SyncedFields)[];
 
 export type SyncedFieldName = (typeof syncedFieldNames)[number];
@@ -50,7 +56,10 @@ export function sameAttributes(a: SourceAttributes | null | undefined, b: Source
   return true;
 }
 
-/** One attribute's values: a text, or a list compared in order. */
+/** The synced fields that are lists (text[] columns); the others are texts, and attributes an object. */
+export const listFieldNames: ReadonlySet<SyncedFieldName> = new Set(["phonesE164", "unparsedPhones"]);
+
+/** One attribute's values (or a list field's): a text, or a list compared in order. */
 export function sameAttributeValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;

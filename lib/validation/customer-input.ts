@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { customerSlug, newPassword, optionalEmail, portalLocalPart, requiredText, timeZone, uuid } from "./fields";
+import { customerSlug, newPassword, optionalEmail, phoneCountry, portalLocalPart, requiredText, timeZone, uuid } from "./fields";
 
 export const createCustomerInput = z.object({
   name: requiredText("Company name", 120),
@@ -15,6 +15,7 @@ export type CreateCustomerInput = z.infer<typeof createCustomerInput>;
 export const updateCompanyInput = z.object({
   name: requiredText("Company name", 120),
   timeZone,
+  defaultCountry: phoneCountry,
 });
 
 /** The operator edits the same details of any customer, named by its ID. */

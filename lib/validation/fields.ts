@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { textProblem } from "@/lib/text/text-problem";
 import { canonicalTimeZone } from "@/lib/time-zones";
+import { countryOf } from "@/lib/phone/normalise-phone";
 
 /** Field rules shared by every form, so a rule is written once and reads the same everywhere. */
 
@@ -98,3 +99,9 @@ export const checkbox = z.preprocess(
   (v) => (v === "on" || v === "true" || v === true ? true : v === undefined || v === "" || v === "false" || v === false ? false : v),
   z.boolean({ message: "Not a valid choice." }),
 );
+
+/** The company's default country for phone numbers: an ISO 3166 alpha-2 code libphonenumber-js knows, or empty for none. */
+export const phoneCountry = safeText(8)
+  .optional()
+  .transform((v) => (v ? v.toUpperCase() : null))
+  .refine((v) => v === null || countryOf(v) !== null, "Choose a country from the list.");

@@ -12,6 +12,7 @@ import { directorySyncQueueName, type DirectorySyncPayload } from "@/lib/jobs/di
 import { createWorker } from "@/lib/jobs/queue-backend";
 import { processSyncJob } from "@/lib/sync/process-sync-job";
 import { startRun } from "@/lib/sync/start-run";
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import { syncedFieldNames, type SyncedFieldName, type SyncedFields } from "@/lib/sync/synced-fields";
 import { entraSettingsInput, type EntraSettingsInput } from "@/lib/validation/entra-settings-input";
 import { connectorOf } from "@/lib/connectors/registry";
@@ -132,6 +133,11 @@ const fromTruth: { [F in SyncedFieldName]: (u: TruthUser) => SyncedFields[F] } =
   department: (u) => u.department,
   // sAMAccountName is Active Directory's; Entra has none.
   accountName: () => null,
+  // Said by phonesOfTruth, which needs the company's country.
+  officePhoneE164: () => null,
+  mobilePhoneE164: () => null,
+  phonesE164: () => [],
+  unparsedPhones: () => [],
   // The extra attributes under Graph's names, only those with a value; every business phone.
   attributes: (u) => {
     const given: [string, string | readonly string[] | null | undefined][] = [
@@ -150,11 +156,36 @@ const fromTruth: { [F in SyncedFieldName]: (u: TruthUser) => SyncedFields[F] } =
   },
 };
 
+/**
+ * The numbers in E.164, read here with libphonenumber-js itself (not through the connector): office, mobile and
+ * every business phone, each once; what does not parse (with no default country, every national-format number
+ * not dialled with 00) is kept as written in unparsedPhones.
+ */
+function phonesOfTruth(u: TruthUser, country: CountryCode | null) {
+  const e164 = (raw: string | null) => {
+    if (!raw) return null;
+    const parsed = parsePhoneNumberFromString(raw, country ? { defaultCountry: country } : undefined);
+    if (parsed?.isPossible()) return parsed.number;
+    // 00 is the international prefix in most of the world, whatever the company's country.
+    const international = raw.trim().startsWith("00") ? parsePhoneNumberFromString(`+${raw.trim().slice(2)}`) : undefined;
+    return international?.isPossible() ? international.number : null;
+  };
+  const all = [u.businessPhones[0] ?? null, u.mobilePhone, ...u.businessPhones].filter((p): p is string => Boolean(p));
+  return {
+    officePhoneE164: e164(u.businessPhones[0] ?? null),
+    mobilePhoneE164: e164(u.mobilePhone),
+    phonesE164: [...new Set(all.map(e164).filter((p): p is string => p !== null))],
+    unparsedPhones: [...new Set(all.filter((p) => e164(p) === null))],
+  };
+}
+
 /** Every synced field plus the key and status, as the emulator's truth says the directory should hold them. */
-export function expectedEntry(u: TruthUser) {
+export function expectedEntry(u: TruthUser, country: CountryCode | null = null) {
+  const phones = phonesOfTruth(u, country);
+  const withPhones = { ...fromTruth, ...Object.fromEntries(Object.entries(phones).map(([k, v]) => [k, () => v])) } as typeof fromTruth;
   return {
     aadObjectId: u.id,
-    ...Object.fromEntries(syncedFieldNames.map((f) => [f, fromTruth[f](u)])),
+    ...Object.fromEntries(syncedFieldNames.map((f) => [f, withPhones[f](u)])),
     status: u.state === "active" ? (u.accountEnabled ? "active" : "disabled") : "removed",
   };
 }
@@ -171,9 +202,14 @@ export const syncedFields = (e: Awaited<ReturnType<typeof directoryOf>>[number])
  * right fields and status, every deleted one (soft or hard) still listed but
  * marked removed, and nothing the tenant never had.
  */
-export async function expectDirectoryMatches(admin: EmulatorAdmin, tenantId: string, customerId: string, opts: { guests?: boolean } = {}) {
+export async function expectDirectoryMatches(
+  admin: EmulatorAdmin,
+  tenantId: string,
+  customerId: string,
+  opts: { guests?: boolean; country?: CountryCode | null } = {},
+) {
   const synced = (await truthOf(admin, tenantId)).filter((u) => opts.guests || u.userType === "Member");
-  const truth = new Map(synced.map((u) => [u.id, expectedEntry(u)]));
+  const truth = new Map(synced.map((u) => [u.id, expectedEntry(u, opts.country ?? null)]));
   const entries = await directoryOf(customerId);
   expect(entries.map(syncedFields)).toEqual(entries.map((e) => truth.get(e.aadObjectId!) ?? { aadObjectId: e.aadObjectId, unknown: true }));
   const live = [...truth.values()].filter((u) => u.status !== "removed").map((u) => u.aadObjectId);

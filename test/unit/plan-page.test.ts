@@ -32,6 +32,10 @@ const existing = (n: number, extra: Partial<ExistingEntry> = {}): ExistingEntry 
   department: null,
   accountName: null,
   attributes: { businessPhones: ["+1 425 555 0100", "+1 425 555 0101"] },
+  officePhoneE164: "+14255550100",
+  mobilePhoneE164: null,
+  phonesE164: ["+14255550100", "+14255550101"],
+  unparsedPhones: [],
   status: "active",
   source: "entra",
   ...extra,
@@ -42,7 +46,7 @@ const index = (...entries: ExistingEntry[]) => new Map(entries.map((e) => [e.key
 /** Graph's items through the Entra connector's mapping, then planned. */
 const planGraph = (items: DeltaItem[], current: ReadonlyMap<string, ExistingEntry>, options: Options) =>
   planPage(
-    items.map((item) => fromGraph(item, options)),
+    items.map((item) => fromGraph(item, options, null)),
     current,
     options,
     "entra",
@@ -50,7 +54,7 @@ const planGraph = (items: DeltaItem[], current: ReadonlyMap<string, ExistingEntr
 
 describe("fieldChanges", () => {
   it("lists every field with a value for a new entry, and only the differences for an existing one", () => {
-    const write = { ...fromGraph(user(1), everyone).fields, key: id(1), status: "active" as const };
+    const write = { ...fromGraph(user(1), everyone, null).fields, key: id(1), status: "active" as const };
     expect(fieldChanges(null, write)).toEqual({
       userPrincipalName: [null, "u1@contoso.example"],
       firstName: [null, "User"],
@@ -60,6 +64,9 @@ describe("fieldChanges", () => {
       officePhone: [null, "+1 425 555 0100"],
       status: [null, "active"],
       "attributes.businessPhones": [null, ["+1 425 555 0100", "+1 425 555 0101"]],
+      // Written in international form, the numbers read as E.164 even without a company country.
+      officePhoneE164: [null, "+14255550100"],
+      phonesE164: [null, ["+14255550100", "+14255550101"]],
     });
     expect(fieldChanges(existing(1), { ...write, email: null })).toEqual({ email: ["u1@contoso.example", null] });
   });
@@ -79,7 +86,7 @@ describe("the attributes", () => {
       onPremisesExtensionAttributes: { extensionAttribute1: "1234", extensionAttribute2: null, extensionAttribute3: "", extensionAttribute15: "x" },
       "manager@delta": [{ id: "ABCDEF00-0000-4000-8000-000000000001" }],
     });
-    expect(fromGraph(item, everyone).fields.attributes).toEqual({
+    expect(fromGraph(item, everyone, null).fields.attributes).toEqual({
       officeLocation: "18/2111",
       companyName: "Contoso",
       manager: "abcdef00-0000-4000-8000-000000000001",
@@ -88,7 +95,7 @@ describe("the attributes", () => {
       businessPhones: phones,
     });
     // A manager taken away is an entry marked @removed; none left is no manager.
-    expect(fromGraph(user(1, { "manager@delta": [{ id: id(9), "@removed": { reason: "deleted" } }] }), everyone).fields.attributes).not.toHaveProperty(
+    expect(fromGraph(user(1, { "manager@delta": [{ id: id(9), "@removed": { reason: "deleted" } }] }), everyone, null).fields.attributes).not.toHaveProperty(
       "manager",
     );
     // Hostile shapes are ignored, not thrown on.
@@ -97,7 +104,7 @@ describe("the attributes", () => {
       "manager@delta": [null, 5, { id: 7 }],
       businessPhones: [null, "", "+1"],
     } as unknown as Partial<DeltaItem>;
-    expect(fromGraph(user(1, odd), everyone).fields.attributes).toEqual({ businessPhones: ["+1"] });
+    expect(fromGraph(user(1, odd), everyone, null).fields.attributes).toEqual({ businessPhones: ["+1"] });
   });
 
   it("in another key order are no change; a change of one attribute alone is an update recorded by its key", () => {
@@ -165,7 +172,7 @@ describe("planPage", () => {
   });
 
   it("lets no connector take over another connector's entry", () => {
-    const imported = { ...fromGraph(user(1, { surname: "From AD" }), everyone), filteredOut: false };
+    const imported = { ...fromGraph(user(1, { surname: "From AD" }), everyone, null), filteredOut: false };
     const plan = planPage([imported], index(existing(1)), everyone, "active-directory");
     expect(plan).toMatchObject({ creates: [], updates: [], changes: [], counts: { skipped: 1 } });
   });

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireCustomerPage } from "@/lib/auth/require-page";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { getPicklists } from "@/lib/picklists/get-picklists";
+import { countryOptions } from "@/lib/phone/country-options";
 import { canonicalTimeZone, timeZoneOptions } from "@/lib/time-zones";
 import { CompanyForm } from "@/components/customers/company-form";
 import { savePicklistsAction, updateCompanyAction } from "./actions";
@@ -26,6 +27,8 @@ export default async function CompanyPage() {
             name={customer.name}
             timeZone={canonicalTimeZone(customer.timeZone)}
             timeZones={timeZoneOptions()}
+            defaultCountry={customer.defaultCountry}
+            countries={countryOptions()}
           />
         ) : (
           <dl className="grid gap-3 text-sm sm:grid-cols-[10rem_1fr]">
@@ -35,6 +38,8 @@ export default async function CompanyPage() {
             <dd className="font-mono">{customer.slug}</dd>
             <dt className="text-slate-500">Time zone</dt>
             <dd>{canonicalTimeZone(customer.timeZone)}</dd>
+            <dt className="text-slate-500">Phone country</dt>
+            <dd>{customer.defaultCountry ?? "None"}</dd>
           </dl>
         )}
       </Card>

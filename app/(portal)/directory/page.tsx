@@ -8,6 +8,8 @@ import { Pagination } from "@/components/list/pagination";
 import { SearchForm } from "@/components/list/search-form";
 import { can } from "@/lib/auth/permissions";
 import { requireCustomerPage } from "@/lib/auth/require-page";
+import { PhoneNumber } from "@/components/directory/phone-number";
+import { getDefaultCountry } from "@/lib/customers/get-default-country";
 import { isSynced } from "@/lib/directory/local-fields";
 import { searchDirectory } from "@/lib/directory/search-directory";
 import { readListQuery } from "@/lib/validation/list-query";
@@ -18,7 +20,10 @@ export const metadata: Metadata = { title: "Company Directory" };
 export default async function DirectoryPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireCustomerPage("directory:read");
   const { q, page, notice } = readListQuery(await searchParams);
-  const entries = await searchDirectory({ customerId: actor.customerId, q, page });
+  const [entries, country] = await Promise.all([
+    searchDirectory({ customerId: actor.customerId, q, page }),
+    getDefaultCountry({ customerId: actor.customerId }),
+  ]);
   const canManage = can(actor.role, "directory:manage");
   return (
     <>
@@ -56,8 +61,12 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
                 )}
               </td>
               <td className="py-2 pr-4">{entry.email ?? "—"}</td>
-              <td className="py-2 pr-4">{entry.officePhone ?? "—"}</td>
-              <td className="py-2 pr-4">{entry.mobilePhone ?? "—"}</td>
+              <td className="py-2 pr-4">
+                <PhoneNumber raw={entry.officePhone} e164={entry.officePhoneE164} country={country} />
+              </td>
+              <td className="py-2 pr-4">
+                <PhoneNumber raw={entry.mobilePhone} e164={entry.mobilePhoneE164} country={country} />
+              </td>
               <td className="py-2 pr-4 font-mono">
                 {entry.extension ??
                   (entry.loginExtension ? <span title={`The extension of the login ${entry.linkedPortalId}`}>{entry.loginExtension}</span> : "—")}

@@ -1,9 +1,15 @@
 import type { DirectoryUser } from "@/lib/ldap/directory-user";
 import type { SourceAttributes } from "@/db/schema";
+import type { CountryCode } from "@/lib/phone/normalise-phone";
+import { phoneFields } from "@/lib/phone/phone-fields";
 import { displayNameOf, type SourceEntry } from "@/lib/sync/synced-fields";
 
-/** A user read from Active Directory as the sync plans it: objectGUID is the key, userAccountControl's 0x2 the status. */
-export function fromDirectoryUser(user: DirectoryUser): SourceEntry {
+/**
+ * A user read from Active Directory as the sync plans it: objectGUID is the key, userAccountControl's 0x2 the
+ * status; its numbers also in E.164, with the company's default country.
+ */
+export function fromDirectoryUser(user: DirectoryUser, country: CountryCode | null): SourceEntry {
+  const attributes = attributesOf(user);
   return {
     key: user.objectGuid,
     removed: false,
@@ -20,7 +26,8 @@ export function fromDirectoryUser(user: DirectoryUser): SourceEntry {
       jobTitle: blankToNull(user.title),
       department: blankToNull(user.department),
       accountName: user.sAMAccountName,
-      attributes: attributesOf(user),
+      attributes,
+      ...phoneFields({ officePhone: user.telephoneNumber, mobilePhone: user.mobile, attributes }, country),
     },
   };
 }

@@ -1,4 +1,6 @@
 import type { DirectoryStatus, SourceAttributes } from "@/db/schema";
+import type { CountryCode } from "@/lib/phone/normalise-phone";
+import { phoneFields } from "@/lib/phone/phone-fields";
 import { displayNameOf, type SourceEntry, type SyncedFields } from "@/lib/sync/synced-fields";
 
 /** The user properties a sync asks Graph for (`$select`): what we store and what the options need. */
@@ -59,10 +61,11 @@ export type GraphUser = {
 /** A delta item is a user, or the note that one left: `@removed` with reason `changed` (soft) or `deleted` (hard). */
 export type DeltaItem = GraphUser & { "@removed"?: { reason: string } };
 
-export function toSyncedFields(user: GraphUser): SyncedFields {
+/** A Graph user as the directory's fields; its numbers also in E.164, with the company's default country. */
+export function toSyncedFields(user: GraphUser, country: CountryCode | null): SyncedFields {
   const firstName = user.givenName ?? null;
   const lastName = user.surname ?? null;
-  return {
+  const fields = {
     userPrincipalName: user.userPrincipalName ?? null,
     firstName,
     lastName,
@@ -76,6 +79,7 @@ export function toSyncedFields(user: GraphUser): SyncedFields {
     accountName: null,
     attributes: attributesOf(user),
   };
+  return { ...fields, ...phoneFields(fields, country) };
 }
 
 /** The extra attributes the directory keeps (keys as Graph names them); empty values are left out. */
@@ -120,14 +124,14 @@ export type GraphFilter = {
   members: ReadonlySet<string> | null;
 };
 
-/** A delta item as the sync plans it. */
-export function fromGraph(item: DeltaItem, filter: GraphFilter): SourceEntry {
+/** A delta item as the sync plans it, its numbers read with the company's default country. */
+export function fromGraph(item: DeltaItem, filter: GraphFilter, country: CountryCode | null): SourceEntry {
   const key = item.id.toLowerCase();
   return {
     key,
     removed: item["@removed"] !== undefined,
     filteredOut: (filter.skipGuests && item.userType === "Guest") || (filter.members !== null && !filter.members.has(key)),
-    fields: toSyncedFields(item),
+    fields: toSyncedFields(item, country),
     status: statusOf(item),
   };
 }

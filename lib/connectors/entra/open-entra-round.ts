@@ -1,5 +1,7 @@
 import "server-only";
 import type { SyncRun } from "@/db/schema";
+import { getDefaultCountry } from "@/lib/customers/get-default-country";
+import type { CountryCode } from "@/lib/phone/normalise-phone";
 import { confidentialClient } from "@/lib/entra/confidential-client";
 import { graphClient } from "@/lib/entra/graph-client";
 import type { RoundSource } from "@/lib/sync/connector";
@@ -20,7 +22,11 @@ const deltaLinkMaxAgeMs = 6 * 24 * 60 * 60 * 1000;
  * completes proves the tenant.
  */
 export async function openEntraRound(run: SyncRun): Promise<RoundSource> {
-  const { settings, credentials } = await loadAppCredentials({ customerId: run.customerId });
+  const [{ settings, credentials }, country] = await Promise.all([
+    loadAppCredentials({ customerId: run.customerId }),
+    // Read once a round: every page's numbers are normalised with it in the worker.
+    getDefaultCountry({ customerId: run.customerId }),
+  ]);
   const stats = { throttleWaits: 0, throttleWaitMs: 0, unavailableRetries: 0 };
   const client = graphClient(confidentialClient(credentials), stats);
 
@@ -58,7 +64,7 @@ export async function openEntraRound(run: SyncRun): Promise<RoundSource> {
       });
       const position: { deltaLink?: string } = {};
       return {
-        entries: entriesOf(pages, filter, position),
+        entries: entriesOf(pages, filter, country, position),
         takeThrottle,
         position: () => {
           if (!position.deltaLink) throw new Error("Microsoft Graph ended the round without a delta link");
@@ -72,9 +78,14 @@ export async function openEntraRound(run: SyncRun): Promise<RoundSource> {
 }
 
 /** Graph's pages as entries to plan, noting the delta link the last page carries. */
-async function* entriesOf(pages: AsyncIterable<DeltaPage>, filter: GraphFilter, position: { deltaLink?: string }): AsyncGenerator<SourceEntry[]> {
+async function* entriesOf(
+  pages: AsyncIterable<DeltaPage>,
+  filter: GraphFilter,
+  country: CountryCode | null,
+  position: { deltaLink?: string },
+): AsyncGenerator<SourceEntry[]> {
   for await (const page of pages) {
     position.deltaLink = page.deltaLink ?? position.deltaLink;
-    yield page.items.map((item) => fromGraph(item, filter));
+    yield page.items.map((item) => fromGraph(item, filter, country));
   }
 }

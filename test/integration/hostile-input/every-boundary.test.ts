@@ -12,6 +12,7 @@ import { formFieldMaxLength } from "@/lib/actions/read-form-fields";
 import type { Actor, CustomerActor } from "@/lib/actor";
 import { createManager } from "@/lib/managers/create-manager";
 import { createScimToken } from "@/lib/scim/tokens";
+import { createCallerIdKey } from "@/lib/caller-id/caller-id-keys";
 import { textProblem } from "@/lib/text/text-problem";
 import { createCustomerWithManager, createOperator, createTestEntry, createTestUser, testPassword } from "../../support/factories";
 import { scimRequest } from "../../support/scim-client";
@@ -138,6 +139,7 @@ describe("hostile input at every boundary", () => {
   let actors: [string, Actor][];
   let otherIds: string[];
   let scimToken: string;
+  let callerIdKey: string;
   // The customer's own SCIM user and group: a PATCH or PUT reaches its body only for an ID that exists.
   let ownScimIds: { user: string; group: string };
   // One line per distinct finding: the same one as manager, operator and user is said once.
@@ -158,6 +160,7 @@ describe("hostile input at every boundary", () => {
     const bEntry = await createTestEntry(b, "Entry Of B");
     const bToken = await createScimToken(b, "B's token");
     scimToken = (await createScimToken(a, "Fuzz")).token;
+    callerIdKey = (await createCallerIdKey(a)).key;
     const scimUser = await scimRequest(scimToken, "POST", "/Users", { userName: "own.user@a.example", name: { givenName: "Own", familyName: "User" } });
     const scimGroup = await scimRequest(scimToken, "POST", "/Groups", { displayName: "Own group", members: [{ value: scimUser.body!.id }] });
     ownScimIds = { user: scimUser.body!.id as string, group: scimGroup.body!.id as string };
@@ -334,13 +337,17 @@ describe("hostile input at every boundary", () => {
     return bodies;
   }
 
-  // The parameters a route reads: the portal's lists, and SCIM's (RFC 7644 §3.4.2).
+  // The parameters a route reads: the portal's lists, SCIM's (RFC 7644 §3.4.2), and caller-ID's number.
   const queryNamesOf = (file: string) =>
-    !file.includes("/scim/")
-      ? ["q", "page", "kind"]
-      : file.includes("[id]")
-        ? ["attributes", "excludedAttributes"]
-        : ["filter", "startIndex", "count", "attributes", "excludedAttributes"];
+    file.startsWith("app/api/v1/")
+      ? ["number"]
+      : !file.includes("/scim/")
+        ? ["q", "page", "kind"]
+        : file.includes("[id]")
+          ? ["attributes", "excludedAttributes"]
+          : ["filter", "startIndex", "count", "attributes", "excludedAttributes"];
+  /** Routes a PBX or an identity provider calls with a key of the customer's rather than a session. */
+  const keyedRoute = (file: string) => file.startsWith("app/api/scim/") || file.startsWith("app/api/v1/");
 
   async function throwAtRoutes(files: string[], as: (actor: Actor, call: () => Promise<Response>) => Promise<Response>, headers: Record<string, string>) {
     let calls = 0;
@@ -388,7 +395,7 @@ describe("hostile input at every boundary", () => {
             const own = file.includes("/Users/[id]") ? ownScimIds.user : file.includes("/Groups/[id]") ? ownScimIds.group : id;
             for (const [what, body] of hostileBodies()) await send(where(`body with ${what}`), actor, own, [], body);
           }
-          if (file.includes("/scim/")) break; // the bearer token is the caller there: one pass is enough
+          if (keyedRoute(file)) break; // the key is the caller there: one pass is enough
         }
       }
     }
@@ -399,7 +406,7 @@ describe("hostile input at every boundary", () => {
     failures.length = 0;
     const before = await snapshotDatabase();
     const calls = await throwAtRoutes(
-      routeFiles.filter((f) => !f.startsWith("app/api/scim/")),
+      routeFiles.filter((f) => !keyedRoute(f)),
       (actor, call) => runAs(actor, call),
       {},
     );
@@ -420,5 +427,17 @@ describe("hostile input at every boundary", () => {
     expect({ failures, changed: changedTables(before, await snapshotDatabase(ignore)) }).toEqual({ failures: [], changed: [] });
     expect(calls).toBeGreaterThan(300);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("every API-key route (caller ID) answers hostile input with a 4xx or an ordinary answer, and nothing changes but the key's use", async () => {
+    failures.length = 0;
+    // The key's last use and its rate window count each request.
+    const ignore = { caller_id_keys: ["last_used_at", "window_started_at", "window_count"] };
+    const before = await snapshotDatabase(ignore);
+    const files = routeFiles.filter((f) => f.startsWith("app/api/v1/"));
+    expect(files).toContain("app/api/v1/caller-id/route.ts");
+    const calls = await throwAtRoutes(files, (_actor, call) => call(), { authorization: `Bearer ${callerIdKey}` });
+    expect({ failures, changed: changedTables(before, await snapshotDatabase(ignore)) }).toEqual({ failures: [], changed: [] });
+    expect(calls).toBeGreaterThan(30);
   });
 });

@@ -109,7 +109,7 @@ describe("searchUserPages", () => {
       co: "United States",
     });
     expect([...rich.otherTelephone].sort()).toEqual(["+1 425 555 0101", "+1 425 555 0102"]);
-    const { fields } = fromDirectoryUser(rich);
+    const { fields } = fromDirectoryUser(rich, null);
     expect(fields).toMatchObject({ jobTitle: "Auditor", department: "Finance" });
     expect(fields.attributes).toEqual({
       ipPhone: "1234",
@@ -121,8 +121,10 @@ describe("searchUserPages", () => {
       city: "Redmond",
       country: "United States",
     });
+    // With the company's country, every other telephone is also in E.164 (ipPhone, the extension, is not a number).
+    expect(fromDirectoryUser(rich, "US").fields.phonesE164).toEqual(expect.arrayContaining(["+14255550101", "+14255550102"]));
     // Someone with none of them has no attributes at all, and no title or department.
-    const sparse = fromDirectoryUser((await allUsers(ou)).get("boss")!).fields;
+    const sparse = fromDirectoryUser((await allUsers(ou)).get("boss")!, null).fields;
     expect(sparse).toMatchObject({ jobTitle: null, department: null, attributes: {} });
   });
 

@@ -23,7 +23,7 @@ describe("full sync", () => {
 
     const entries = await directoryOf(manager.customerId);
     expect(entries.every((e) => e.source === "entra" && e.aadTenantId === DEMO_TENANT.tenantId)).toBe(true);
-    expect(entries.map(syncedFields)).toEqual(truth.map(expectedEntry).sort((a, b) => a.aadObjectId.localeCompare(b.aadObjectId)));
+    expect(entries.map(syncedFields)).toEqual(truth.map((u) => expectedEntry(u)).sort((a, b) => a.aadObjectId.localeCompare(b.aadObjectId)));
 
     const second = await syncNow(manager);
     expect(second).toMatchObject({ status: "succeeded", round: "delta", created: 0, updated: 0, disabled: 0, removed: 0 });

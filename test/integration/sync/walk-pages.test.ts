@@ -28,6 +28,10 @@ describe("walking a connector's pages", () => {
       department: null,
       accountName: null,
       attributes: {},
+      officePhoneE164: null,
+      mobilePhoneE164: null,
+      phonesE164: [],
+      unparsedPhones: [],
     },
   });
   async function* pagesOf(...pages: SourceEntry[][]): AsyncGenerator<SourceEntry[]> {

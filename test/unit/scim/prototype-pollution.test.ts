@@ -77,7 +77,7 @@ describe("no request shape reaches an object's prototype", () => {
 
   it("keeps a stored resource's own __proto__ key (from jsonb) an own key when mapping it", () => {
     const stored = storedResource(parsed('{"userName":"a@x.example","__proto__":{"title":"Injected"}}'));
-    expect(userColumns(stored).jobTitle).toBeNull();
+    expect(userColumns(stored, null).jobTitle).toBeNull();
     expect(({} as Record<string, unknown>).title).toBeUndefined();
   });
 

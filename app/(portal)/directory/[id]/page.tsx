@@ -14,6 +14,9 @@ import { isSynced } from "@/lib/directory/local-fields";
 import { deleteDirectoryEntryAction, updateDirectoryEntryAction } from "../actions";
 import { DirectoryEntryForm } from "../directory-entry-form";
 import { StatusBadge } from "../status-badge";
+import { PhoneNumber } from "@/components/directory/phone-number";
+import { getDefaultCountry } from "@/lib/customers/get-default-country";
+import { formatPhone } from "@/lib/phone/normalise-phone";
 
 export const metadata: Metadata = { title: "Directory entry" };
 
@@ -23,7 +26,7 @@ export default async function DirectoryEntryPage({ params, searchParams }: { par
   const entry = await orNotFound(getDirectoryEntry({ customerId: actor.customerId, entryId }));
   const synced = isSynced(entry);
   const attributes = shownAttributes(entry.attributes);
-  const manager = await getManagerEntry({ customerId: actor.customerId, entry });
+  const [manager, country] = await Promise.all([getManagerEntry({ customerId: actor.customerId, entry }), getDefaultCountry({ customerId: actor.customerId })]);
   return (
     <>
       <PageHeader
@@ -61,6 +64,22 @@ export default async function DirectoryEntryPage({ params, searchParams }: { par
               </div>
             ))}
           </dl>
+        </Card>
+      ) : null}
+      {entry.phonesE164.length > 0 || entry.unparsedPhones.length > 0 ? (
+        <Card title="Phone numbers">
+          <ul className="space-y-1 text-sm" aria-label="Phone numbers">
+            {entry.phonesE164.map((number) => (
+              <li key={number}>
+                {formatPhone(number, country)} <span className="font-mono text-slate-500">{number}</span>
+              </li>
+            ))}
+            {entry.unparsedPhones.map((raw) => (
+              <li key={`raw:${raw}`}>
+                <PhoneNumber raw={raw} e164={null} country={country} />
+              </li>
+            ))}
+          </ul>
         </Card>
       ) : null}
       {synced ? null : (

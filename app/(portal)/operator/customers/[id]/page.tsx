@@ -7,6 +7,7 @@ import { idParam, orNotFound } from "@/lib/auth/or-not-found";
 import { requirePage } from "@/lib/auth/require-page";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { formatDateTime } from "@/lib/format-date";
+import { countryOptions } from "@/lib/phone/country-options";
 import { canonicalTimeZone, timeZoneOptions } from "@/lib/time-zones";
 import { CompanyForm } from "@/components/customers/company-form";
 import { PicklistsForm } from "@/components/customers/picklists-form";
@@ -44,6 +45,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           name={customer.name}
           timeZone={canonicalTimeZone(customer.timeZone)}
           timeZones={timeZoneOptions()}
+          defaultCountry={customer.defaultCountry}
+          countries={countryOptions()}
         />
       </Card>
       <Card title="Packages, user types and sites">

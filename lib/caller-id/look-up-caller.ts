@@ -1,0 +1,64 @@
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { directoryEntries } from "@/db/schema";
+import { getDefaultCountry } from "@/lib/customers/get-default-country";
+import { entryLogin } from "@/lib/directory/entry-login";
+import { AppError } from "@/lib/errors";
+import { toE164 } from "@/lib/phone/normalise-phone";
+import { fieldHolding } from "@/lib/phone/phone-fields";
+import { ofCustomer } from "@/lib/tenancy";
+
+// Digits, and what people and PBXs write between them: a leading +, spaces, dashes, dots, slashes, brackets.
+const callerNumber = /^\s*\+?[\d\s().\-/]{1,40}$/;
+
+export type CallerIdAnswer = {
+  name: string;
+  /** The entry's own extension, else its login's (the phone system knows the person by it); null for none. */
+  extension: string | null;
+  department: string | null;
+  /** Which field holds the number: officePhone, mobilePhone, or attributes.<name> (businessPhones, otherTelephone). */
+  matchedField: string;
+  /** The number the lookup compared, in E.164. */
+  number: string;
+};
+
+/**
+ * Who is calling: the active directory entry of this customer holding the
+ * number, compared in E.164 with the company's default country, so
+ * `+1 (425) 555-0100`, `0014255550100` and `4255550100` (US) are one number.
+ * The GIN index on phones_e164 finds it. When several people share a number
+ * (a team's line), the one whose office or mobile number it is comes first,
+ * then by name, so the answer is always the same.
+ */
+export async function lookUpCaller({ customerId, number }: { customerId: string; number: string }): Promise<CallerIdAnswer> {
+  const country = await getDefaultCountry({ customerId });
+  // A PBX sends a number, not prose: libphonenumber-js would find one inside any text, so only a number's characters pass.
+  const e164 = callerNumber.test(number) ? toE164(number, country) : null;
+  if (!e164) throw new AppError("invalid_input", "The number is not a phone number.");
+  const d = directoryEntries;
+  const login = entryLogin();
+  const [entry] = await db()
+    .select({
+      displayName: d.displayName,
+      extension: d.extension,
+      loginExtension: login.extension,
+      department: d.department,
+      officePhone: d.officePhone,
+      mobilePhone: d.mobilePhone,
+      attributes: d.attributes,
+    })
+    .from(d)
+    .leftJoinLateral(login, sql`true`)
+    .where(and(ofCustomer(d, customerId), eq(d.status, "active"), sql`${d.phonesE164} @> array[${e164}]::text[]`))
+    .orderBy(sql`(${d.officePhoneE164} = ${e164} or ${d.mobilePhoneE164} = ${e164}) desc nulls last`, asc(d.displayName), asc(d.id))
+    .limit(1);
+  if (!entry) throw new AppError("not_found", "No one in the directory has this number.");
+  return {
+    name: entry.displayName,
+    extension: entry.extension ?? entry.loginExtension ?? null,
+    department: entry.department,
+    matchedField: fieldHolding(e164, entry, country) ?? "phone",
+    number: e164,
+  };
+}
