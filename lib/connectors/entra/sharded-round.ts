@@ -44,10 +44,10 @@ export async function* fullRoundPages(input: ShardedRoundInput): AsyncGenerator<
   }
   const filters = shardFilters(input.shards);
   logger.info({ runId: input.runId, listings: filters.length }, "reading the full round as parallel listings");
-  for await (const items of mergePages(filters.map((filter) => listingPages(client, filter, onRetry)))) yield { items };
-  // The changes made meanwhile, without their delta link: the anchor's stays the round's.
-  for await (const page of deltaPages(client, { deltaLink: anchor }, onRetry)) yield { items: page.items };
-  yield { items: [], deltaLink: anchor };
+  // Every page carries the anchor as the round's delta link, the catch-up's too (its own link is dropped):
+  // the next run replays from the anchor. The catch-up always answers at least one page, so the link is never missed.
+  for await (const items of mergePages(filters.map((filter) => listingPages(client, filter, onRetry)))) yield { items, deltaLink: anchor };
+  for await (const page of deltaPages(client, { deltaLink: anchor }, onRetry)) yield { items: page.items, deltaLink: anchor };
 }
 
 /** `GET /users/delta?$deltatoken=latest`, with the round's `$select`, which the link keeps for later rounds. */
