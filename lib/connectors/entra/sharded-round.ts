@@ -38,7 +38,10 @@ export async function* fullRoundPages(input: ShardedRoundInput): AsyncGenerator<
   }
   const [anchor, uncovered] = await Promise.all([latestDeltaLink(client, onRetry), countUncovered(client, onRetry)]);
   if (uncovered !== 0) {
-    logger.info({ runId: input.runId, uncovered }, "some UPNs begin with a character no listing covers; reading the round as one delta walk");
+    logger.info(
+      { runId: input.runId, uncovered },
+      "the listings are not proven to cover everyone (uncovered -1: not counted); reading the round as one delta walk",
+    );
     yield* deltaPages(client, { deltaLink: null }, onRetry);
     return;
   }
