@@ -45,11 +45,14 @@ export async function* fullRoundPages(input: ShardedRoundInput): AsyncGenerator<
     yield* deltaPages(client, { deltaLink: null }, onRetry);
     return;
   }
-  const filters = shardFilters(input.shards);
-  logger.info({ runId: input.runId, listings: filters.length }, "reading the full round as parallel listings");
+  const shards = shardFilters(input.shards);
+  logger.info({ runId: input.runId, shards: shards.length }, "reading the full round as parallel listings");
   // Every page carries the anchor as the round's delta link, the catch-up's too (its own link is dropped):
   // the next run replays from the anchor. The catch-up always answers at least one page, so the link is never missed.
-  for await (const items of mergePages(filters.map((filter) => listingPages(client, filter, onRetry)))) yield { items, deltaLink: anchor };
+  const shardPages = async function* (filters: string[]) {
+    for (const filter of filters) yield* listingPages(client, filter, onRetry);
+  };
+  for await (const items of mergePages(shards.map(shardPages))) yield { items, deltaLink: anchor };
   for await (const page of deltaPages(client, { deltaLink: anchor }, onRetry)) yield { items: page.items, deltaLink: anchor };
 }
 
