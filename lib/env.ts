@@ -32,6 +32,8 @@ const schema = z.object({
   GRAPH_BASE_URL: z.string().url().default("https://graph.microsoft.com"),
   // First retry of a failed sync job after this long, doubling each time.
   SYNC_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
+  // Listings of /users read at once by an Entra full round (lib/connectors/entra/sharded-round.ts); 0 reads it as one delta walk.
+  SYNC_SHARDS: z.coerce.number().int().min(0).max(32).default(8),
   // How long a worker's claim on a job lasts; a killed worker's job is retried after about this long.
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30_000),
   LOG_LEVEL: logLevelSetting,

@@ -1,6 +1,9 @@
 import { badRequest, unsupportedQuery } from "./graph-error";
 import { lexFilter, syntaxError, type Token } from "./odata-filter-lexer";
 
+/** Graph's limit on the clauses one `or` chain may join. */
+const MAX_OR_CLAUSES = 15;
+
 export interface FilterField<T> {
   type: "string" | "boolean";
   get: (item: T) => string | boolean | null;
@@ -122,11 +125,18 @@ export function compileFilter<T>(source: string, schema: FilterSchema<T>, advanc
 
   const disjunction = (): CompiledFilter<T>["test"] => {
     let test = conjunction();
+    let clauses = 1;
     while (isWord(peek(), "or")) {
       next();
+      clauses++;
       const left = test;
       const right = conjunction();
       test = (item) => left(item) || right(item);
+    }
+    if (clauses > MAX_OR_CLAUSES) {
+      throw unsupportedQuery(
+        `Too many child clauses specified in search filter expression containing 'OR' operators: ${clauses}. Max allowed: ${MAX_OR_CLAUSES}.`,
+      );
     }
     return test;
   };

@@ -54,8 +54,10 @@ export function projector(select: string[], expandManager: string[] | null = nul
     const out = build(user);
     if (managerProjector && user.managerId) {
       const manager = managerOf?.(user.managerId);
-      // Graph leaves `manager` out entirely for people without one.
-      if (manager?.state === "active") out.manager = { "@odata.type": "#microsoft.graph.user", ...managerProjector(manager) };
+      // Graph leaves `manager` out entirely for people without one. A deleted
+      // manager's link stays, as users/delta reports it (manager@delta, the ID
+      // alone): a full round read as listings must say what delta says.
+      out.manager = { "@odata.type": "#microsoft.graph.user", ...(manager ? managerProjector(manager) : { id: user.managerId }) };
     }
     return out;
   };

@@ -4,6 +4,7 @@ import { getDefaultCountry } from "@/lib/customers/get-default-country";
 import type { CountryCode } from "@/lib/phone/normalise-phone";
 import { confidentialClient } from "@/lib/entra/confidential-client";
 import { graphClient } from "@/lib/entra/graph-client";
+import { env } from "@/lib/env";
 import type { RoundSource } from "@/lib/sync/connector";
 import type { SourceEntry } from "@/lib/sync/synced-fields";
 import { DeltaExpiredError, deltaPages, type DeltaPage } from "./delta-pages";
@@ -11,6 +12,7 @@ import { fromGraph, type GraphFilter } from "./graph-user";
 import { groupMemberIds } from "./group-members";
 import { loadAppCredentials } from "./settings/load-app-credentials";
 import { recordTenantProof } from "./settings/record-tenant-proof";
+import { fullRoundPages } from "./sharded-round";
 
 // Graph keeps directory delta state about 7 days; past 6 we do not trust it.
 const deltaLinkMaxAgeMs = 6 * 24 * 60 * 60 * 1000;
@@ -18,8 +20,9 @@ const deltaLinkMaxAgeMs = 6 * 24 * 60 * 60 * 1000;
 /**
  * One attempt at an Entra run: token (msal, cached per customer), Graph
  * `/users/delta` page by page from the saved delta link when it is fresh,
- * with the guest and group options applied to each user. A round that
- * completes proves the tenant.
+ * with the guest and group options applied to each user. A full round (first
+ * sync, Full resync, an expired link, Simulate) is read as parallel listings
+ * from a delta anchor (sharded-round.ts). A round that completes proves the tenant.
  */
 export async function openEntraRound(run: SyncRun): Promise<RoundSource> {
   const [{ settings, credentials }, country] = await Promise.all([
@@ -59,9 +62,13 @@ export async function openEntraRound(run: SyncRun): Promise<RoundSource> {
         return taken;
       };
       // Our own retries are of dropped connections and identity outages: Graph unavailable, not throttling.
-      const pages = deltaPages(client, { deltaLink: round === "delta" ? settings.deltaLink : null }, () => {
+      const onRetry = () => {
         stats.unavailableRetries++;
-      });
+      };
+      const pages =
+        round === "delta"
+          ? deltaPages(client, { deltaLink: settings.deltaLink }, onRetry)
+          : fullRoundPages({ client, shards: env().SYNC_SHARDS, onRetry, runId: run.id });
       const position: { deltaLink?: string } = {};
       return {
         entries: entriesOf(pages, filter, country, position),

@@ -36,8 +36,9 @@ describe("run history counts and labels", () => {
     const tenant = await createTenant(admin, { users: 1500 });
     const manager = await createCustomerWithManager();
     await configureSync(manager, tenant);
-    // The first page (999 users) gets through and is written; then Graph is unavailable for longer than one attempt retries.
-    await admin.setFaults(tenant.tenantId, { unavailable: { burst: 100_000, after: 1, retryAfterSeconds: 0 } });
+    // The round's anchor, its cover count and one listing's page get through and the page is written;
+    // then Graph is unavailable for longer than one attempt retries.
+    await admin.setFaults(tenant.tenantId, { unavailable: { burst: 100_000, after: 3, retryAfterSeconds: 0 } });
     const { id } = await startRun(manager, "one_time", connectorOf("entra"));
     let run: SyncRun | undefined;
     for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 25))) {
@@ -45,7 +46,7 @@ describe("run history counts and labels", () => {
       if (run?.errorCode) break; // the first attempt failed and the run waits for its retry
     }
     expect(run).toMatchObject({ status: "running", pagesFetched: 1 });
-    expect(run!.created).toBeGreaterThan(900); // the first page's members, less its guests
+    expect(run!.created).toBeGreaterThan(0); // the page's members, less its guests
     await admin.clearFaults(tenant.tenantId);
     run = await waitForRun(id);
 

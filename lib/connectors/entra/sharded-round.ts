@@ -1,0 +1,89 @@
+import type { Client } from "@microsoft/microsoft-graph-client";
+import { logger } from "@/lib/logger";
+import { deltaPages, type DeltaPage } from "./delta-pages";
+import { selectedUserProperties } from "./graph-user";
+import { listingPages } from "./listing-pages";
+import { mergePages } from "./merge-pages";
+import { shardFilters, uncoveredFilter } from "./upn-shards";
+import { withRetries } from "./with-retries";
+
+export type ShardedRoundInput = {
+  client: Client;
+  /** Listings read at once (SYNC_SHARDS); 0 reads the round as one delta walk. */
+  shards: number;
+  onRetry?: (waitMs: number) => void;
+  /** For the log: whose round this is. */
+  runId: string;
+};
+
+/**
+ * A full round faster than `/users/delta`'s one page after another. The
+ * delta anchor is taken first (`$deltatoken=latest`: a delta link for "from
+ * now on", no users), then the tenant is read as several `/users` listings at
+ * once, split by the first character of the UPN so each person is in exactly
+ * one. A count of the people no listing matches, taken beside the anchor,
+ * proves the cover; if anyone is left out, the round is today's sequential
+ * delta walk instead. Once the listings are in, the changes made while they
+ * were read (a person renamed from one listing's letter to another's is in
+ * neither) are read from the anchor and come last, so the round ends with
+ * every person in their latest state. The anchor is the round's delta link:
+ * the next run replays those changes once more, which the engine applies as
+ * no change.
+ */
+export async function* fullRoundPages(input: ShardedRoundInput): AsyncGenerator<DeltaPage> {
+  const { client, onRetry } = input;
+  if (input.shards < 1) {
+    yield* deltaPages(client, { deltaLink: null }, onRetry);
+    return;
+  }
+  const [anchor, uncovered] = await Promise.all([latestDeltaLink(client, onRetry), countUncovered(client, onRetry)]);
+  if (uncovered !== 0) {
+    logger.info(
+      { runId: input.runId, uncovered },
+      "the listings are not proven to cover everyone (uncovered -1: not counted); reading the round as one delta walk",
+    );
+    yield* deltaPages(client, { deltaLink: null }, onRetry);
+    return;
+  }
+  const shards = shardFilters(input.shards);
+  logger.info({ runId: input.runId, shards: shards.length }, "reading the full round as parallel listings");
+  // Every page carries the anchor as the round's delta link, the catch-up's too (its own link is dropped):
+  // the next run replays from the anchor. The catch-up always answers at least one page, so the link is never missed.
+  const shardPages = async function* (filters: string[]) {
+    for (const filter of filters) yield* listingPages(client, filter, onRetry);
+  };
+  for await (const items of mergePages(shards.map(shardPages))) yield { items, deltaLink: anchor };
+  for await (const page of deltaPages(client, { deltaLink: anchor }, onRetry)) yield { items: page.items, deltaLink: anchor };
+}
+
+/** `GET /users/delta?$deltatoken=latest`, with the round's `$select`, which the link keeps for later rounds. */
+async function latestDeltaLink(client: Client, onRetry?: (waitMs: number) => void): Promise<string> {
+  const body: { "@odata.deltaLink"?: string } = await withRetries(
+    () => client.api(`/users/delta?$deltatoken=latest&$select=${selectedUserProperties.join(",")}`).get(),
+    { onRetry },
+  );
+  const link = body["@odata.deltaLink"];
+  if (!link) throw new Error("Microsoft Graph gave no delta link for $deltatoken=latest");
+  return link;
+}
+
+/** How many people no listing matches; -1 when Graph refuses to count them (then the cover is not proven). */
+async function countUncovered(client: Client, onRetry?: (waitMs: number) => void): Promise<number> {
+  let text: unknown;
+  try {
+    text = await withRetries(
+      () =>
+        client
+          .api(`/users/$count?$filter=${encodeURIComponent(uncoveredFilter())}`)
+          .header("ConsistencyLevel", "eventual")
+          .get(),
+      { onRetry },
+    );
+  } catch (error) {
+    // A refused query (400) is no reason to fail the run: the sequential walk needs no count.
+    if ((error as { statusCode?: number })?.statusCode === 400) return -1;
+    throw error;
+  }
+  const count = Number(text);
+  return Number.isInteger(count) && count >= 0 ? count : -1;
+}

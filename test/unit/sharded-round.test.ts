@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import type { Client } from "@microsoft/microsoft-graph-client";
+import { fullRoundPages } from "@/lib/connectors/entra/sharded-round";
+
+/** A Graph client answering by the request's path and query, recording each request. */
+function fakeGraph(answer: (url: string) => unknown) {
+  const requests: string[] = [];
+  const client = {
+    api(url: string) {
+      requests.push(decodeURIComponent(url));
+      const request = {
+        header: () => request,
+        get: async () => {
+          const result = answer(decodeURIComponent(url));
+          if (result instanceof Error) throw result;
+          return result;
+        },
+      };
+      return request;
+    },
+  } as unknown as Client;
+  return { client, requests };
+}
+
+const anchor = "https://graph.example/v1.0/users/delta?$deltatoken=anchor";
+
+async function collect(pages: AsyncIterable<{ items: { id: string }[]; deltaLink?: string }>) {
+  const ids: string[] = [];
+  let link: string | undefined;
+  for await (const page of pages) {
+    ids.push(...page.items.map((i) => i.id));
+    link = page.deltaLink ?? link;
+  }
+  return { ids, link };
+}
+
+describe("a full round read as listings from a delta anchor", () => {
+  it("reads every listing, then the changes since the anchor, and ends on the anchor's link", async () => {
+    const { client, requests } = fakeGraph((url) => {
+      if (url.includes("$deltatoken=latest")) return { value: [], "@odata.deltaLink": anchor };
+      if (url.startsWith("/users/$count")) return "0";
+      if (url === anchor) return { value: [{ id: "renamed-meanwhile" }], "@odata.deltaLink": `${anchor}-later` };
+      const letter = /startswith\(userPrincipalName,'(.)'\)/.exec(url)![1]!;
+      return { value: [{ id: `user-${letter}`, manager: { id: "boss" } }] };
+    });
+    const { ids, link } = await collect(fullRoundPages({ client, shards: 3, runId: "run" }));
+    // One user per listing, then the one renamed from one listing's letter to another's while they were read (in neither).
+    expect(new Set(ids.slice(0, 3)).size).toBe(3);
+    expect(ids.at(-1)).toBe("renamed-meanwhile");
+    expect(link).toBe(anchor);
+    expect(requests.filter((r) => r.startsWith("/users?$filter="))).toHaveLength(3);
+    expect(requests.find((r) => r.startsWith("/users?"))).toContain("&$expand=manager($select=id)&$top=999");
+  });
+
+  it.each([
+    ["a user no listing covers", "1"],
+    ["a count Graph refuses", Object.assign(new Error("refused"), { statusCode: 400, code: "Request_UnsupportedQuery" })],
+    ["a count that is no number", "<html>"],
+  ])("walks /users/delta from the start instead, given %s", async (_name, count) => {
+    const { client, requests } = fakeGraph((url) => {
+      if (url.includes("$deltatoken=latest")) return { value: [], "@odata.deltaLink": anchor };
+      if (url.startsWith("/users/$count")) return count;
+      if (url.startsWith("/users/delta?$select=")) return { value: [{ id: "everyone" }], "@odata.deltaLink": `${anchor}-full` };
+      throw new Error(`unexpected ${url}`);
+    });
+    const { ids, link } = await collect(fullRoundPages({ client, shards: 8, runId: "run" }));
+    expect(ids).toEqual(["everyone"]);
+    expect(link).toBe(`${anchor}-full`);
+    expect(requests.some((r) => r.startsWith("/users?"))).toBe(false);
+  });
+
+  it("reads the round as one delta walk with no listing when SYNC_SHARDS is 0", async () => {
+    const { client, requests } = fakeGraph(() => ({ value: [{ id: "everyone" }], "@odata.deltaLink": anchor }));
+    expect((await collect(fullRoundPages({ client, shards: 0, runId: "run" }))).ids).toEqual(["everyone"]);
+    expect(requests).toHaveLength(1);
+  });
+});
