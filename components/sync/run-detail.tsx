@@ -78,6 +78,12 @@ export async function RunDetail({ customerId, runId, connector, query, confirmAc
           </dd>
           <dt className="text-slate-500">Round</dt>
           <dd>{run.round === "full" ? "Full (every user)" : run.round === "delta" ? "Changes only (delta)" : "—"}</dd>
+          {run.readAs ? (
+            <>
+              <dt className="text-slate-500">Read as</dt>
+              <dd>{run.readAs}</dd>
+            </>
+          ) : null}
           <dt className="text-slate-500">Queued / started / finished</dt>
           <dd>
             {formatDateTime(run.queuedAt, tz)} / {formatDateTime(run.startedAt, tz)} / {formatDateTime(run.finishedAt, tz)}

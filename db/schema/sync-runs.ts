@@ -32,6 +32,8 @@ export const syncRuns = pgTable(
     trigger: syncTriggerEnum("trigger").notNull(),
     status: syncStatusEnum("status").notNull().default("queued"),
     round: syncRoundEnum("round"),
+    // How the connector read the round, in words for the run page (Entra: parallel listings, or one delta walk and why).
+    readAs: text("read_as"),
     requestedBy: uuid("requested_by").references(() => accounts.id, { onDelete: "set null" }),
     attempts: integer("attempts").notNull().default(0),
     queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),

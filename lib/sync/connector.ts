@@ -16,6 +16,8 @@ export type RoundPages = {
   entries: AsyncIterable<SourceEntry[]>;
   /** What the connector keeps for the next run (Entra's delta link), read once every page is in; null for none. */
   position: () => string | null;
+  /** How the round was read, in words for the run page, once every page is in; none where there is only one way. */
+  readAs?: () => string | null;
   /** Throttling waits and unavailable retries since the last call, counted per page (see walkPages). */
   takeThrottle?: () => { waits: number; waitMs: number; unavailable: number };
 };

@@ -21,6 +21,8 @@ export type FinishInput = {
   removalThresholdPercent: number;
   /** Provisioned users whose people left the provisioning scope: suspended with the removals. */
   leftScope?: readonly string[];
+  /** How the connector read the round (lib/sync/connector.ts's RoundPages.readAs). */
+  readAs?: string | null;
 };
 
 /**
@@ -63,16 +65,25 @@ export async function finishRun(input: FinishInput): Promise<"succeeded" | "need
     const deprovisioning = { runId: input.runId, customerId: input.customerId, leftScope: input.leftScope ?? [] };
     if (input.simulate) {
       await input.connector.provisioning?.withRemovals(tx, { ...deprovisioning, simulate: true });
-      await tx.update(syncRuns).set({ status: "succeeded", removed: toRemove, pendingRemovals: 0, finishedAt }).where(ofRun);
+      await tx
+        .update(syncRuns)
+        .set({ status: "succeeded", removed: toRemove, pendingRemovals: 0, finishedAt, readAs: input.readAs ?? null })
+        .where(ofRun);
       return "succeeded";
     }
     if (toRemove > 0 && (await exceedsThreshold(tx, { ...input, toRemove }))) {
-      await tx.update(syncRuns).set({ status: "needs_confirmation", pendingRemovals: toRemove, deltaLink: input.position, finishedAt }).where(ofRun);
+      await tx
+        .update(syncRuns)
+        .set({ status: "needs_confirmation", pendingRemovals: toRemove, deltaLink: input.position, finishedAt, readAs: input.readAs ?? null })
+        .where(ofRun);
       return "needs_confirmation";
     }
     await applyRemovals(tx, { runId: input.runId, customerId: input.customerId, connector: input.connector });
     await input.connector.provisioning?.withRemovals(tx, { ...deprovisioning, simulate: false });
-    await tx.update(syncRuns).set({ status: "succeeded", removed: toRemove, pendingRemovals: 0, deltaLink: input.position, finishedAt }).where(ofRun);
+    await tx
+      .update(syncRuns)
+      .set({ status: "succeeded", removed: toRemove, pendingRemovals: 0, deltaLink: input.position, finishedAt, readAs: input.readAs ?? null })
+      .where(ofRun);
     if (input.position) await input.connector.savePosition(tx, { customerId: input.customerId, position: input.position, at: finishedAt });
     return "succeeded";
   });

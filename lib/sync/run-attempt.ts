@@ -34,7 +34,7 @@ export async function runAttempt(connector: Connector, run: SyncRun): Promise<"s
       },
       pages.entries,
     );
-    return { ...walked, position: pages.position() };
+    return { ...walked, position: pages.position(), readAs: pages.readAs?.() ?? null };
   };
 
   let result: Awaited<ReturnType<typeof walk>>;

@@ -65,10 +65,11 @@ export async function openEntraRound(run: SyncRun): Promise<RoundSource> {
       const onRetry = () => {
         stats.unavailableRetries++;
       };
+      let readAs: string | null = null;
       const pages =
         round === "delta"
           ? deltaPages(client, { deltaLink: settings.deltaLink }, onRetry)
-          : fullRoundPages({ client, shards: env().SYNC_SHARDS, onRetry, runId: run.id });
+          : fullRoundPages({ client, shards: env().SYNC_SHARDS, onRetry, runId: run.id, readAs: (words) => (readAs = words) });
       const position: { deltaLink?: string } = {};
       return {
         entries: entriesOf(pages, filter, country, position),
@@ -77,6 +78,7 @@ export async function openEntraRound(run: SyncRun): Promise<RoundSource> {
           if (!position.deltaLink) throw new Error("Microsoft Graph ended the round without a delta link");
           return position.deltaLink;
         },
+        readAs: () => readAs,
       };
     },
     positionExpired: (error) => error instanceof DeltaExpiredError,

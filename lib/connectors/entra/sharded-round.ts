@@ -14,6 +14,8 @@ export type ShardedRoundInput = {
   onRetry?: (waitMs: number) => void;
   /** For the log: whose round this is. */
   runId: string;
+  /** Told how the round is read, in words for the run page. */
+  readAs?: (words: string) => void;
 };
 
 /**
@@ -33,6 +35,7 @@ export type ShardedRoundInput = {
 export async function* fullRoundPages(input: ShardedRoundInput): AsyncGenerator<DeltaPage> {
   const { client, onRetry } = input;
   if (input.shards < 1) {
+    input.readAs?.("One delta walk, a page after another (parallel listings are turned off: SYNC_SHARDS=0).");
     yield* deltaPages(client, { deltaLink: null }, onRetry);
     return;
   }
@@ -42,11 +45,17 @@ export async function* fullRoundPages(input: ShardedRoundInput): AsyncGenerator<
       { runId: input.runId, uncovered },
       "the listings are not proven to cover everyone (uncovered -1: not counted); reading the round as one delta walk",
     );
+    input.readAs?.(
+      uncovered < 0
+        ? "One delta walk, a page after another: Microsoft Graph did not count the people the parallel listings would leave out, so they were not used."
+        : `One delta walk, a page after another: ${uncovered === 1 ? "1 person's user name starts" : `${uncovered} people's user names start`} with a character no parallel listing reads.`,
+    );
     yield* deltaPages(client, { deltaLink: null }, onRetry);
     return;
   }
   const shards = shardFilters(input.shards);
   logger.info({ runId: input.runId, shards: shards.length }, "reading the full round as parallel listings");
+  input.readAs?.(`${shards.length} parallel listings by the first character of the user name, then the changes made meanwhile.`);
   // Every page carries the anchor as the round's delta link, the catch-up's too (its own link is dropped):
   // the next run replays from the anchor. The catch-up always answers at least one page, so the link is never missed.
   const shardPages = async function* (filters: string[]) {

@@ -43,11 +43,16 @@ describe("a full round read as parallel listings", () => {
     await admin.updateUser(tenant.tenantId, managerChanged!.id, { managerId: created.id, department: "Moved" });
     await admin.softDeleteUser(tenant.tenantId, softDeleted!.id);
     await admin.hardDeleteUser(tenant.tenantId, hardDeleted!.id);
-    expect(await run).toMatchObject({ status: "succeeded", round: "full", removed: 0 });
+    expect(await run).toMatchObject({
+      status: "succeeded",
+      round: "full",
+      removed: 0,
+      readAs: expect.stringMatching(/^\d+ parallel listings by the first character of the user name, then the changes made meanwhile\.$/),
+    });
     await admin.clearFaults(tenant.tenantId);
 
     const next = await syncNow(manager);
-    expect(next).toMatchObject({ status: "succeeded", round: "delta" });
+    expect(next).toMatchObject({ status: "succeeded", round: "delta", readAs: null });
     await expectDirectoryMatches(admin, tenant.tenantId, manager.customerId);
     const entries = new Map((await directoryOf(manager.customerId)).map((e) => [e.aadObjectId, e]));
     expect(entries.get(created.id)).toMatchObject({ status: "active", userPrincipalName: `~joined@${domain}` });
@@ -72,7 +77,11 @@ describe("a full round read as parallel listings", () => {
     const domain = (await admin.getTenant(tenant.tenantId)).defaultDomain;
     const uncovered = await admin.createUser(tenant.tenantId, { userPrincipalName: `+plus@${domain}`, displayName: "Plus Sign" });
     const first = await syncNow(manager);
-    expect(first).toMatchObject({ status: "succeeded", round: "full" });
+    expect(first).toMatchObject({
+      status: "succeeded",
+      round: "full",
+      readAs: "One delta walk, a page after another: 1 person's user name starts with a character no parallel listing reads.",
+    });
     // No listing holds this user: only the sequential walk can have brought it in.
     expect((await directoryOf(manager.customerId)).some((e) => e.aadObjectId === uncovered.id)).toBe(true);
     await expectDirectoryMatches(admin, tenant.tenantId, manager.customerId);
