@@ -28,6 +28,8 @@ export default defineConfig({
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  // Its own folder, which Playwright empties at the start: npm test's other runs keep their reports in test-results/.
+  outputDir: "test-results/e2e-artifacts",
   use: {
     baseURL,
     trace: "retain-on-failure",

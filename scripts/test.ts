@@ -8,9 +8,9 @@ import { runStep, startStep, type StepResult } from "./test-steps/run-step";
  * `npm test`: the whole suite, in the order that fails fastest — types, lint
  * and format, unit, the emulator, integration on real PostgreSQL with jobs on
  * Redis (and a Samba AD domain controller for the LDAP connector), then
- * everything again on embedded PGlite while the sync tests run again with
- * jobs on BullMQ's PostgreSQL backend and the portal is built, then the
- * browser tests against the built portal.
+ * everything again on embedded PGlite while, beside it, the sync tests run
+ * again with jobs on BullMQ's PostgreSQL backend and the browser tests run
+ * against the built portal.
  */
 const adminUrl = process.env.TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -40,23 +40,23 @@ for (const [up, name, url, variable] of [
   if (!up) console.warn(`\n${name} is not reachable at ${url}: its runs are skipped; set ${variable} to include them.`);
 }
 
-results.push(runStep("Type check", ["npx", "tsc", "--noEmit", "-p", "."]));
-results.push(runStep("Lint and format (ESLint, Prettier)", ["npm", "run", "lint"]));
-results.push(runStep("Unit tests", vitest("unit", "test-results/unit.json"), { report: "test-results/unit.json" }));
+results.push(await runStep("Type check", ["npx", "tsc", "--noEmit", "-p", "."]));
+results.push(await runStep("Lint and format (ESLint, Prettier)", ["npm", "run", "lint"]));
+results.push(await runStep("Unit tests", vitest("unit", "test-results/unit.json"), { report: "test-results/unit.json" }));
 // The integration and browser tests start a Samba AD domain controller (test/support/samba).
 ensureSamba();
-results.push(runStep("Entra/Graph emulator tests", vitest("emulator", "test-results/emulator.json"), { report: "test-results/emulator.json" }));
+results.push(await runStep("Entra/Graph emulator tests", vitest("emulator", "test-results/emulator.json"), { report: "test-results/emulator.json" }));
 if (postgresUp && redisUp) {
   results.push(
-    runStep("Integration tests on PostgreSQL, jobs on Redis", vitest("integration", "test-results/integration-pg-redis.json"), {
+    await runStep("Integration tests on PostgreSQL, jobs on Redis", vitest("integration", "test-results/integration-pg-redis.json"), {
       env: { TEST_DB: "postgres", TEST_QUEUE: "redis", REDIS_URL: redisUrl },
       report: "test-results/integration-pg-redis.json",
     }),
   );
 }
 // Beside the PGlite run, which keeps one core busy with the embedded database: the sync tests on BullMQ's
-// PostgreSQL backend (the server's own core), and the portal's production build that the browser tests serve.
-// Each run has its own database, queue prefix and emulator; they share the Samba domain controller by lease.
+// PostgreSQL backend, and the browser tests — the portal's production build, then Playwright against it. Each
+// run has its own database, queue prefix, emulator and ports; they share the Samba domain controller by lease.
 const beside = [
   ...(postgresUp
     ? [
@@ -66,23 +66,23 @@ const beside = [
         }),
       ]
     : []),
-  startStep("Production build for the browser tests", ["npx", "tsx", "scripts/build-web.ts"]),
+  (async () => {
+    const build = await startStep("Production build for the browser tests", ["npx", "tsx", "scripts/build-web.ts"]);
+    ensureChromium();
+    const browser = await startStep("Browser tests (Playwright, Chromium)", ["npx", "playwright", "test"], {
+      env: { TEST_DB: postgresUp ? "postgres" : "pglite" },
+      report: "test-results/e2e.json",
+    });
+    return [build, browser];
+  })(),
 ];
 results.push(
-  runStep("Integration tests on embedded PGlite, jobs on PostgreSQL", vitest("integration", "test-results/integration-pglite.json"), {
+  await runStep("Integration tests on embedded PGlite, jobs on PostgreSQL", vitest("integration", "test-results/integration-pglite.json"), {
     env: { TEST_DB: "pglite", TEST_QUEUE: "postgres" },
     report: "test-results/integration-pglite.json",
   }),
 );
-results.push(...(await Promise.all(beside)));
-
-ensureChromium();
-results.push(
-  runStep("Browser tests (Playwright, Chromium)", ["npx", "playwright", "test"], {
-    env: { TEST_DB: postgresUp ? "postgres" : "pglite" },
-    report: "test-results/e2e.json",
-  }),
-);
+results.push(...(await Promise.all(beside)).flat());
 
 console.log("\n=== Summary ===");
 for (const r of results) {

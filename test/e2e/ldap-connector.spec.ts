@@ -91,7 +91,9 @@ test("a manager connects Active Directory, tests it, simulates, imports, and an 
 
     // A portal user for every imported person, with the next free extension of a range: the Provisioning screen.
     await page.getByRole("link", { name: "Provisioning" }).click();
-    await page.getByRole("button", { name: "Modify" }).click();
+    // Nothing is saved there yet, so its form opens ready to edit (no Modify to press).
+    await expect(page).toHaveURL(/\/authority\/active-directory\/provisioning$/);
+    await page.waitForLoadState("networkidle");
     await page.getByRole("radio", { name: "Use", exact: true }).check();
     await fillFields(page, { "Extension range from": "7000", "Extension range to": "7099" });
     await page.getByRole("button", { name: "Save", exact: true }).click();
