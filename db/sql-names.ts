@@ -13,3 +13,6 @@ export const column = (c: PgColumn): SQL => sql`${sql.identifier(c.name)}`;
 export const columns = (cs: readonly PgColumn[]): SQL => sql.join(cs.map(column), sql`, `);
 
 export const enumType = (e: Pick<PgEnum<[string, ...string[]]>, "enumName">): SQL => sql`${sql.identifier(e.enumName)}`;
+
+/** UUIDs (ours, or a source's already stored as one) as one `uuid[]` parameter: a page's IDs are one parameter, not a thousand. */
+export const uuidArray = (ids: readonly string[]): SQL => sql`${`{${ids.join(",")}}`}::uuid[]`;

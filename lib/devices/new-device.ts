@@ -5,9 +5,20 @@ import { seal } from "@/lib/secrets/secret-box";
 
 export const deviceLabels: Record<DeviceKind, string> = { softphone: "Softphone", mobile: "Mobile phone" };
 
-/** A SIP credential: 24 characters of base64url (144 random bits), typed into a phone once. */
-export function newSipCredential(): string {
-  return randomBytes(18).toString("base64url");
+// Letters and digits a person can read back and a SIP client takes: no 0/O, 1/l/I.
+const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+const credentialLength = 28;
+
+/** A random SIP credential: 28 characters of a 57-letter alphabet (about 163 bits), drawn without modulo bias. */
+export function newDeviceCredential(): string {
+  let out = "";
+  while (out.length < credentialLength) {
+    for (const byte of randomBytes(credentialLength * 2)) {
+      // 57 × 4 = 228: bytes at or above it would favour the first letters.
+      if (byte < 228 && out.length < credentialLength) out += alphabet[byte % alphabet.length];
+    }
+  }
+  return out;
 }
 
 /**
@@ -16,7 +27,7 @@ export function newSipCredential(): string {
  * phone's registration must not.
  */
 export function newDevice({ customerId, accountId, kind }: { customerId: string; accountId: string; kind: DeviceKind }) {
-  const sealed = seal(newSipCredential(), customerId);
+  const sealed = seal(newDeviceCredential(), customerId);
   return {
     customerId,
     accountId,

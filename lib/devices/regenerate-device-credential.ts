@@ -1,5 +1,4 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, devices } from "@/db/schema";
@@ -7,23 +6,8 @@ import type { CustomerActor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { notFound } from "@/lib/errors";
 import { seal } from "@/lib/secrets/secret-box";
+import { newDeviceCredential } from "./new-device";
 import { ofCustomer } from "@/lib/tenancy";
-
-// Letters and digits a person can read back and a SIP client takes: no 0/O, 1/l/I.
-const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-const credentialLength = 28;
-
-/** A random SIP credential: 28 characters of a 57-letter alphabet (about 163 bits), drawn without modulo bias. */
-export function newDeviceCredential(): string {
-  let out = "";
-  while (out.length < credentialLength) {
-    for (const byte of randomBytes(credentialLength * 2)) {
-      // 57 × 4 = 228: bytes at or above it would favour the first letters.
-      if (byte < 228 && out.length < credentialLength) out += alphabet[byte % alphabet.length];
-    }
-  }
-  return out;
-}
 
 /**
  * Gives one of a user's devices a new SIP credential, sealed before it

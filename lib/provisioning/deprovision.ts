@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { accounts, devices, directoryEntries, syncRunChanges, type DirectorySource } from "@/db/schema";
 import { now } from "@/lib/clock";
 import type { ProvisioningSource, ProvisioningWriter } from "./provisioning-source";
-import { column } from "@/db/sql-names";
+import { column, uuidArray } from "@/db/sql-names";
 import type { NewRecord, RecordWriter } from "./records";
 import { getProvisioningSettings } from "./settings/get-provisioning-settings";
 
@@ -52,15 +52,15 @@ async function suspend(tx: ProvisioningWriter, input: DeprovisionInput & { at: D
   const a = accounts;
   const d = directoryEntries;
   const c = syncRunChanges;
-  const leftScope = `{${input.leftScope.join(",")}}`;
-  const onlyEntries = input.entryIds ? sql`and d.${column(d.id)} = any(${`{${input.entryIds.join(",")}}`}::uuid[])` : sql``;
+  const leftScope = uuidArray(input.leftScope);
+  const onlyEntries = input.entryIds ? sql`and d.${column(d.id)} = any(${uuidArray(input.entryIds)})` : sql``;
   // A Simulate wrote no entry: the status its changes would leave is the one that counts.
   const rows = await tx.execute<{ entry_id: string; id: string; display_name: string; was: string | null; reason: keyof typeof messages }>(sql`
     with target as (
       select ${a.id} as id, d.${column(d.id)} as entry_id, d.${column(d.displayName)} as display_name, ${a.suspendedReason} as was,
         case
           when coalesce(ch.status, d.${column(d.status)}::text) = 'removed' then 'removed_at_source'
-          when ${a.id} = any(${leftScope}::uuid[]) then 'left_scope'
+          when ${a.id} = any(${leftScope}) then 'left_scope'
           else 'disabled_at_source'
         end::account_suspension_reason as reason
       from ${a}
@@ -71,7 +71,7 @@ async function suspend(tx: ProvisioningWriter, input: DeprovisionInput & { at: D
         order by ${c.id} desc limit 1
       ) ch on ${input.simulate}::boolean
       where ${a.customerId} = ${input.customerId} and ${a.role} = 'user'
-        and (coalesce(ch.status, d.${column(d.status)}::text) in ('removed', 'disabled') or ${a.id} = any(${leftScope}::uuid[]))
+        and (coalesce(ch.status, d.${column(d.status)}::text) in ('removed', 'disabled') or ${a.id} = any(${leftScope}))
     ),
     changing as (select * from target where was is distinct from reason),
     suspended as (

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
+import { uuidArray } from "@/db/sql-names";
 import { directoryEntries, syncRunChanges, syncRunCreatedPages, type DirectoryStatus, type SourceAttributes } from "@/db/schema";
 import type { ProvisioningSource } from "./provisioning-source";
 import { ofCustomer } from "@/lib/tenancy";
@@ -75,7 +76,7 @@ export async function* peopleOfSimulation(scope: PeopleScope): AsyncGenerator<Pe
     const changes = await db()
       .select({ key: syncRunChanges.objectId, fields: syncRunChanges.fields })
       .from(syncRunChanges)
-      .where(and(eq(syncRunChanges.runId, runId), sql`${syncRunChanges.objectId} = any(${`{${people.map((p) => p.key).join(",")}}`}::uuid[])`));
+      .where(and(eq(syncRunChanges.runId, runId), sql`${syncRunChanges.objectId} = any(${uuidArray(people.map((p) => p.key))})`));
     const overlay = new Map(changes.map((c) => [c.key, c.fields]));
     yield people.map((person) => withChanges(person, overlay.get(person.key)));
   }

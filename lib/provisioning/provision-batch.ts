@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { insertJsonRows } from "@/db/insert-json-rows";
+import { uuidArray } from "@/db/sql-names";
 import { accounts, devices, managedColumns, managedFields, type DeviceKind, type ManagedField, type ProvisioningSettings } from "@/db/schema";
 import { noPortalPasswordHash } from "@/lib/accounts/no-portal-password";
 import { violatedConstraint } from "@/lib/db-errors";
@@ -243,11 +244,15 @@ async function loginsOf(ctx: BatchContext, people: Person[]): Promise<{ byEntry:
       ? await db()
           .select(fields)
           .from(accounts)
-          .where(and(ofCustomer(accounts, ctx.customerId), sql`${accounts.directoryEntryId} = any(${uuids(entryIds)})`))
+          .where(and(ofCustomer(accounts, ctx.customerId), sql`${accounts.directoryEntryId} = any(${uuidArray(entryIds)})`))
       : [];
   const link = ad
-    ? and(ofCustomer(accounts, ctx.customerId), sql`${accounts.ldapObjectGuid} = any(${uuids(keys)})`)
-    : and(sql`${accounts.aadTenantId} = any(${uuids(tenants)})`, sql`${accounts.aadObjectId} = any(${uuids(keys)})`, ofCustomer(accounts, ctx.customerId));
+    ? and(ofCustomer(accounts, ctx.customerId), sql`${accounts.ldapObjectGuid} = any(${uuidArray(keys)})`)
+    : and(
+        sql`${accounts.aadTenantId} = any(${uuidArray(tenants)})`,
+        sql`${accounts.aadObjectId} = any(${uuidArray(keys)})`,
+        ofCustomer(accounts, ctx.customerId),
+      );
   const linked =
     keys.length > 0
       ? await db()
@@ -259,9 +264,6 @@ async function loginsOf(ctx: BatchContext, people: Person[]): Promise<{ byEntry:
   const byLink = new Map<string, Login>(linked.flatMap((row) => (row.linkKey ? [[row.linkKey, row]] : [])));
   return { byEntry, byLink };
 }
-
-/** IDs (ours or the source's, already validated as UUIDs) as one array parameter. */
-const uuids = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
 
 async function updateManaged(tx: Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0], customerId: string, rows: Record<string, unknown>[]) {
   const a = accounts;

@@ -6,7 +6,7 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { ofCustomer } from "@/lib/tenancy";
 import type { Connector } from "./connector";
 import { listFieldNames, syncedFieldNames } from "./synced-fields";
-import { column, columns, enumType } from "@/db/sql-names";
+import { column, columns, enumType, uuidArray } from "@/db/sql-names";
 import type { ExistingEntry, PagePlan } from "./plan-page";
 
 /**
@@ -191,5 +191,3 @@ const writeColumns = sql.join(
 );
 /** A JSON array of EntryWrite objects as the rows of a table `r`. */
 const writeRows = (json: SQL): SQL => sql`json_to_recordset(${json}) as r(${writeColumns})`;
-/** UUIDs (ours, already validated) as one array parameter. */
-const uuidArray = (ids: readonly string[]): SQL => sql`${`{${ids.join(",")}}`}::uuid[]`;
