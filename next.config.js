@@ -17,6 +17,8 @@ const nextConfig = {
     return [
       { source: "/authority/ms-aad/:path*", destination: "/authority/entra/:path*", permanent: true },
       { source: "/authority/ad-ldaps/:path*", destination: "/authority/active-directory/:path*", permanent: true },
+      // The caller-ID key is one of the phonebooks' credentials now (issue 15).
+      { source: "/authority/caller-id", destination: "/authority/phonebooks", permanent: true },
     ];
   },
   async headers() {

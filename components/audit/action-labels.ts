@@ -2,6 +2,16 @@ import { provisioningActionLabels } from "@/components/provisioning/provisioning
 
 /** What each recorded action is called on the audit log; an action not listed shows its code. */
 const actionLabels: Record<string, string> = {
+  "caller_id_key.create": "Caller-ID key created",
+  "caller_id_key.rotate": "Caller-ID key replaced",
+  "caller_id_key.revoke": "Caller-ID key revoked",
+  "phonebook_url.create": "Phonebook download secret created",
+  "phonebook_url.rotate": "Phonebook download secret replaced",
+  "phonebook_url.revoke": "Phonebook download secret revoked",
+  "phonebook_ldap.create": "LDAP phonebook password created",
+  "phonebook_ldap.rotate": "LDAP phonebook password replaced",
+  "phonebook_ldap.revoke": "LDAP phonebook password revoked",
+  "phonebook_settings.update": "Phonebook publishing changed",
   "company.update": "Company settings changed",
   "company.picklists": "Package, user type and site lists changed",
   "customer.create": "Customer created",

@@ -81,6 +81,7 @@ test("a manager's and a user's pages have no serious accessibility violation", a
     "/authority/active-directory",
     "/authority/active-directory/history",
     "/authority/scim",
+    "/authority/phonebooks",
   ]);
 
   const userContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.91" } });

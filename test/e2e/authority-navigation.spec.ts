@@ -7,7 +7,14 @@ test("Authority Setting stays lit in the menu on every tab, and a run's page bel
   const menu = page.getByRole("navigation", { name: "Main" });
   const tabs = page.getByRole("navigation", { name: "Authority settings" });
 
-  for (const path of ["/authority/managers", "/authority/entra", "/authority/entra/history", "/authority/active-directory", "/authority/scim"]) {
+  for (const path of [
+    "/authority/managers",
+    "/authority/entra",
+    "/authority/entra/history",
+    "/authority/active-directory",
+    "/authority/scim",
+    "/authority/phonebooks",
+  ]) {
     await page.goto(path);
     await expect(menu.getByRole("link", { name: "Authority Setting" }), path).toHaveAttribute("aria-current", "page");
     await expect(menu.locator("[aria-current=page]"), path).toHaveCount(1);

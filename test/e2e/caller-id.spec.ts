@@ -23,12 +23,15 @@ test("a manager sets the company's phone country, creates a caller-ID key (shown
   // Found by another format of its number, and shown in the company's own format.
   await expect(page.getByRole("row", { name: /Rita Reception/ })).toContainText("(425) 555-0100");
 
+  // The old address of the screen leads to the Phonebooks screen, where the key now lives.
   await page.goto("/authority/caller-id");
+  await expect(page).toHaveURL(/\/authority\/phonebooks$/);
+  await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Create key" }).click();
-  const key = (await page.getByTestId("new-caller-id-key").textContent())!;
+  const key = (await page.getByTestId("new-caller-id-key-api-key").textContent())!;
   expect(key).toMatch(/^swb_cid_/);
   await page.reload();
-  await expect(page.getByTestId("new-caller-id-key")).toHaveCount(0);
+  await expect(page.getByTestId("new-caller-id-key-api-key")).toHaveCount(0);
   await expect(page.getByTestId("caller-id-key")).toContainText(key.slice(-4));
   expect(await page.content()).not.toContain(key);
 
@@ -38,7 +41,7 @@ test("a manager sets the company's phone country, creates a caller-ID key (shown
   expect(await found.json()).toMatchObject({ name: "Rita Reception", matchedField: "officePhone" });
 
   page.once("dialog", (dialog) => void dialog.accept());
-  await page.getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("button", { name: "Revoke key" }).click();
   await expect(page.getByText("No key yet")).toBeVisible();
   expect((await lookUp(key)).status()).toBe(401);
 });

@@ -16,7 +16,7 @@ const tabs = [
   // Its history has no tab: the screen links to it, and it links back.
   { href: activeDirectory.path, label: activeDirectory.label, match: (p: string) => p === activeDirectory.path || p.startsWith(`${activeDirectory.path}/`) },
   { href: "/authority/scim", label: "SCIM", match: (p: string) => p.startsWith("/authority/scim") },
-  { href: "/authority/caller-id", label: "Caller ID", match: (p: string) => p.startsWith("/authority/caller-id") },
+  { href: "/authority/phonebooks", label: "Phonebooks", match: (p: string) => p.startsWith("/authority/phonebooks") },
 ];
 
 export function AuthorityTabs() {
