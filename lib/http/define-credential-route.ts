@@ -1,5 +1,5 @@
 import "server-only";
-import { authenticateCredential, type CredentialKind } from "@/lib/directory-credentials/credentials";
+import { authenticateCredential, type DirectoryCredentialKind } from "@/lib/directory-credentials/credentials";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { requestTextProblem } from "./request-text-problem";
@@ -7,7 +7,7 @@ import { requestTextProblem } from "./request-text-problem";
 export type CredentialCaller = { customerId: string; customerSlug: string };
 
 export type CredentialRouteOptions<P> = {
-  kind: CredentialKind;
+  kind: DirectoryCredentialKind;
   /** The credential's rate, read per request (env). */
   perMinute: () => number;
   /** The secret the request presents, or null for none; `slug` when the request names its company too (HTTP Basic's user). */
@@ -18,9 +18,6 @@ export type CredentialRouteOptions<P> = {
   /** Said in the log when a request fails unexpectedly: "phonebook request failed". */
   failure: string;
 };
-
-// Far longer than a secret of ours: such a value is refused without hashing it.
-const maxSecretLength = 200;
 
 export const jsonError = (message: string, status: number, headers: Record<string, string> = {}) =>
   Response.json({ error: message }, { status, headers: { "cache-control": "no-store", ...headers } });
@@ -43,10 +40,7 @@ export function defineCredentialRoute<P extends Record<string, string> = Record<
     try {
       const params = ((await context?.params) ?? {}) as P;
       const credential = options.credentialOf(request, params);
-      const caller =
-        credential && credential.secret.length > 0 && credential.secret.length <= maxSecretLength
-          ? await authenticateCredential(options.kind, credential.secret, options.perMinute())
-          : null;
+      const caller = credential ? await authenticateCredential(options.kind, credential.secret, options.perMinute()) : null;
       // HTTP Basic names the company as well: another company's name with this secret is no credential either.
       if (!caller || (credential!.slug !== undefined && credential!.slug !== caller.customerSlug)) {
         return jsonError(options.refusal, 401, { "www-authenticate": options.challenge });
