@@ -9,6 +9,8 @@ const patterns: [RegExp, string][] = [
   [/\$argon2(?:id|i|d)\$[A-Za-z0-9+/=$,.-]*/g, "[redacted hash]"],
   [/\bBearer\s+[A-Za-z0-9._~+/=-]+/gi, "Bearer [redacted]"],
   [/\bswb_scim_[A-Za-z0-9_-]+/g, "[redacted token]"],
+  // The directory credentials (lib/directory-credentials): a phonebook URL's secret sits in a request path.
+  [/\bswb_(?:pb|ldap|cid)_[A-Za-z0-9_-]+/g, "[redacted token]"],
   [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, "[redacted token]"],
   // Random base64 of that length has digits, capitals and small letters; a file path in a stack has not all three.
   [/(?<![A-Za-z0-9+/=])(?=[A-Za-z+/]*[0-9])(?=[a-z0-9+/]*[A-Z])(?=[A-Z0-9+/]*[a-z])[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z0-9+/=])/g, "[redacted]"],

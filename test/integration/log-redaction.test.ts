@@ -70,13 +70,15 @@ describe("the logger and a failed statement", () => {
   it("redacts bearer tokens, SCIM tokens and sealed secrets in error text and nested causes", () => {
     const sealed = seal("client-secret-value", "00000000-0000-4000-8000-000000000001").ciphertext;
     const scimToken = "swb_scim_" + "A1b2C3d4".repeat(5);
-    const cause = new Error(`stored ${sealed}`);
+    const phonebookSecret = "swb_pb_" + "x-Y_9".repeat(8);
+    const cause = new Error(`stored ${sealed} for GET /phonebook/${phonebookSecret}/yealink.xml`);
     const error = new Error(`upstream refused Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl and ${scimToken}`, { cause });
     const { log, text } = capturingLogger();
     log.error({ err: error, note: `hash $argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2g` }, "request failed");
     expect(text()).toContain("request failed");
     expect(text()).not.toContain("eyJzdWIiOiIxIn0");
     expect(text()).not.toContain(scimToken);
+    expect(text()).not.toContain(phonebookSecret);
     expect(text()).not.toContain(sealed);
     expect(text()).not.toContain("aGFzaGhhc2g");
   });

@@ -1,0 +1,59 @@
+import "server-only";
+import { authenticateCredential, type DirectoryCredentialKind } from "@/lib/directory-credentials/credentials";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { requestTextProblem } from "./request-text-problem";
+
+export type CredentialCaller = { customerId: string; customerSlug: string };
+
+export type CredentialRouteOptions<P> = {
+  kind: DirectoryCredentialKind;
+  /** The credential's rate, read per request (env). */
+  perMinute: () => number;
+  /** The secret the request presents, or null for none; `slug` when the request names its company too (HTTP Basic's user). */
+  credentialOf: (request: Request, params: P) => { secret: string; slug?: string } | null;
+  /** The WWW-Authenticate challenge of a 401, and what its body says. */
+  challenge: string;
+  refusal: string;
+  /** Said in the log when a request fails unexpectedly: "phonebook request failed". */
+  failure: string;
+};
+
+export const jsonError = (message: string, status: number, headers: Record<string, string> = {}) =>
+  Response.json({ error: message }, { status, headers: { "cache-control": "no-store", ...headers } });
+
+/**
+ * The route-handler wrapper of the machine-facing APIs that a company's
+ * credential opens (caller-ID, phonebooks): credential → customer, rate
+ * limit, input guard, handler, errors as JSON `{ error }`. An unknown,
+ * revoked, another kind's or a suspended company's credential, or none, are
+ * one and the same 401, so a caller learns nothing about which exist. Over
+ * the credential's rate is a 429 with Retry-After. Unexpected errors are
+ * logged and a generic 500 — never a trace, SQL or the secret (which is
+ * never given to the logger).
+ */
+export function defineCredentialRoute<P extends Record<string, string> = Record<string, never>>(
+  options: CredentialRouteOptions<P>,
+  handler: (ctx: CredentialCaller & { request: Request; params: P; query: URLSearchParams }) => Promise<Response>,
+) {
+  return async (request: Request, context?: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const params = ((await context?.params) ?? {}) as P;
+      const credential = options.credentialOf(request, params);
+      const caller = credential ? await authenticateCredential(options.kind, credential.secret, options.perMinute()) : null;
+      // HTTP Basic names the company as well: another company's name with this secret is no credential either.
+      if (!caller || (credential!.slug !== undefined && credential!.slug !== caller.customerSlug)) {
+        return jsonError(options.refusal, 401, { "www-authenticate": options.challenge });
+      }
+      if (caller.overLimit) return jsonError("Too many requests with this credential; try again in a minute.", 429, { "retry-after": "60" });
+      const query = new URL(request.url).searchParams;
+      const problem = requestTextProblem(query, params);
+      if (problem) throw new AppError("invalid_input", problem);
+      return await handler({ customerId: caller.customerId, customerSlug: caller.customerSlug, request, params, query });
+    } catch (error) {
+      if (error instanceof AppError) return jsonError(error.message, error.status);
+      logger.error({ err: error }, options.failure);
+      return jsonError("Something went wrong. Please try again.", 500);
+    }
+  };
+}

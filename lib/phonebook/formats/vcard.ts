@@ -1,0 +1,72 @@
+import { entryNumbers, type NumberKind } from "./entry-numbers";
+import type { PhonebookFormat } from "./phonebook-format";
+import { withoutForbidden } from "./plain-text";
+
+/** RFC 6350 §3.4: a text value with backslash, comma, semicolon and line breaks escaped. */
+export function vcardText(value: string): string {
+  return withoutForbidden(value)
+    .replace(/[\\,;]/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, "\\n");
+}
+
+const encoder = new TextEncoder();
+const maxOctets = 75;
+
+/**
+ * RFC 6350 §3.2: a content line longer than 75 octets is folded — CRLF and
+ * one space before each continuation, the space counted in its 75 — and
+ * never inside a UTF-8 sequence: it is cut between code points.
+ */
+export function foldLine(line: string): string {
+  if (encoder.encode(line).length <= maxOctets) return `${line}\r\n`;
+  const parts: string[] = [];
+  let current = "";
+  let octets = 0;
+  for (const char of line) {
+    const size = encoder.encode(char).length;
+    if (octets + size > maxOctets) {
+      parts.push(current);
+      current = " ";
+      octets = 1;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return `${parts.join("\r\n")}\r\n`;
+}
+
+// Dialable E.164 numbers as tel: URIs (RFC 3966), the rest (an extension, a number as written) as text.
+const e164 = /^\+[0-9]{2,15}$/;
+const telTypes: Record<NumberKind, string> = { extension: "work,x-extension", office: "work,voice", mobile: "cell,voice" };
+
+function telLine(kind: NumberKind, number: string): string {
+  return e164.test(number) ? `TEL;VALUE=uri;TYPE=${telTypes[kind]}:tel:${number}` : `TEL;TYPE=${telTypes[kind]}:${vcardText(number)}`;
+}
+
+/**
+ * vCard 4.0 (RFC 6350), one card a person, CRLF line ends: FN and N, a TEL
+ * per number, EMAIL, TITLE, the department as ORG's unit, and the entry's ID
+ * as UID so a client that imports again updates the same contact.
+ */
+export const vcard: PhonebookFormat = {
+  contentType: "text/vcard; charset=utf-8",
+  fileName: "contacts.vcf",
+  start: "",
+  entry(entry) {
+    const lines = [
+      "BEGIN:VCARD",
+      "VERSION:4.0",
+      `UID:urn:uuid:${entry.id}`,
+      `FN:${vcardText(entry.displayName)}`,
+      `N:${vcardText(entry.lastName ?? "")};${vcardText(entry.firstName ?? "")};;;`,
+      ...entryNumbers(entry).map(({ kind, number }) => telLine(kind, number)),
+      ...(entry.email ? [`EMAIL;TYPE=work:${vcardText(entry.email)}`] : []),
+      ...(entry.jobTitle ? [`TITLE:${vcardText(entry.jobTitle)}`] : []),
+      ...(entry.department ? [`ORG:;${vcardText(entry.department)}`] : []),
+      "END:VCARD",
+    ];
+    return lines.map(foldLine).join("");
+  },
+  end: "",
+};
