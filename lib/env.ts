@@ -41,6 +41,9 @@ const schema = z.object({
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   // Caller-ID lookups a customer's key may make a minute (a PBX asks once per incoming call).
   CALLER_ID_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  // Phonebook requests (a download, an LDAP bind or search) a credential may make a minute: every phone of the company
+  // shares it, refreshing every few hours and searching as people type.
+  PHONEBOOK_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   OUTBOUND_ALLOW: outboundAllowSetting, // which internal networks customer-given servers may be on: lib/env/outbound-allow-setting.ts
   // Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client; none by default.
   TRUSTED_PROXIES: z

@@ -12,4 +12,5 @@ export * from "./provisioning-settings";
 export * from "./devices";
 export * from "./provisioning-records";
 export * from "./customer-picklists";
-export * from "./caller-id-keys";
+export * from "./directory-credentials";
+export * from "./phonebook-settings";

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { requestTextProblem } from "@/lib/http/request-text-problem";
 import { logger } from "@/lib/logger";
-import { authenticateCallerIdKey } from "./caller-id-keys";
+import { authenticateCredential } from "@/lib/directory-credentials/credentials";
 
 /** The key as a PBX sends it: `Authorization: Bearer …` or `X-Api-Key: …` (one of them; both must agree). */
 function keyOf(request: Request): string | null {
@@ -28,7 +28,7 @@ export function defineCallerIdRoute(handler: (ctx: { customerId: string; query: 
   return async (request: Request): Promise<Response> => {
     try {
       const key = keyOf(request);
-      const caller = key ? await authenticateCallerIdKey(key, env().CALLER_ID_REQUESTS_PER_MINUTE) : null;
+      const caller = key ? await authenticateCredential("caller_id", key, env().CALLER_ID_REQUESTS_PER_MINUTE) : null;
       if (!caller) return json({ error: "A valid API key is required." }, 401, { "www-authenticate": 'Bearer realm="caller-id"' });
       if (caller.overLimit) return json({ error: "Too many lookups with this key; try again in a minute." }, 429, { "retry-after": "60" });
       const query = new URL(request.url).searchParams;

@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { accounts as accountsTable, auditLog, callerIdKeys, directoryEntries } from "@/db/schema";
+import { accounts as accountsTable, auditLog, directoryCredentials, directoryEntries } from "@/db/schema";
 import { GET } from "@/app/api/v1/caller-id/route";
 import type { CustomerActor } from "@/lib/actor";
-import { createCallerIdKey, revokeCallerIdKey } from "@/lib/caller-id/caller-id-keys";
+import { createCredential, revokeCredential } from "@/lib/directory-credentials/credentials";
 import { setCustomerSuspended } from "@/lib/customers/set-customer-suspended";
 import { updateCompany } from "@/lib/customers/update-company";
 import { createDirectoryEntry } from "@/lib/directory/create-directory-entry";
@@ -59,8 +59,8 @@ describe("caller-ID lookup", () => {
     await entry(de, { displayName: "Berta Berlin", officePhone: "030 1234567" });
     // The same number in another company: never answered with this company's key.
     await entry(de, { displayName: "Not Yours", officePhone: "+1 425 555 0100" });
-    usKey = (await createCallerIdKey(us)).key;
-    deKey = (await createCallerIdKey(de)).key;
+    usKey = (await createCredential(us, "caller_id")).secret;
+    deKey = (await createCredential(de, "caller_id")).secret;
   });
 
   it("finds the same person however the number is written", async () => {
@@ -114,14 +114,16 @@ describe("caller-ID lookup", () => {
     expect(both.status).toBe(401);
 
     const other = await createCustomerWithManager();
-    const { key } = await createCallerIdKey(other);
-    const rotated = await createCallerIdKey(other);
+    const { secret: key } = await createCredential(other, "caller_id");
+    const rotated = await createCredential(other, "caller_id");
     expect(rotated.rotated).toBe(true);
     expect(await byNumber(key, "4255550100")).toMatchObject(refused);
-    expect((await byNumber(rotated.key, "+1 425 555 0100")).status).toBe(404);
-    await revokeCallerIdKey(other);
-    expect(await byNumber(rotated.key, "+1 425 555 0100")).toMatchObject(refused);
-    await expect(revokeCallerIdKey(other)).rejects.toThrow("was not found");
+    expect((await byNumber(rotated.secret, "+1 425 555 0100")).status).toBe(404);
+    // A phonebook secret of the same company is not a caller-ID key.
+    expect(await byNumber((await createCredential(other, "phonebook_http")).secret, "+1 425 555 0100")).toMatchObject(refused);
+    await revokeCredential(other, "caller_id");
+    expect(await byNumber(rotated.secret, "+1 425 555 0100")).toMatchObject(refused);
+    await expect(revokeCredential(other, "caller_id")).rejects.toThrow("was not found");
     const audit = await db().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.customerId, other.customerId));
     expect(
       audit
@@ -131,7 +133,7 @@ describe("caller-ID lookup", () => {
     ).toEqual(["caller_id_key.create", "caller_id_key.revoke", "caller_id_key.rotate"]);
 
     const suspended = await createCustomerWithManager();
-    const suspendedKey = (await createCallerIdKey(suspended)).key;
+    const suspendedKey = (await createCredential(suspended, "caller_id")).secret;
     expect((await byNumber(suspendedKey, "+1 425 555 0100")).status).toBe(404);
     await setCustomerSuspended(await createOperator(), { customerId: suspended.customerId, suspended: true });
     expect(await byNumber(suspendedKey, "+1 425 555 0100")).toMatchObject(refused);
@@ -139,10 +141,10 @@ describe("caller-ID lookup", () => {
 
   it("limits each key to its rate in a fixed window, and lets it go on in the next", async () => {
     const limited = await createCustomerWithManager();
-    const { key } = await createCallerIdKey(limited);
+    const { secret: key } = await createCredential(limited, "caller_id");
     expect((await byNumber(key, "+1 425 555 0100")).status).toBe(404);
     // The limit's worth of lookups made this minute (600 by default): the next is refused, with when to retry.
-    await db().update(callerIdKeys).set({ windowCount: 600 }).where(eq(callerIdKeys.customerId, limited.customerId));
+    await db().update(directoryCredentials).set({ windowCount: 600 }).where(eq(directoryCredentials.customerId, limited.customerId));
     const response = await GET(new NextRequest("http://localhost:3000/api/v1/caller-id?number=4255550100", { headers: { "x-api-key": key } }));
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("60");
@@ -150,11 +152,11 @@ describe("caller-ID lookup", () => {
     expect((await byNumber(usKey, "4255550100")).status).toBe(200);
     // A minute on, the window starts again.
     await db()
-      .update(callerIdKeys)
+      .update(directoryCredentials)
       .set({ windowStartedAt: new Date(Date.now() - 61_000) })
-      .where(eq(callerIdKeys.customerId, limited.customerId));
+      .where(eq(directoryCredentials.customerId, limited.customerId));
     expect((await byNumber(key, "+1 425 555 0100")).status).toBe(404);
-    const [row] = await db().select().from(callerIdKeys).where(eq(callerIdKeys.customerId, limited.customerId));
+    const [row] = await db().select().from(directoryCredentials).where(eq(directoryCredentials.customerId, limited.customerId));
     expect(row!.windowCount).toBe(1);
   });
 

@@ -12,7 +12,7 @@ import { formFieldMaxLength } from "@/lib/actions/read-form-fields";
 import type { Actor, CustomerActor } from "@/lib/actor";
 import { createManager } from "@/lib/managers/create-manager";
 import { createScimToken } from "@/lib/scim/tokens";
-import { createCallerIdKey } from "@/lib/caller-id/caller-id-keys";
+import { createCredential } from "@/lib/directory-credentials/credentials";
 import { textProblem } from "@/lib/text/text-problem";
 import { createCustomerWithManager, createOperator, createTestEntry, createTestUser, testPassword } from "../../support/factories";
 import { scimRequest } from "../../support/scim-client";
@@ -160,7 +160,7 @@ describe("hostile input at every boundary", () => {
     const bEntry = await createTestEntry(b, "Entry Of B");
     const bToken = await createScimToken(b, "B's token");
     scimToken = (await createScimToken(a, "Fuzz")).token;
-    callerIdKey = (await createCallerIdKey(a)).key;
+    callerIdKey = (await createCredential(a, "caller_id")).secret;
     const scimUser = await scimRequest(scimToken, "POST", "/Users", { userName: "own.user@a.example", name: { givenName: "Own", familyName: "User" } });
     const scimGroup = await scimRequest(scimToken, "POST", "/Groups", { displayName: "Own group", members: [{ value: scimUser.body!.id }] });
     ownScimIds = { user: scimUser.body!.id as string, group: scimGroup.body!.id as string };
@@ -432,7 +432,7 @@ describe("hostile input at every boundary", () => {
   it("every API-key route (caller ID) answers hostile input with a 4xx or an ordinary answer, and nothing changes but the key's use", async () => {
     failures.length = 0;
     // The key's last use and its rate window count each request.
-    const ignore = { caller_id_keys: ["last_used_at", "window_started_at", "window_count"] };
+    const ignore = { directory_credentials: ["last_used_at", "window_started_at", "window_count"] };
     const before = await snapshotDatabase(ignore);
     const files = routeFiles.filter((f) => f.startsWith("app/api/v1/"));
     expect(files).toContain("app/api/v1/caller-id/route.ts");

@@ -2,7 +2,7 @@ import type { Worker } from "bullmq";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/caller-id/route";
-import { createCallerIdKey } from "@/lib/caller-id/caller-id-keys";
+import { createCredential } from "@/lib/directory-credentials/credentials";
 import { updateCompany } from "@/lib/customers/update-company";
 import { searchDirectory } from "@/lib/directory/search-directory";
 import { createCustomerWithManager } from "../../support/factories";
@@ -78,7 +78,7 @@ describe("phone numbers from a real Entra sync", () => {
     for (const q of ["0014255550199", "+1 425 555 0199", "(425) 555-0199"]) {
       expect((await searchDirectory({ customerId: manager.customerId, q })).rows.map((e) => e.displayName)).toEqual(["National"]);
     }
-    const { key } = await createCallerIdKey(manager);
+    const { secret: key } = await createCredential(manager, "caller_id");
     const response = await GET(new NextRequest("http://localhost:3000/api/v1/caller-id?number=0044%2020%207946%200958", { headers: { "x-api-key": key } }));
     expect(await response.json()).toMatchObject({ name: "Abroad", matchedField: "mobilePhone" });
   });

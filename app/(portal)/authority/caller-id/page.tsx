@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { CopyableValue } from "@/components/forms/copyable-value";
 import { Card } from "@/components/layout/card";
 import { requireCustomerPage } from "@/lib/auth/require-page";
-import { getCallerIdKey } from "@/lib/caller-id/caller-id-keys";
+import { listCredentials } from "@/lib/directory-credentials/credentials";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format-date";
@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: "Caller ID" };
 
 export default async function CallerIdPage() {
   const actor = await requireCustomerPage("settings:manage");
-  const [customer, key] = await Promise.all([getCustomer({ customerId: actor.customerId }), getCallerIdKey({ customerId: actor.customerId })]);
+  const [customer, credentials] = await Promise.all([getCustomer({ customerId: actor.customerId }), listCredentials({ customerId: actor.customerId })]);
+  const key = credentials.find((c) => c.kind === "caller_id") ?? null;
   const url = `${(env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "")}/api/v1/caller-id?number=`;
   const when = (date: Date | null) => (date ? formatDateTime(date, customer.timeZone) : "—");
   return (

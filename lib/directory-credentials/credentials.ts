@@ -1,0 +1,118 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, exists, isNull, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { customers, directoryCredentials, type DirectoryCredentialKind } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { CustomerActor } from "@/lib/actor";
+import { notFound } from "@/lib/errors";
+import { ofCustomer } from "@/lib/tenancy";
+
+export type { DirectoryCredentialKind };
+
+const hash = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+// Far longer than a secret of ours: such a value is refused without hashing it.
+const maxSecretLength = 200;
+
+// A prefix per kind, so a secret found in a config file or a log says what it opens.
+const prefixes: Record<DirectoryCredentialKind, string> = { phonebook_http: "swb_pb_", phonebook_ldap: "swb_ldap_", caller_id: "swb_cid_" };
+
+// Audit actions keep the names caller-ID keys had before they joined the other credentials.
+const auditNames: Record<DirectoryCredentialKind, string> = { phonebook_http: "phonebook_url", phonebook_ldap: "phonebook_ldap", caller_id: "caller_id_key" };
+
+const ofKind = (customerId: string, kind: DirectoryCredentialKind) => and(ofCustomer(directoryCredentials, customerId), eq(directoryCredentials.kind, kind));
+
+/**
+ * A new credential of this kind for the customer, replacing the one it had
+ * (rotation: the old one stops working at once). Returned once, kept only as
+ * a hash.
+ */
+export async function createCredential(actor: CustomerActor, kind: DirectoryCredentialKind): Promise<{ secret: string; rotated: boolean }> {
+  const secret = `${prefixes[kind]}${randomBytes(32).toString("base64url")}`;
+  return db().transaction(async (tx) => {
+    const [previous] = await tx.select({ hint: directoryCredentials.hint }).from(directoryCredentials).where(ofKind(actor.customerId, kind)).for("update");
+    const values = {
+      secretHash: hash(secret),
+      hint: secret.slice(-4),
+      createdAt: new Date(),
+      createdBy: actor.accountId,
+      lastUsedAt: null,
+      windowStartedAt: new Date(),
+      windowCount: 0,
+    };
+    await tx
+      .insert(directoryCredentials)
+      .values({ customerId: actor.customerId, kind, ...values })
+      .onConflictDoUpdate({ target: [directoryCredentials.customerId, directoryCredentials.kind], set: values });
+    const rotated = previous !== undefined;
+    await recordAudit(tx, actor, {
+      action: `${auditNames[kind]}.${rotated ? "rotate" : "create"}`,
+      targetType: auditNames[kind],
+      targetId: actor.customerId,
+      detail: rotated ? { replaced: `…${previous.hint}` } : {},
+    });
+    return { secret, rotated };
+  });
+}
+
+/** Deletes the customer's credential of this kind: whatever held it is refused from now on. */
+export async function revokeCredential(actor: CustomerActor, kind: DirectoryCredentialKind): Promise<void> {
+  await db().transaction(async (tx) => {
+    const deleted = await tx.delete(directoryCredentials).where(ofKind(actor.customerId, kind)).returning({ hint: directoryCredentials.hint });
+    if (deleted.length === 0) throw notFound("The credential");
+    await recordAudit(tx, actor, {
+      action: `${auditNames[kind]}.revoke`,
+      targetType: auditNames[kind],
+      targetId: actor.customerId,
+      detail: { revoked: `…${deleted[0]!.hint}` },
+    });
+  });
+}
+
+export type CredentialSummary = { kind: DirectoryCredentialKind; hint: string; createdAt: Date; lastUsedAt: Date | null };
+
+/** What the screens show of the customer's credentials: never a secret. */
+export async function listCredentials({ customerId }: { customerId: string }): Promise<CredentialSummary[]> {
+  const c = directoryCredentials;
+  return db().select({ kind: c.kind, hint: c.hint, createdAt: c.createdAt, lastUsedAt: c.lastUsedAt }).from(c).where(ofCustomer(c, customerId)).orderBy(c.kind);
+}
+
+export type AuthenticatedCredential = { customerId: string; customerSlug: string; overLimit: boolean };
+
+/**
+ * The customer a secret of this kind acts for, or null when the secret is
+ * unknown, of another kind, revoked (deleted) or its company suspended, all
+ * answered alike; and whether it is over its rate. One UPDATE finds the
+ * credential, marks it used and counts the request in a fixed window of a
+ * minute: requests at once each add one under the row's lock, so none slips
+ * past the count.
+ */
+export async function authenticateCredential(kind: DirectoryCredentialKind, secret: string, perMinute: number): Promise<AuthenticatedCredential | null> {
+  if (secret.length === 0 || secret.length > maxSecretLength) return null;
+  const c = directoryCredentials;
+  const fresh = sql`${c.windowStartedAt} <= now() - interval '1 minute'`;
+  const slug = db().select({ slug: customers.slug }).from(customers).where(eq(customers.id, c.customerId));
+  const [row] = await db()
+    .update(c)
+    .set({
+      lastUsedAt: sql`now()`,
+      windowStartedAt: sql`case when ${fresh} then now() else ${c.windowStartedAt} end`,
+      windowCount: sql`case when ${fresh} then 1 else ${c.windowCount} + 1 end`,
+    })
+    .where(
+      and(
+        eq(c.secretHash, hash(secret)),
+        eq(c.kind, kind),
+        // A suspended company's credential answers as an unknown one.
+        exists(
+          db()
+            .select({ one: sql`1` })
+            .from(customers)
+            .where(and(eq(customers.id, c.customerId), isNull(customers.suspendedAt))),
+        ),
+      ),
+    )
+    .returning({ customerId: c.customerId, count: c.windowCount, customerSlug: sql<string>`(${slug})` });
+  return row ? { customerId: row.customerId, customerSlug: row.customerSlug, overLimit: row.count > perMinute } : null;
+}
