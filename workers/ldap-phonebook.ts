@@ -1,6 +1,7 @@
 import "./ldap-phonebook-service-name";
 import { readFileSync } from "node:fs";
 import { closeDb } from "@/db/client";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { phonebookLdapSettings } from "@/lib/phonebook-ldap/phonebook-ldap-settings";
 import { startPhonebookLdapServer } from "@/lib/phonebook-ldap/phonebook-ldap-server";
@@ -21,7 +22,7 @@ const server = await startPhonebookLdapServer({
   maxMessageBytes: settings.PHONEBOOK_LDAP_MAX_MESSAGE_BYTES,
   idleTimeoutMs: settings.PHONEBOOK_LDAP_IDLE_SECONDS * 1000,
   serverSizeLimit: settings.PHONEBOOK_LDAP_SIZE_LIMIT,
-  requestsPerMinute: settings.PHONEBOOK_REQUESTS_PER_MINUTE,
+  requestsPerMinute: env().PHONEBOOK_REQUESTS_PER_MINUTE,
   logger,
 });
 logger.info({ ldapsPort: server.ldapsPort, ldapPort: server.ldapPort }, "LDAP phonebook ready");

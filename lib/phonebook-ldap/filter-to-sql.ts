@@ -28,9 +28,19 @@ export type FilterContext = {
 export function filterToSql(filter: Filter, context: FilterContext): SQL {
   switch (filter.type) {
     case "and":
-      return filter.filters.length === 0 ? TRUE : sql`(${sql.join(filter.filters.map((f) => filterToSql(f, context)), sql` and `)})`;
+      return filter.filters.length === 0
+        ? TRUE
+        : sql`(${sql.join(
+            filter.filters.map((f) => filterToSql(f, context)),
+            sql` and `,
+          )})`;
     case "or":
-      return filter.filters.length === 0 ? FALSE : sql`(${sql.join(filter.filters.map((f) => filterToSql(f, context)), sql` or `)})`;
+      return filter.filters.length === 0
+        ? FALSE
+        : sql`(${sql.join(
+            filter.filters.map((f) => filterToSql(f, context)),
+            sql` or `,
+          )})`;
     case "not":
       return sql`(not ${filterToSql(filter.filter, context)})`;
     case "present":

@@ -4,9 +4,8 @@ import { db } from "@/db/client";
 import { directoryEntries } from "@/db/schema";
 import { entryLogin } from "@/lib/directory/entry-login";
 import type { CountryCode } from "@/lib/phone/normalise-phone";
-import { phonebookColumns, publishedWhere, type PhonebookEntry, type PhonebookSettings } from "@/lib/phonebook/published-entries";
+import { phonebookColumns, publishedWhere, type PagePosition, type PhonebookEntry, type PhonebookSettings } from "@/lib/phonebook/published-entries";
 import { filterToSql } from "./filter-to-sql";
-import type { PagePosition } from "./page-cookie";
 import { searchableAttributes } from "./phonebook-attributes";
 import type { Filter } from "./protocol/ldap-request";
 
@@ -40,7 +39,7 @@ export async function findEntries(query: EntryQuery): Promise<PhonebookEntry[]> 
     query.after ? sql`(${d.displayName}, ${d.id}) > (${query.after.displayName}, ${query.after.id}::uuid)` : undefined,
   ];
   return db()
-    .select(phonebookColumns(query.settings))
+    .select(phonebookColumns(query.settings, login))
     .from(d)
     .leftJoinLateral(login, sql`true`)
     .where(and(...conditions))

@@ -4,7 +4,8 @@ import { decodeBer, MalformedMessage } from "./ber/ber-node";
 import { bytesOf, childrenOf, integerOf } from "./ber/read-node";
 import { recheckPhones, type BoundCustomer } from "./bound-customer";
 import { findEntries } from "./find-entries";
-import type { PageCookies, PagePosition } from "./page-cookie";
+import type { PagePosition } from "@/lib/phonebook/published-entries";
+import type { PageCookies } from "./page-cookie";
 import { attributeSelection, entryAttributes } from "./phonebook-attributes";
 import type { Filter, LdapRequest } from "./protocol/ldap-request";
 import { ResponseTag, ResultCode, type ResultCodeValue } from "./protocol/result-codes";
@@ -75,12 +76,22 @@ export async function handleSearch(request: SearchRequest, context: SearchContex
     ? Math.min(paging.size, context.serverSizeLimit)
     : Math.min(request.sizeLimit > 0 ? request.sizeLimit : Number.MAX_SAFE_INTEGER, context.serverSizeLimit);
   // One more than we send: whether it exists says if the limit cut the answer short.
-  const rows = await findEntries({ customerId: customer.customerId, settings: customer.settings, country: customer.country, filter: request.filter, entryId, after, limit: limit + 1 });
+  const rows = await findEntries({
+    customerId: customer.customerId,
+    settings: customer.settings,
+    country: customer.country,
+    filter: request.filter,
+    entryId,
+    after,
+    limit: limit + 1,
+  });
   const selection = attributeSelection(request.attributes);
   const sent = rows.slice(0, limit);
   for (const entry of sent) {
     if (context.isAbandoned()) return;
-    context.send(entryMessage(request.messageId, `uid=${entry.id},ou=people,o=${customer.slug},dc=switchboard`, entryAttributes(entry, selection, request.typesOnly)));
+    context.send(
+      entryMessage(request.messageId, `uid=${entry.id},ou=people,o=${customer.slug},dc=switchboard`, entryAttributes(entry, selection, request.typesOnly)),
+    );
   }
   const more = rows.length > limit;
   if (paging) {

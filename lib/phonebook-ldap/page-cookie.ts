@@ -1,6 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-
-export type PagePosition = { displayName: string; id: string };
+import type { PagePosition } from "@/lib/phonebook/published-entries";
 
 /**
  * The Simple Paged Results cookie (RFC 2696): the last entry sent, as a

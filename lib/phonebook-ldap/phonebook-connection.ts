@@ -114,7 +114,8 @@ export class PhonebookConnection {
   }
 
   private async bind(request: Extract<LdapRequest, { op: "bind" }>) {
-    const reply = (code: (typeof ResultCode)[keyof typeof ResultCode], diagnostic = "") => this.send(resultMessage(request.messageId, ResponseTag.bind, code, diagnostic));
+    const reply = (code: (typeof ResultCode)[keyof typeof ResultCode], diagnostic = "") =>
+      this.send(resultMessage(request.messageId, ResponseTag.bind, code, diagnostic));
     // A bind, right or wrong, first makes the connection anonymous (RFC 4511 §4.2.1).
     this.customer = null;
     if (request.version !== 3) return reply(ResultCode.protocolError, "Only LDAPv3 is supported.");
@@ -159,7 +160,10 @@ export class PhonebookConnection {
 
   private disconnect(error: unknown) {
     if (this.closed) return;
-    this.options.logger.info({ peer: this.socket.remoteAddress, reason: error instanceof Error ? error.message : "unknown" }, "phonebook client disconnected: malformed request");
+    this.options.logger.info(
+      { peer: this.socket.remoteAddress, reason: error instanceof Error ? error.message : "unknown" },
+      "phonebook client disconnected: malformed request",
+    );
     this.socket.end(extendedMessage(0, ResultCode.protocolError, "Malformed request.", noticeOfDisconnectionOid));
     this.close();
   }

@@ -34,7 +34,7 @@ export async function startPhonebookLdapServer(options: PhonebookLdapServerOptio
     socket.on("close", () => sockets.delete(socket));
   };
 
-  const ldaps = tls.createServer({ secureContext, handshakeTimeout: 10_000 }, (socket) => {
+  const ldaps = tls.createServer({ cert: options.certPem, key: options.keyPem, minVersion: "TLSv1.2", handshakeTimeout: 10_000 }, (socket) => {
     track(socket);
     new PhonebookConnection(socket, true, connection);
   });

@@ -4,8 +4,8 @@ import { parseEnv, portSetting } from "@/lib/config/parse-env";
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 /**
- * What the LDAP phonebook process reads (besides the database, through
- * db/client.ts). Ports default to unprivileged ones, so the demo runs as
+ * What the LDAP phonebook process reads besides lib/env.ts (the database,
+ * PHONEBOOK_REQUESTS_PER_MINUTE). Ports default to unprivileged ones, so the demo runs as
  * any user; production maps 636/389 to them or sets them. The certificate
  * and key are PEM files; the launcher gives the demo its local CA's.
  */
@@ -20,7 +20,6 @@ const schema = z.object({
   PHONEBOOK_LDAP_MAX_CONNECTIONS: positive(1000),
   PHONEBOOK_LDAP_IDLE_SECONDS: positive(300),
   PHONEBOOK_LDAP_MAX_MESSAGE_BYTES: positive(65_536),
-  PHONEBOOK_REQUESTS_PER_MINUTE: positive(120),
 });
 
 export type PhonebookLdapSettings = z.infer<typeof schema>;

@@ -12,9 +12,7 @@ import type { EntryAttribute } from "./protocol/write-response";
  * Another company's names, and anything else, are not in this company's
  * tree: noSuchObject, exactly as a name that exists nowhere.
  */
-export type SearchBase =
-  | { kind: "container"; dn: string; attributes: EntryAttribute[]; peopleDepth: number }
-  | { kind: "person"; id: string };
+export type SearchBase = { kind: "container"; dn: string; attributes: EntryAttribute[]; peopleDepth: number } | { kind: "person"; id: string };
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -90,7 +90,13 @@ function readFilter(node: BerNode | undefined): Filter {
     }
     case 4: {
       const [attribute, pieces] = childrenOf(node, "SubstringFilter");
-      const filter = { type: "substrings" as const, attribute: textOf(attribute, "type").toLowerCase(), initial: null as string | null, any: [] as string[], final: null as string | null };
+      const filter = {
+        type: "substrings" as const,
+        attribute: textOf(attribute, "type").toLowerCase(),
+        initial: null as string | null,
+        any: [] as string[],
+        final: null as string | null,
+      };
       const list = childrenOf(pieces, "substrings");
       if (list.length === 0) throw new MalformedMessage("empty substrings");
       list.forEach((piece, index) => {
