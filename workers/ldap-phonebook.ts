@@ -23,6 +23,7 @@ const server = await startPhonebookLdapServer({
   idleTimeoutMs: settings.PHONEBOOK_LDAP_IDLE_SECONDS * 1000,
   serverSizeLimit: settings.PHONEBOOK_LDAP_SIZE_LIMIT,
   requestsPerMinute: env().PHONEBOOK_REQUESTS_PER_MINUTE,
+  credentialRecheckMs: settings.PHONEBOOK_LDAP_RECHECK_SECONDS * 1000,
   logger,
 });
 logger.info({ ldapsPort: server.ldapsPort, ldapPort: server.ldapPort }, "LDAP phonebook ready");

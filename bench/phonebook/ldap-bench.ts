@@ -37,7 +37,9 @@ export async function ldapBench(input: LdapBenchInput): Promise<LdapBenchFigures
   const clients = input.clients ?? 4;
   const ca = createCertificateAuthority("Switchboard LDAP bench CA");
   const cert = issueServerCertificate(ca);
-  const rows = await input.sql<{ id: string; cn: string; sn: string; given: string | null; office: string | null; mobile: string | null; ext: string | null; mail: string | null }[]>`
+  const rows = await input.sql<
+    { id: string; cn: string; sn: string; given: string | null; office: string | null; mobile: string | null; ext: string | null; mail: string | null }[]
+  >`
     select id::text, display_name as cn, coalesce(last_name, display_name) as sn, first_name as given, coalesce(office_phone_e164, office_phone) as office,
       coalesce(mobile_phone_e164, mobile_phone) as mobile, extension as ext, email as mail
     from directory_entries where customer_id = ${input.company.customerId} and status = 'active'`;
@@ -56,12 +58,22 @@ export async function ldapBench(input: LdapBenchInput): Promise<LdapBenchFigures
     idleTimeoutMs: 60_000,
     serverSizeLimit: 500,
     requestsPerMinute: 1_000_000_000,
+    credentialRecheckMs: 10_000,
     logger,
   });
   const base = `ou=people,o=${input.company.slug},dc=switchboard`;
   let oursFigures;
   try {
-    oursFigures = await measure({ url: `ldaps://127.0.0.1:${ours.ldapsPort}`, ca: ca.certPem, bindDn: `cn=phones,o=${input.company.slug},dc=switchboard`, password: input.company.secret, base, probes, seconds, clients });
+    oursFigures = await measure({
+      url: `ldaps://127.0.0.1:${ours.ldapsPort}`,
+      ca: ca.certPem,
+      bindDn: `cn=phones,o=${input.company.slug},dc=switchboard`,
+      password: input.company.secret,
+      base,
+      probes,
+      seconds,
+      clients,
+    });
   } finally {
     await ours.close();
   }
@@ -92,9 +104,11 @@ async function measure(target: { url: string; ca: string; bindDn: string; passwo
         const number = probe.office ?? "+10000000000";
         const filter = typeAhead ? `(|(cn=*${typed}*)(sn=*${typed}*))` : `(|(telephoneNumber=${number})(mobile=${number})(ipPhone=${number}))`;
         const started = performance.now();
-        await client.search(target.base, { filter, attributes: ["cn", "telephoneNumber", "mobile", "ipPhone"], sizeLimit: 20 }).catch((error: { code?: number }) => {
-          if (error.code !== 4) throw error;
-        });
+        await client
+          .search(target.base, { filter, attributes: ["cn", "telephoneNumber", "mobile", "ipPhone"], sizeLimit: 20 })
+          .catch((error: { code?: number }) => {
+            if (error.code !== 4) throw error;
+          });
         (typeAhead ? timings.typeAhead : timings.caller).push(performance.now() - started);
         count++;
       }
@@ -112,7 +126,11 @@ function median(values: number[]): number {
 type Slapd = { url: string; bindDn: string; password: string; stop: () => void };
 
 /** slapd in a directory of its own on a free port, as nobody, loaded with slapadd; or why it could not be. */
-async function startSlapd(rows: { id: string; cn: string; sn: string; given: string | null; office: string | null; mobile: string | null; ext: string | null; mail: string | null }[], slug: string, cert: { certPem: string; keyPem: string }): Promise<Slapd | { unavailable: string }> {
+async function startSlapd(
+  rows: { id: string; cn: string; sn: string; given: string | null; office: string | null; mobile: string | null; ext: string | null; mail: string | null }[],
+  slug: string,
+  cert: { certPem: string; keyPem: string },
+): Promise<Slapd | { unavailable: string }> {
   if (!existsSync("/usr/sbin/slapd")) {
     if (process.getuid?.() !== 0) return { unavailable: "slapd is not installed (apt-get install -y slapd, as root)" };
     // Debian's package would start a system slapd on port 389 (taken here by the Samba test harness): policy-rc.d stops that.
@@ -161,7 +179,12 @@ async function startSlapd(rows: { id: string; cn: string; sn: string; given: str
   for (const row of rows) {
     ldif.push(
       `dn: uid=${row.id},ou=people,o=${slug},dc=switchboard\nobjectClass: inetOrgPerson\nuid: ${row.id}\n` +
-        line("cn", row.cn) + line("sn", row.sn) + line("givenName", row.given) + line("telephoneNumber", row.office) + line("mobile", row.mobile) + line("mail", row.mail),
+        line("cn", row.cn) +
+        line("sn", row.sn) +
+        line("givenName", row.given) +
+        line("telephoneNumber", row.office) +
+        line("mobile", row.mobile) +
+        line("mail", row.mail),
     );
   }
   writeFileSync(path.join(dir, "entries.ldif"), ldif.join("\n"));

@@ -20,6 +20,7 @@ export type SearchContext = {
   /** The most entries one answer (or one page) holds, whatever the client asks. */
   serverSizeLimit: number;
   requestsPerMinute: number;
+  credentialRecheckMs: number;
   cookies: PageCookies;
   send: (message: Buffer) => void;
   isAbandoned: () => boolean;
@@ -45,7 +46,7 @@ export async function handleSearch(request: SearchRequest, context: SearchContex
   if (!customer) return done(ResultCode.insufficientAccessRights, "Bind as the company's phones first.");
   const paging = pagingOf(request);
   if (paging === "critical-unsupported") return done(ResultCode.unavailableCriticalExtension, "Critical control not supported.");
-  const check = await recheckPhones(customer, context.requestsPerMinute);
+  const check = await recheckPhones(customer, context.requestsPerMinute, context.credentialRecheckMs);
   if (check === "invalid") {
     context.unbind();
     return done(ResultCode.insufficientAccessRights, "The credential is no longer valid.");

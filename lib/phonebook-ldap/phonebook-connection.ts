@@ -18,6 +18,8 @@ export type ConnectionLimits = {
   idleTimeoutMs: number;
   serverSizeLimit: number;
   requestsPerMinute: number;
+  /** How often an open connection's credential is proven again in the database. */
+  credentialRecheckMs: number;
 };
 
 export type ConnectionOptions = ConnectionLimits & {
@@ -66,6 +68,8 @@ export class PhonebookConnection {
   };
 
   private listen(socket: Socket) {
+    // An answer is written as one burst (see answer()); Nagle's wait for an ACK would hold its last part back ~40 ms.
+    socket.setNoDelay(true);
     socket.on("data", this.onData);
     socket.on("error", (error) => {
       this.options.logger.debug({ err: { name: error.name, message: error.message } }, "phonebook connection error");
@@ -84,6 +88,9 @@ export class PhonebookConnection {
 
   private async answer(request: LdapRequest): Promise<void> {
     if (this.closed) return;
+    // Entries and the result go out together, in as few TLS records and packets as the socket allows.
+    const socket = this.socket;
+    socket.cork();
     try {
       switch (request.op) {
         case "bind":
@@ -93,6 +100,7 @@ export class PhonebookConnection {
             customer: this.customer,
             serverSizeLimit: this.options.serverSizeLimit,
             requestsPerMinute: this.options.requestsPerMinute,
+            credentialRecheckMs: this.options.credentialRecheckMs,
             cookies: this.options.cookies,
             send: (message) => this.send(message),
             isAbandoned: () => this.abandoned.has(request.messageId) || this.closed,
@@ -110,6 +118,7 @@ export class PhonebookConnection {
       this.send(resultMessage(request.messageId, tag, ResultCode.other, "The request could not be answered."));
     } finally {
       this.abandoned.delete(request.messageId);
+      socket.uncork();
     }
   }
 

@@ -20,6 +20,8 @@ const schema = z.object({
   PHONEBOOK_LDAP_MAX_CONNECTIONS: positive(1000),
   PHONEBOOK_LDAP_IDLE_SECONDS: positive(300),
   PHONEBOOK_LDAP_MAX_MESSAGE_BYTES: positive(65_536),
+  // How often an open connection's password is proven again (a revoked one stops working within this time).
+  PHONEBOOK_LDAP_RECHECK_SECONDS: positive(10),
 });
 
 export type PhonebookLdapSettings = z.infer<typeof schema>;

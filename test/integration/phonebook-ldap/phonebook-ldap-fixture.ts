@@ -28,6 +28,8 @@ export async function startTestLdapServer(
     idleTimeoutMs: limits.idleTimeoutMs ?? 30_000,
     serverSizeLimit: limits.serverSizeLimit ?? 500,
     requestsPerMinute: limits.requestsPerMinute ?? 10_000,
+    // Proven again before every search, so a revocation shows at once.
+    credentialRecheckMs: 0,
     logger: logger.child({ test: "phonebook-ldap" }),
   });
   return { ...running, caPath, caPem: ca.certPem };
