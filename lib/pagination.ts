@@ -22,5 +22,10 @@ export function pageWithin(page: number, total: number, size = pageSize): number
 
 /** `%term%` for ILIKE, with the user's own `%`, `_` and `\` taken literally. */
 export function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(term)}%`;
+}
+
+/** A text with LIKE's `%`, `_` and its escape `\` taken literally, to build a LIKE pattern around. */
+export function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

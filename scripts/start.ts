@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../db/embedded-server";
 import { runMigrations } from "../db/migrate";
 import { demoLogins, demoPassword, seedDemo } from "./demo/seed-demo";
-import { DEMO_TENANT, startEmulator, type RunningEmulator } from "../emulator";
-import { workerCommand } from "../workers/worker-command";
+import { DEMO_TENANT, ensureCertificates, startEmulator, type RunningEmulator } from "../emulator";
+import { ldapPhonebookCommand, workerCommand } from "../workers/worker-command";
 import { buildIfChanged } from "./launcher/build-if-changed";
 import { Children } from "./launcher/children";
 import { demoLoginsText } from "./launcher/demo-logins-text";
@@ -67,10 +67,31 @@ children.start("web", process.execPath, ["--import", "tsx", path.join(root, "scr
   NODE_ENV: "production",
 });
 children.start("worker", workerCommand[0], workerCommand.slice(1), { ...env, SERVICE_NAME: "worker" });
+// The LDAP phonebook needs a certificate: production names one; the demo uses the emulator's, from the one local CA.
+const demoCertificates = emulator ? await ensureCertificates(path.join(dataDir, "emulator")) : undefined;
+const ldapTls = demoCertificates
+  ? { cert: demoCertificates.serverCertPath, key: demoCertificates.serverKeyPath }
+  : settings.PHONEBOOK_LDAP_TLS_CERT && settings.PHONEBOOK_LDAP_TLS_KEY
+    ? { cert: settings.PHONEBOOK_LDAP_TLS_CERT, key: settings.PHONEBOOK_LDAP_TLS_KEY }
+    : undefined;
+if (ldapTls) {
+  children.start("ldap-phonebook", ldapPhonebookCommand[0], ldapPhonebookCommand.slice(1), {
+    ...env,
+    SERVICE_NAME: "ldap-phonebook",
+    PHONEBOOK_LDAP_TLS_CERT: ldapTls.cert,
+    PHONEBOOK_LDAP_TLS_KEY: ldapTls.key,
+  });
+}
+const ldapLine = ldapTls
+  ? `LDAP phonebook: ldaps://localhost:${settings.PHONEBOOK_LDAPS_PORT} and ldap://localhost:${settings.PHONEBOOK_LDAP_PORT} (StartTLS)${
+      demoCertificates ? `, certificate from the local CA (${demoCertificates.caCertPath})` : ""
+    }; bind DN and password under Authority Setting → Phonebooks.`
+  : "LDAP phonebook not started: set PHONEBOOK_LDAP_TLS_CERT and PHONEBOOK_LDAP_TLS_KEY (PEM files) to serve it.";
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => children.stop(0));
 
 console.log(`
 Switchboard is starting on ${env.NEXTAUTH_URL}
+${ldapLine}
 ${embedded ? demoLoginsText(demoLogins, demoPassword, Boolean(seeded)) : ""}${
   emulator?.demo
     ? `

@@ -1,5 +1,6 @@
 import { ensureCertificates } from "../emulator";
 import { ensureChromium } from "./test-steps/chromium";
+import { ensureDebianPackages } from "./test-steps/debian-packages";
 import { ensureSamba } from "./test-steps/samba";
 import { reachable } from "./test-steps/reachable";
 import { runStep, startStep, type StepResult } from "./test-steps/run-step";
@@ -43,8 +44,10 @@ for (const [up, name, url, variable] of [
 results.push(await runStep("Type check", ["npx", "tsc", "--noEmit", "-p", "."]));
 results.push(await runStep("Lint and format (ESLint, Prettier)", ["npm", "run", "lint"]));
 results.push(await runStep("Unit tests", vitest("unit", "test-results/unit.json"), { report: "test-results/unit.json" }));
-// The integration and browser tests start a Samba AD domain controller (test/support/samba).
+// The integration and browser tests start a Samba AD domain controller (test/support/samba);
+// the LDAP phonebook's tests search it with OpenLDAP's ldapsearch.
 ensureSamba();
+ensureDebianPackages("/usr/bin/ldapsearch", ["ldap-utils"]);
 results.push(await runStep("Entra/Graph emulator tests", vitest("emulator", "test-results/emulator.json"), { report: "test-results/emulator.json" }));
 if (postgresUp && redisUp) {
   results.push(

@@ -10,3 +10,10 @@
  * the worker's memory flat from a 10,000- to a 100,000-user tenant.
  */
 export const workerCommand = [process.execPath, "--heap-growing-percent=50", "--conditions=react-server", "--import", "tsx", "workers/sync-worker.ts"] as const;
+
+/**
+ * The LDAP phonebook's process (workers/ldap-phonebook.ts), started by `npm start`
+ * beside the web and the worker, the same way: Node itself, tsx as a loader,
+ * `react-server` so that `server-only` modules load.
+ */
+export const ldapPhonebookCommand = [process.execPath, "--conditions=react-server", "--import", "tsx", "workers/ldap-phonebook.ts"] as const;

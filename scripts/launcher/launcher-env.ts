@@ -17,6 +17,11 @@ const schema = z
     EMBEDDED_DB_PORT: portSetting.default(0),
     EMULATOR_PORT: portSetting.min(1, "must be a port number").default(8443),
     DEMO_SEED: flagSetting.default(false),
+    // The LDAP phonebook (workers/ldap-phonebook.ts reads these too); without a certificate it is not started, except in the demo.
+    PHONEBOOK_LDAPS_PORT: portSetting.default(6636),
+    PHONEBOOK_LDAP_PORT: portSetting.default(6389),
+    PHONEBOOK_LDAP_TLS_CERT: z.string().optional(),
+    PHONEBOOK_LDAP_TLS_KEY: z.string().optional(),
   })
   .superRefine((value, ctx) => {
     if (!value.DATABASE_URL) return;
