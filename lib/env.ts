@@ -45,10 +45,10 @@ const schema = z.object({
   // shares it, refreshing every few hours and searching as people type.
   PHONEBOOK_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   // Where phones reach the LDAP phonebook (workers/ldap-phonebook): LDAPS, and plain LDAP that must StartTLS first.
-  // The host phones are given is PHONEBOOK_LDAP_HOST, else the portal's own (NEXTAUTH_URL's).
+  // The host name phones are given is PHONEBOOK_LDAP_PUBLIC_HOST, else the portal's own (NEXTAUTH_URL's).
   PHONEBOOK_LDAPS_PORT: z.coerce.number().int().min(1).max(65535).default(6636),
   PHONEBOOK_LDAP_PORT: z.coerce.number().int().min(1).max(65535).default(6389),
-  PHONEBOOK_LDAP_HOST: z.string().trim().min(1).optional(),
+  PHONEBOOK_LDAP_PUBLIC_HOST: z.string().trim().min(1).optional(),
   OUTBOUND_ALLOW: outboundAllowSetting, // which internal networks customer-given servers may be on: lib/env/outbound-allow-setting.ts
   // Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client; none by default.
   TRUSTED_PROXIES: z

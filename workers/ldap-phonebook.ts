@@ -14,8 +14,8 @@ import { startPhonebookLdapServer } from "@/lib/phonebook-ldap/phonebook-ldap-se
 const settings = phonebookLdapSettings();
 const server = await startPhonebookLdapServer({
   host: settings.PHONEBOOK_LDAP_HOST,
-  ldapsPort: settings.PHONEBOOK_LDAPS_PORT,
-  ldapPort: settings.PHONEBOOK_LDAP_PORT,
+  ldapsPort: env().PHONEBOOK_LDAPS_PORT,
+  ldapPort: env().PHONEBOOK_LDAP_PORT,
   certPem: readFileSync(settings.PHONEBOOK_LDAP_TLS_CERT, "utf8"),
   keyPem: readFileSync(settings.PHONEBOOK_LDAP_TLS_KEY, "utf8"),
   maxConnections: settings.PHONEBOOK_LDAP_MAX_CONNECTIONS,

@@ -1,18 +1,16 @@
 import { z } from "zod";
-import { parseEnv, portSetting } from "@/lib/config/parse-env";
+import { parseEnv } from "@/lib/config/parse-env";
 
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 /**
  * What the LDAP phonebook process reads besides lib/env.ts (the database,
- * PHONEBOOK_REQUESTS_PER_MINUTE). Ports default to unprivileged ones, so the demo runs as
- * any user; production maps 636/389 to them or sets them. The certificate
- * and key are PEM files; the launcher gives the demo its local CA's.
+ * PHONEBOOK_REQUESTS_PER_MINUTE, and its ports, which the Phonebooks screen
+ * shows too). The certificate and key are PEM files; the launcher gives the
+ * demo its local CA's.
  */
 const schema = z.object({
   PHONEBOOK_LDAP_HOST: z.string().min(1).default("0.0.0.0"),
-  PHONEBOOK_LDAPS_PORT: portSetting.default(6636),
-  PHONEBOOK_LDAP_PORT: portSetting.default(6389),
   PHONEBOOK_LDAP_TLS_CERT: z.string({ message: "must name the PEM certificate file of the LDAP phonebook" }).min(1),
   PHONEBOOK_LDAP_TLS_KEY: z.string({ message: "must name the PEM key file of the LDAP phonebook" }).min(1),
   // The most entries one answer, or one page of a paged search, holds.

@@ -10,7 +10,7 @@ export function portalUrl(): string {
 /** What a phone's LDAP settings need for this company: the servers, the base DN and the bind DN. */
 export function ldapPhonebookAddress(customerSlug: string) {
   const settings = env();
-  const host = settings.PHONEBOOK_LDAP_HOST ?? new URL(portalUrl()).hostname;
+  const host = settings.PHONEBOOK_LDAP_PUBLIC_HOST ?? new URL(portalUrl()).hostname;
   return {
     ldapsUrl: `ldaps://${host}:${settings.PHONEBOOK_LDAPS_PORT}`,
     startTlsUrl: `ldap://${host}:${settings.PHONEBOOK_LDAP_PORT}`,
