@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Our web server compresses every answer, route handlers' too (scripts/launcher/with-compression.ts).
+  compress: false,
   // Native or Node-only modules stay outside the server bundle.
   serverExternalPackages: ["argon2", "pino", "postgres", "@electric-sql/pglite", "bullmq", "ioredis", "pg"],
   // SCIM clients differ in the case of resource endpoints (Microsoft's test

@@ -7,6 +7,7 @@ import { parseTrustedProxies } from "../../lib/env/trusted-proxies";
 import { commandEnv, portSetting } from "../../lib/config/parse-env";
 import { env } from "../../lib/env";
 import { withClientAddress } from "./with-client-address";
+import { withCompression } from "./with-compression";
 
 /**
  * The web process of `npm start`: Next.js's production request handler
@@ -19,7 +20,7 @@ const { PORT: port } = commandEnv(z.object({ PORT: portSetting.min(1, "must be a
 const trusted = parseTrustedProxies(env().TRUSTED_PROXIES);
 const app = next({ dev: false, dir: root, port });
 await app.prepare();
-const server = createServer(withClientAddress(app.getRequestHandler(), trusted));
+const server = createServer(withCompression(withClientAddress(app.getRequestHandler(), trusted)));
 await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, () => resolve()));
 console.log(`web listening on port ${port}`);
 

@@ -1,6 +1,5 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { chooseEncoding, compressedBody } from "@/lib/http/compressed-body";
 import { notModified } from "@/lib/http/conditional-request";
 import { ciscoContentType } from "@/lib/phonebook/formats/cisco";
 import { ciscoFormatName, wholeFormats } from "@/lib/phonebook/formats";
@@ -13,7 +12,8 @@ import { phonebookVersion } from "./phonebook-version";
 /**
  * The phonebook of an authenticated company in the format its URL names:
  * 304 when the phone's copy is current (ETag / Last-Modified), else the
- * body streamed — compressed when the phone takes it. Phones poll; every
+ * body streamed (the web server compresses it when the phone takes it:
+ * scripts/launcher/with-compression.ts). Phones poll; every
  * answer tells caches to check again (no-cache) and keep it private.
  */
 export async function servePhonebook({
@@ -47,13 +47,8 @@ export async function servePhonebook({
 
   headers.set("content-type", isCisco ? ciscoContentType : format!.contentType);
   if (format?.fileName) headers.set("content-disposition", `attachment; filename="${format.fileName}"`);
-  let body = isCisco
+  const body = isCisco
     ? new Blob([await ciscoPage({ customerId, settings, after, request, credential })]).stream()
     : phonebookStream({ customerId, settings, format: format! });
-  const encoding = chooseEncoding(request.headers.get("accept-encoding"));
-  if (encoding) {
-    body = compressedBody(body, encoding);
-    headers.set("content-encoding", encoding);
-  }
   return new Response(body, { status: 200, headers });
 }

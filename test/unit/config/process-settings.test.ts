@@ -7,7 +7,14 @@ const secrets = { NEXTAUTH_SECRET: "x".repeat(32), ENCRYPTION_KEYS: "k1:AAAA" };
 
 describe("the launcher's settings", () => {
   it("defaults to the demo on port 3000 with no variables at all", () => {
-    expect(parseLauncherEnv({})).toEqual({ PORT: 3000, EMBEDDED_DB_PORT: 0, EMULATOR_PORT: 8443, DEMO_SEED: false });
+    expect(parseLauncherEnv({})).toEqual({
+      PORT: 3000,
+      EMBEDDED_DB_PORT: 0,
+      EMULATOR_PORT: 8443,
+      DEMO_SEED: false,
+      PHONEBOOK_LDAPS_PORT: 6636,
+      PHONEBOOK_LDAP_PORT: 6389,
+    });
   });
 
   it.each([
