@@ -3,13 +3,21 @@
 import { connectorLabels } from "@/components/sync/connector-labels";
 import { connectorActions } from "@/lib/actions/connector-actions";
 import { saveEntraSettings } from "@/lib/connectors/entra/settings/save-entra-settings";
+import { followRealTimeSettings } from "@/lib/realtime/follow-settings";
 import { testConnection } from "@/lib/connectors/entra/settings/test-connection";
 import { entraConnectionInput, entraSettingsInput } from "@/lib/validation/entra-settings-input";
 
 const { label, path } = connectorLabels.entra;
 const actions = connectorActions({ connector: "entra", path });
 
-export const saveEntraSettingsAction = actions.save(entraSettingsInput, saveEntraSettings, ({ tenantProven }) =>
+// Real time follows the saved settings (subscribe on Use, unsubscribe on Not use).
+const saveAndFollow = async (...args: Parameters<typeof saveEntraSettings>) => {
+  const result = await saveEntraSettings(...args);
+  await followRealTimeSettings(args[0].customerId);
+  return result;
+};
+
+export const saveEntraSettingsAction = actions.save(entraSettingsInput, saveAndFollow, ({ tenantProven }) =>
   tenantProven
     ? `${label} settings saved.`
     : `${label} settings saved. The tenant is not verified: Microsoft issued no token with these IDs and secret, so no Entra account is tied to it (SCIM users stay contacts, nothing can be linked, no Microsoft sign-in) until a save with working settings. Test connection tells what is wrong.`,
