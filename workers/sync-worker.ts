@@ -30,7 +30,11 @@ worker.on("ready", () => logger.info({ backend: usesRedis() ? "redis" : "postgre
 
 // Real time (Graph change notifications): keeping subscriptions, lifecycle events, and the debounced
 // job that turns a burst of notifications into one run on the queue above.
-const realtimeWorker = createWorker<RealtimePayload>(realtimeQueueName, (job) => processRealtimeJob(job), { concurrency: 2, lockDuration: lockMs, stalledInterval: lockMs });
+const realtimeWorker = createWorker<RealtimePayload>(realtimeQueueName, (job) => processRealtimeJob(job), {
+  concurrency: 2,
+  lockDuration: lockMs,
+  stalledInterval: lockMs,
+});
 realtimeWorker.on("failed", (job, error) => logger.warn({ jobId: job?.id, name: job?.name, err: { name: error.name } }, "real-time job attempt failed"));
 realtimeWorker.on("error", (error) => logger.error({ err: { name: error.name, message: error.message } }, "real-time worker error"));
 await scheduleKeepAll();

@@ -10,5 +10,7 @@ import { enqueueKeepSubscription } from "./realtime-job";
  */
 export async function followRealTimeSettings(customerId: string): Promise<void> {
   if (!notificationUrl()) return;
-  await enqueueKeepSubscription(customerId).catch((error) => logger.warn({ customerId, err: { name: (error as Error)?.name } }, "could not queue the real-time check"));
+  await enqueueKeepSubscription(customerId).catch((error) =>
+    logger.warn({ customerId, err: { name: (error as Error)?.name } }, "could not queue the real-time check"),
+  );
 }

@@ -55,7 +55,11 @@ export async function keepSubscription({ customerId, force = false }: { customer
     }
     const clientState = randomBytes(32).toString("base64url");
     const sealed = seal(clientState, customerId);
-    const created = await createUsersSubscription(client, { notificationUrl: url, clientState, expiresAt: new Date(now().getTime() + SUBSCRIPTION_LIFETIME_MS) });
+    const created = await createUsersSubscription(client, {
+      notificationUrl: url,
+      clientState,
+      expiresAt: new Date(now().getTime() + SUBSCRIPTION_LIFETIME_MS),
+    });
     await updateSubscriptionRow(customerId, {
       subscriptionId: created.id,
       expiresAt: new Date(created.expirationDateTime),

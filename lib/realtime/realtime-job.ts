@@ -45,7 +45,11 @@ export async function enqueueNotifiedDelta(customerId: string): Promise<void> {
 
 export async function enqueueLifecycle(customerId: string, event: LifecycleEvent): Promise<void> {
   // Graph may send the same event more than once; one job a minute is enough.
-  await realtimeQueue().add("lifecycle", { kind: "lifecycle", customerId, event }, { ...retries, deduplication: { id: `lifecycle:${customerId}:${event}`, ttl: 60_000 } });
+  await realtimeQueue().add(
+    "lifecycle",
+    { kind: "lifecycle", customerId, event },
+    { ...retries, deduplication: { id: `lifecycle:${customerId}:${event}`, ttl: 60_000 } },
+  );
 }
 
 /** One keep job per customer at a time: two could create two subscriptions. */
@@ -55,5 +59,9 @@ export async function enqueueKeepSubscription(customerId: string): Promise<void>
 
 /** Every 30 minutes: far more often than a subscription (29 days, renewed 3 days before) needs. */
 export async function scheduleKeepAll(): Promise<void> {
-  await realtimeQueue().upsertJobScheduler("graph-subscriptions:keep-all", { every: 30 * 60_000 }, { name: "keep-all", data: { kind: "keep-all" }, opts: retries });
+  await realtimeQueue().upsertJobScheduler(
+    "graph-subscriptions:keep-all",
+    { every: 30 * 60_000 },
+    { name: "keep-all", data: { kind: "keep-all" }, opts: retries },
+  );
 }

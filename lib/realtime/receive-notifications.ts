@@ -62,11 +62,7 @@ export async function receiveNotifications(body: z.infer<typeof notificationColl
   return { accepted: parsed.length - refusals.filter((r) => r.reason !== "malformed item").length, refused: refusals.length };
 }
 
-async function refusalOf(
-  notification: z.infer<typeof item>,
-  row: GraphSubscription,
-  tenants: Map<string, string | undefined>,
-): Promise<Refusal | null> {
+async function refusalOf(notification: z.infer<typeof item>, row: GraphSubscription, tenants: Map<string, string | undefined>): Promise<Refusal | null> {
   if (!row.enabled || !row.clientStateCiphertext || !row.clientStateKeyId) return "unknown subscription";
   const expected = Buffer.from(open({ ciphertext: row.clientStateCiphertext, keyId: row.clientStateKeyId }, row.customerId));
   const presented = Buffer.from(notification.clientState ?? "");

@@ -24,10 +24,7 @@ export const noSubscription = { subscriptionId: null, expiresAt: null, clientSta
 /** Rows of the subscriptions that notifications name: how a notification, which carries no customer, finds one. */
 export async function rowsBySubscriptionIds(subscriptionIds: string[]): Promise<GraphSubscription[]> {
   if (subscriptionIds.length === 0) return [];
-  return db()
-    .select()
-    .from(graphSubscriptions)
-    .where(inArray(graphSubscriptions.subscriptionId, subscriptionIds));
+  return db().select().from(graphSubscriptions).where(inArray(graphSubscriptions.subscriptionId, subscriptionIds));
 }
 
 export async function noteNotification(customerId: string): Promise<void> {

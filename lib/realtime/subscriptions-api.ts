@@ -9,7 +9,10 @@ import type { Client } from "@microsoft/microsoft-graph-client";
  */
 export type GraphSubscriptionAnswer = { id: string; expirationDateTime: string };
 
-export function createUsersSubscription(client: Client, input: { notificationUrl: string; clientState: string; expiresAt: Date }): Promise<GraphSubscriptionAnswer> {
+export function createUsersSubscription(
+  client: Client,
+  input: { notificationUrl: string; clientState: string; expiresAt: Date },
+): Promise<GraphSubscriptionAnswer> {
   return client.api("/subscriptions").post({
     changeType: "updated,deleted",
     notificationUrl: input.notificationUrl,
