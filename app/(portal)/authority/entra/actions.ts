@@ -3,7 +3,11 @@
 import { connectorLabels } from "@/components/sync/connector-labels";
 import { connectorActions } from "@/lib/actions/connector-actions";
 import { saveEntraSettings } from "@/lib/connectors/entra/settings/save-entra-settings";
+import { z } from "zod";
+import { revalidatePath } from "next/cache";
+import { defineCustomerAction } from "@/lib/actions/define-action";
 import { followRealTimeSettings } from "@/lib/realtime/follow-settings";
+import { setRealTime } from "@/lib/realtime/set-real-time";
 import { testConnection } from "@/lib/connectors/entra/settings/test-connection";
 import { entraConnectionInput, entraSettingsInput } from "@/lib/validation/entra-settings-input";
 
@@ -28,3 +32,12 @@ export const simulateAction = actions.startRun("simulate", "Simulation started: 
 // Reads every user again, ignoring the saved delta position.
 export const fullResyncAction = actions.startRun("full_resync", "Full resync started.");
 export const confirmRemovalsAction = actions.confirmRemovals();
+
+export const realTimeAction = defineCustomerAction(
+  { permission: "settings:manage", input: z.object({ realTime: z.enum(["on", "off"]) }) },
+  async ({ actor }, input) => {
+    await setRealTime(actor, input.realTime === "on");
+    revalidatePath(path);
+    return { status: "success", message: input.realTime === "on" ? "Real time turned on." : "Real time turned off. The schedule keeps running." };
+  },
+);
