@@ -11,7 +11,7 @@ import { processRealtimeJob } from "@/lib/realtime/process-realtime-job";
 import { realtimeQueueName, type RealtimePayload } from "@/lib/realtime/realtime-job";
 import { getSubscriptionRow, noSubscription, updateSubscriptionRow } from "@/lib/realtime/subscription-row";
 import { createEntraCompany, emulatorAdmin, startTestWorker, syncNow } from "../../support/sync-fixture";
-import { startNotificationReceiver } from "./notification-receiver";
+import { startNotificationReceiver } from "../../support/notification-receiver";
 
 const DEBOUNCE_MS = 1500;
 
