@@ -49,6 +49,15 @@ const schema = z.object({
   PHONEBOOK_LDAPS_PORT: z.coerce.number().int().min(1).max(65535).default(6636),
   PHONEBOOK_LDAP_PORT: z.coerce.number().int().min(1).max(65535).default(6389),
   PHONEBOOK_LDAP_PUBLIC_HOST: z.string().trim().min(1).optional(),
+  // The portal's address as the internet reaches it (https://portal.example). Graph sends change notifications
+  // to <PUBLIC_URL>/api/graph/notifications; without it real time is off and the MS AAD screen says why.
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .transform((value) => value.replace(/\/+$/, ""))
+    .optional(),
+  // How long change notifications are gathered before one delta run takes them all (lib/realtime).
+  REALTIME_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   OUTBOUND_ALLOW: outboundAllowSetting, // which internal networks customer-given servers may be on: lib/env/outbound-allow-setting.ts
   // Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client; none by default.
   TRUSTED_PROXIES: z

@@ -6,6 +6,8 @@ import { createWorker, usesRedis } from "@/lib/jobs/queue-backend";
 import { logger } from "@/lib/logger";
 import { connectorOf } from "@/lib/connectors/registry";
 import { processSyncJob } from "@/lib/sync/process-sync-job";
+import { realtimeQueueName, scheduleKeepAll, type RealtimePayload } from "@/lib/realtime/realtime-job";
+import { processRealtimeJob } from "@/lib/realtime/process-realtime-job";
 
 /**
  * The worker process: runs directory-sync jobs (one-time, simulate, full
@@ -26,9 +28,20 @@ worker.on("failed", (job, error) => logger.warn({ jobId: job?.id, attemptsMade: 
 worker.on("error", (error) => logger.error({ err: { name: error.name, message: error.message } }, "worker error"));
 worker.on("ready", () => logger.info({ backend: usesRedis() ? "redis" : "postgres" }, "sync worker ready"));
 
+// Real time (Graph change notifications): keeping subscriptions, lifecycle events, and the debounced
+// job that turns a burst of notifications into one run on the queue above.
+const realtimeWorker = createWorker<RealtimePayload>(realtimeQueueName, (job) => processRealtimeJob(job), {
+  concurrency: 2,
+  lockDuration: lockMs,
+  stalledInterval: lockMs,
+});
+realtimeWorker.on("failed", (job, error) => logger.warn({ jobId: job?.id, name: job?.name, err: { name: error.name } }, "real-time job attempt failed"));
+realtimeWorker.on("error", (error) => logger.error({ err: { name: error.name, message: error.message } }, "real-time worker error"));
+await scheduleKeepAll();
+
 async function shutdown(signal: string) {
   logger.info({ signal }, "worker stopping: letting the current jobs finish");
-  await worker.close();
+  await Promise.all([worker.close(), realtimeWorker.close()]);
   await closeDb();
   process.exit(0);
 }

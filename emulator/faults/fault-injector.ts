@@ -1,4 +1,4 @@
-import type { FaultSettings, GraphFault, IdTokenFlaw } from "./fault-settings";
+import type { FaultSettings, GraphFault, IdTokenFlaw, NotificationFault } from "./fault-settings";
 
 export type FaultState = {
   settings: FaultSettings;
@@ -6,6 +6,8 @@ export type FaultState = {
   unavailableLeft: number;
   resetsLeft: number;
   tokenOutageLeft: number;
+  notificationDropsLeft: number;
+  notificationDuplicatesLeft: number;
 };
 
 /**
@@ -21,6 +23,8 @@ export class FaultInjector {
   private resetsLeft = 0;
   private tokenOutageLeft = 0;
   private tokenOutageUntil = 0;
+  private notificationDropsLeft = 0;
+  private notificationDuplicatesLeft = 0;
 
   set(settings: FaultSettings, now = Date.now()): void {
     this.settings = settings;
@@ -30,6 +34,8 @@ export class FaultInjector {
     this.resetsLeft = settings.resetMidPage?.next ?? 0;
     this.tokenOutageLeft = settings.tokenOutage?.requests ?? 0;
     this.tokenOutageUntil = settings.tokenOutage?.forSeconds ? now + settings.tokenOutage.forSeconds * 1000 : 0;
+    this.notificationDropsLeft = settings.notifications?.drop ?? 0;
+    this.notificationDuplicatesLeft = settings.notifications?.duplicate ?? 0;
   }
 
   clear(): void {
@@ -43,6 +49,8 @@ export class FaultInjector {
       unavailableLeft: this.unavailableLeft,
       resetsLeft: this.resetsLeft,
       tokenOutageLeft: this.tokenOutageLeft,
+      notificationDropsLeft: this.notificationDropsLeft,
+      notificationDuplicatesLeft: this.notificationDuplicatesLeft,
     };
   }
 
@@ -86,6 +94,18 @@ export class FaultInjector {
     }
     if (reset?.everyNth && this.graphRequests % reset.everyNth === 0) return { kind: "reset" };
     return undefined;
+  }
+
+  /** What happens to the next change notification: dropped first, then duplicated, each delayed. */
+  nextNotificationFault(): NotificationFault {
+    const delayMs = this.settings.notifications?.delayMs ?? 0;
+    if (this.notificationDropsLeft > 0) {
+      this.notificationDropsLeft--;
+      return { drop: true, duplicate: false, delayMs };
+    }
+    const duplicate = this.notificationDuplicatesLeft > 0;
+    if (duplicate) this.notificationDuplicatesLeft--;
+    return { drop: false, duplicate, delayMs };
   }
 
   tokenEndpointDown(now = Date.now()): boolean {
