@@ -47,7 +47,7 @@ export async function enqueueRunEvents(payload: RunEventsPayload): Promise<void>
   await webhookQueue().add("run-events", payload, {
     attempts: 5,
     backoff: { type: "exponential", delay: 1000 },
-    jobId: `run-events:${payload.runId}:${payload.outcome}`,
+    jobId: `run-events-${payload.runId}-${payload.outcome}`,
     removeOnComplete: true,
     removeOnFail: { count: 1000 },
   });
@@ -60,7 +60,7 @@ export async function enqueueDeliveries(customerId: string, deliveryIds: number[
     await webhookQueue().addBulk(
       deliveryIds
         .slice(i, i + 1000)
-        .map((deliveryId) => ({ name: "deliver", data: { customerId, deliveryId }, opts: { ...opts, jobId: `delivery:${deliveryId}` } })),
+        .map((deliveryId) => ({ name: "deliver", data: { customerId, deliveryId }, opts: { ...opts, jobId: `delivery-${deliveryId}` } })),
     );
   }
 }
