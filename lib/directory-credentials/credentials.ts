@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { CustomerActor } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
 import { ofCustomer } from "@/lib/tenancy";
-import { emitWebhookEventsQuietly } from "@/lib/webhooks/emit-events";
+import { emitWebhookEventsQuietly } from "@/lib/webhook-events/emit-events";
 
 export type { DirectoryCredentialKind };
 

@@ -8,7 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { ofCustomer } from "@/lib/tenancy";
 import type { ConnectorLookup } from "./connector";
 import { applyRemovals } from "./finish-run";
-import { announceRunEnd } from "@/lib/webhooks/announce-run-end";
+import { announceRunEnd } from "@/lib/webhook-events/announce-run-end";
 
 /**
  * A manager confirms the removals a run held back for being above the

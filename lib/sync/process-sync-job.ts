@@ -6,7 +6,7 @@ import type { ConnectorLookup } from "./connector";
 import { runAttempt } from "./run-attempt";
 import { claimAttempt, createRun, failRun, noteRetry, RunAlreadyActiveError, supersedeUnconfirmed } from "./run-records";
 import { isCustomerSuspended } from "@/lib/suspension/customer-suspended";
-import { announceRunEnd } from "@/lib/webhooks/announce-run-end";
+import { announceRunEnd } from "@/lib/webhook-events/announce-run-end";
 
 /**
  * The worker's handler for a directory-sync job. A failure that may pass (an

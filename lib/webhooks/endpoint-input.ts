@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { safeText } from "@/lib/validation/fields";
-import { webhookEventTypes, type WebhookEventType } from "./event-types";
+import { webhookEventTypes, type WebhookEventType } from "@/lib/webhook-events/event-types";
 
 const knownTypes = new Set<string>(webhookEventTypes);
 

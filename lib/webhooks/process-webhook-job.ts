@@ -2,7 +2,7 @@ import "server-only";
 import type { Job } from "bullmq";
 import { deliverPayload, runEventsPayload, type DeliverPayload, type WebhookJobPayload } from "@/lib/jobs/webhook-jobs";
 import { deliverOnce } from "./deliver";
-import { emitRunEvents } from "./run-events";
+import { emitRunEvents } from "@/lib/webhook-events/run-events";
 
 /** The worker's handler for the webhooks queue (lib/jobs/webhook-jobs.ts). */
 export async function processWebhookJob(job: Job<WebhookJobPayload>, token?: string): Promise<void> {

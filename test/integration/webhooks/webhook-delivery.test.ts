@@ -7,11 +7,11 @@ import { createCredential } from "@/lib/directory-credentials/credentials";
 import { createWorker } from "@/lib/jobs/queue-backend";
 import { webhookQueueName, type WebhookJobPayload } from "@/lib/jobs/webhook-jobs";
 import { seal } from "@/lib/secrets/secret-box";
-import { emitWebhookEvents } from "@/lib/webhooks/emit-events";
+import { emitWebhookEvents } from "@/lib/webhook-events/emit-events";
 import { endpointInput } from "@/lib/webhooks/endpoint-input";
 import { createEndpoint, rotateEndpointSecret } from "@/lib/webhooks/endpoints";
 import { processWebhookJob } from "@/lib/webhooks/process-webhook-job";
-import { webhookEventTypes } from "@/lib/webhooks/event-types";
+import { webhookEventTypes } from "@/lib/webhook-events/event-types";
 import { createCustomerWithManager } from "../../support/factories";
 import { startWebhookReceiver, waitUntil } from "../../support/webhook-receiver";
 
