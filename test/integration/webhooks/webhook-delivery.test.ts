@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Worker } from "bullmq";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { syncRunChanges, syncRunCreatedPages, syncRuns, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { announceRunEnd } from "@/lib/webhook-events/announce-run-end";
 import { createCredential } from "@/lib/directory-credentials/credentials";
 import { createWorker } from "@/lib/jobs/queue-backend";
 import { webhookQueueName, type WebhookJobPayload } from "@/lib/jobs/webhook-jobs";
@@ -114,5 +116,57 @@ describe("signed webhooks out", () => {
     const [d] = await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id!));
     expect(d!.error).toMatch(/not allowed/);
     expect(d!.statusCode).toBeNull();
+  });
+});
+
+describe("events of a sync run", () => {
+  it("fans a run's changes, created entries and outcome out to the endpoint in one job, removals only once applied", async () => {
+    const manager = await createCustomerWithManager();
+    const receiver = await startWebhookReceiver();
+    try {
+      await endpointFor(manager, receiver);
+      const [run] = await db().insert(syncRuns).values({ customerId: manager.customerId, trigger: "one_time", status: "needs_confirmation" }).returning();
+      const objectIds = [randomUUID(), randomUUID(), randomUUID()];
+      await db()
+        .insert(syncRunChanges)
+        .values([
+          {
+            runId: run!.id,
+            customerId: manager.customerId,
+            objectId: objectIds[0]!,
+            displayName: "Adele",
+            kind: "updated",
+            fields: { jobTitle: ["Clerk", "Lead"] },
+          },
+          {
+            runId: run!.id,
+            customerId: manager.customerId,
+            objectId: objectIds[1]!,
+            displayName: "Ben",
+            kind: "removed",
+            fields: { status: ["active", "removed"] },
+          },
+        ]);
+      await db()
+        .insert(syncRunCreatedPages)
+        .values({ runId: run!.id, customerId: manager.customerId, entryCount: 1, entries: [{ key: objectIds[2], displayName: "Cleo", status: "active" }] });
+
+      await announceRunEnd({ customerId: manager.customerId, runId: run!.id, outcome: "needs_confirmation" });
+      await waitUntil(() => receiver.accepted.length === 3);
+      expect(receiver.accepted.map((e) => e.type)).toEqual(
+        expect.arrayContaining(["directory.entry.created", "directory.entry.updated", "sync.run.needs_confirmation"]),
+      );
+      expect(receiver.accepted.find((e) => e.type === "directory.entry.updated")!.data).toMatchObject({
+        objectId: objectIds[0],
+        changes: { jobTitle: ["Clerk", "Lead"] },
+      });
+      expect(receiver.accepted.find((e) => e.type === "directory.entry.created")!.data).toMatchObject({ objectId: objectIds[2], displayName: "Cleo" });
+
+      await announceRunEnd({ customerId: manager.customerId, runId: run!.id, outcome: "confirmed" });
+      await waitUntil(() => receiver.accepted.length === 4);
+      expect(receiver.accepted[3]).toMatchObject({ type: "directory.entry.removed", data: { objectId: objectIds[1] } });
+    } finally {
+      await receiver.close();
+    }
   });
 });
