@@ -8,6 +8,8 @@ import { connectorOf } from "@/lib/connectors/registry";
 import { processSyncJob } from "@/lib/sync/process-sync-job";
 import { realtimeQueueName, scheduleKeepAll, type RealtimePayload } from "@/lib/realtime/realtime-job";
 import { processRealtimeJob } from "@/lib/realtime/process-realtime-job";
+import { webhookQueueName, type WebhookJobPayload } from "@/lib/jobs/webhook-jobs";
+import { processWebhookJob } from "@/lib/webhooks/process-webhook-job";
 
 /**
  * The worker process: runs directory-sync jobs (one-time, simulate, full
@@ -23,6 +25,14 @@ const worker = createWorker<DirectorySyncPayload>(directorySyncQueueName, (job) 
   stalledInterval: lockMs,
   maxStalledCount: 2,
 });
+
+/**
+ * Webhook deliveries in the same process: waiting on receivers, not on the
+ * CPU, so many at once; a slow receiver holds one slot for at most
+ * WEBHOOK_TIMEOUT_MS.
+ */
+const webhookWorker = createWorker<WebhookJobPayload>(webhookQueueName, processWebhookJob, { concurrency: 16, lockDuration: lockMs, stalledInterval: lockMs });
+webhookWorker.on("error", (error) => logger.error({ err: { name: error.name, message: error.message } }, "webhook worker error"));
 
 worker.on("failed", (job, error) => logger.warn({ jobId: job?.id, attemptsMade: job?.attemptsMade, err: { name: error.name } }, "sync job attempt failed"));
 worker.on("error", (error) => logger.error({ err: { name: error.name, message: error.message } }, "worker error"));
@@ -41,7 +51,7 @@ await scheduleKeepAll();
 
 async function shutdown(signal: string) {
   logger.info({ signal }, "worker stopping: letting the current jobs finish");
-  await Promise.all([worker.close(), realtimeWorker.close()]);
+  await Promise.all([worker.close(), realtimeWorker.close(), webhookWorker.close()]);
   await closeDb();
   process.exit(0);
 }

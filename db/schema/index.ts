@@ -15,3 +15,4 @@ export * from "./customer-picklists";
 export * from "./directory-credentials";
 export * from "./phonebook-settings";
 export * from "./graph-subscriptions";
+export * from "./webhooks";

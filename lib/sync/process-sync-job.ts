@@ -6,6 +6,7 @@ import type { ConnectorLookup } from "./connector";
 import { runAttempt } from "./run-attempt";
 import { claimAttempt, createRun, failRun, noteRetry, RunAlreadyActiveError, supersedeUnconfirmed } from "./run-records";
 import { isCustomerSuspended } from "@/lib/suspension/customer-suspended";
+import { announceRunEnd } from "@/lib/webhook-events/announce-run-end";
 
 /**
  * The worker's handler for a directory-sync job. A failure that may pass (an
@@ -50,6 +51,7 @@ export async function processSyncJob(job: Job<DirectorySyncPayload>, connectorOf
   try {
     const outcome = await runAttempt(connector, run);
     log.info({ outcome }, "sync finished");
+    await announceRunEnd({ customerId: run.customerId, runId: run.id, outcome });
   } catch (error) {
     const problem = await connector.explainError({ customerId: run.customerId, error });
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -59,6 +61,7 @@ export async function processSyncJob(job: Job<DirectorySyncPayload>, connectorOf
       throw error;
     }
     await failRun({ customerId: run.customerId, runId: run.id, problem });
+    await announceRunEnd({ customerId: run.customerId, runId: run.id, outcome: "failed" });
   }
 }
 
