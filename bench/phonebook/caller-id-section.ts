@@ -13,7 +13,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * machine. Median and p99 of each; p99 through the API ≤ 3× the bare query's.
  */
 export const callerIdSection: BenchSection = {
-  name: "caller-ID",
+  name: "caller-id",
   async run({ sql, options }) {
     const { callerIdEntries: total, callerIdCustomers: companies, lookups } = options;
     const perCompany = Math.ceil(total / companies);

@@ -23,7 +23,7 @@ async function streamInChild(input: StreamInput): Promise<StreamMessage> {
  * the floor, peak memory at the large size ≤ 1.3× the small one's.
  */
 export const streamingSection: BenchSection = {
-  name: "remote phonebooks",
+  name: "streaming",
   async run({ sql, databaseUrl, env, options }) {
     const sizes = [options.small, options.entries];
     const companies = [];

@@ -2,22 +2,9 @@ import "server-only";
 import { logger } from "@/lib/logger";
 import type { PhonebookFormat } from "@/lib/phonebook/formats/phonebook-format";
 import { publishedEntryPage, type PhonebookEntry, type PhonebookSettings } from "@/lib/phonebook/published-entries";
-import { readAhead } from "@/lib/sync/read-ahead";
 
 /** People read a query: large enough that a page's round trip is small beside its rendering, small enough to hold. */
 export const streamPageSize = 1000;
-
-/** The published entries a keyset page at a time, to the last (a short page). */
-async function* entryPages(customerId: string, settings: PhonebookSettings): AsyncGenerator<PhonebookEntry[]> {
-  let after: { displayName: string; id: string } | undefined;
-  for (;;) {
-    const page = await publishedEntryPage({ customerId, settings, after, limit: streamPageSize });
-    yield page;
-    const last = page.at(-1);
-    if (!last || page.length < streamPageSize) return;
-    after = { displayName: last.displayName, id: last.id };
-  }
-}
 
 /**
  * The whole phonebook in a format as a stream: while one page of people is
@@ -30,16 +17,25 @@ async function* entryPages(customerId: string, settings: PhonebookSettings): Asy
  */
 export function phonebookStream({ customerId, settings, format }: { customerId: string; settings: PhonebookSettings; format: PhonebookFormat }) {
   const encoder = new TextEncoder();
-  const pages = readAhead(entryPages(customerId, settings));
+  const read = (after?: { displayName: string; id: string }) => {
+    const page = publishedEntryPage({ customerId, settings, after, limit: streamPageSize });
+    // Read ahead: a client that leaves before asking for it must not leave its failure unhandled.
+    page.catch(() => undefined);
+    return page;
+  };
+  let ahead: Promise<PhonebookEntry[]> | undefined;
   let started = false;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
-          const { value: page, done } = await pages.next();
+          const page = await (ahead ?? read());
+          const last = page.at(-1);
+          const done = !last || page.length < streamPageSize;
+          ahead = done ? undefined : read({ displayName: last.displayName, id: last.id });
           let text = started ? "" : format.start;
           started = true;
-          for (const entry of page ?? []) text += format.entry(entry);
+          for (const entry of page) text += format.entry(entry);
           if (done) text += format.end;
           // A page of people no format shows (no number) adds nothing; the pending read asks for the next one.
           if (text !== "") controller.enqueue(encoder.encode(text));
@@ -48,9 +44,6 @@ export function phonebookStream({ customerId, settings, format }: { customerId: 
           logger.error({ err: error }, "phonebook stream failed");
           controller.error(new Error("The phonebook could not be read."));
         }
-      },
-      async cancel() {
-        await pages.return(undefined);
       },
     },
     // Render a page only when the one before has been taken.
