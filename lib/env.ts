@@ -36,6 +36,9 @@ const schema = z.object({
   SYNC_SHARDS: z.coerce.number().int().min(0).max(32).default(8),
   // How long a worker's claim on a job lasts; a killed worker's job is retried after about this long.
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30_000),
+  // Sync jobs one worker process runs at once. A run mostly waits on Graph (hundreds of ms a page), so a process
+  // holds many; each job writes through the process's DATABASE_POOL_SIZE connections, which they share.
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   LOG_LEVEL: logLevelSetting,
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
