@@ -39,6 +39,11 @@ const schema = z.object({
   // Sync jobs one worker process runs at once. A run mostly waits on Graph (hundreds of ms a page), so a process
   // holds many; each job writes through the process's DATABASE_POOL_SIZE connections, which they share.
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  // Bearer token Prometheus sends to /metrics (web) and the worker's metrics listener; unset, both are off.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // Where a worker serves /metrics (only with METRICS_TOKEN); 0 picks a free port.
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  WORKER_METRICS_HOST: z.string().trim().min(1).default("0.0.0.0"),
   LOG_LEVEL: logLevelSetting,
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),

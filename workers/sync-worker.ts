@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { directorySyncQueueName, type DirectorySyncPayload } from "@/lib/jobs/directory-sync-job";
 import { createWorker, usesRedis } from "@/lib/jobs/queue-backend";
 import { logger } from "@/lib/logger";
+import { serveWorkerMetrics } from "@/lib/metrics/serve-worker-metrics";
 import { connectorOf } from "@/lib/connectors/registry";
 import { processSyncJob } from "@/lib/sync/process-sync-job";
 
@@ -28,8 +29,11 @@ worker.on("failed", (job, error) => logger.warn({ jobId: job?.id, attemptsMade: 
 worker.on("error", (error) => logger.error({ err: { name: error.name, message: error.message } }, "worker error"));
 worker.on("ready", () => logger.info({ backend: usesRedis() ? "redis" : "postgres", concurrency: env().WORKER_CONCURRENCY }, "sync worker ready"));
 
+const metricsServer = await serveWorkerMetrics();
+
 async function shutdown(signal: string) {
   logger.info({ signal }, "worker stopping: letting the current jobs finish");
+  metricsServer?.close();
   await worker.close();
   await closeDb();
   process.exit(0);

@@ -2,6 +2,7 @@ import "server-only";
 import type { Job } from "bullmq";
 import { directorySyncPayload, type DirectorySyncPayload } from "@/lib/jobs/directory-sync-job";
 import { logger } from "@/lib/logger";
+import { syncQueueWaitSeconds, syncRunSeconds, syncRunsTotal } from "@/lib/metrics/metrics";
 import type { ConnectorLookup } from "./connector";
 import { runAttempt } from "./run-attempt";
 import { claimAttempt, createRun, failRun, noteRetry, RunAlreadyActiveError, supersedeUnconfirmed } from "./run-records";
@@ -15,6 +16,21 @@ import { isCustomerSuspended } from "@/lib/suspension/customer-suspended";
  * failed, in plain words (the connector's), with nothing removed.
  */
 export async function processSyncJob(job: Job<DirectorySyncPayload>, connectorOf: ConnectorLookup): Promise<void> {
+  // Queue wait from when the job was due (a scheduled or retried job is delayed until then); the first attempt only.
+  if (job.attemptsMade === 0) syncQueueWaitSeconds.observe(Math.max(0, Date.now() - job.timestamp - (job.opts.delay ?? 0)) / 1000);
+  const stopTimer = syncRunSeconds.startTimer();
+  const outcome = await processAttempt(job, connectorOf).catch((error: unknown) => {
+    syncRunsTotal.inc({ outcome: "retrying" });
+    stopTimer({ outcome: "retrying" });
+    throw error;
+  });
+  syncRunsTotal.inc({ outcome });
+  stopTimer({ outcome });
+}
+
+type AttemptOutcome = "succeeded" | "needs_confirmation" | "failed" | "skipped";
+
+async function processAttempt(job: Job<DirectorySyncPayload>, connectorOf: ConnectorLookup): Promise<AttemptOutcome> {
   const payload = directorySyncPayload.parse(job.data);
   if (await isCustomerSuspended(payload.customerId)) {
     // Nothing is read or written for a suspended company; its schedule stays for its reactivation.
@@ -25,7 +41,7 @@ export async function processSyncJob(job: Job<DirectorySyncPayload>, connectorOf
         runId: payload.runId,
         problem: { code: "suspended", message: "The company is suspended: nothing was read or changed.", retryable: false },
       });
-    return;
+    return "skipped";
   }
   let runId = payload.runId;
   if (!runId) {
@@ -34,14 +50,14 @@ export async function processSyncJob(job: Job<DirectorySyncPayload>, connectorOf
     } catch (error) {
       if (!(error instanceof RunAlreadyActiveError)) throw error;
       logger.info({ customerId: payload.customerId }, "scheduled sync skipped: a sync is already running");
-      return;
+      return "skipped";
     }
     // Retries of this job continue the same run.
     await job.updateData({ ...payload, runId });
   }
 
   const run = await claimAttempt({ customerId: payload.customerId, runId });
-  if (!run) return; // already final: a duplicate delivery
+  if (!run) return "skipped"; // already final: a duplicate delivery
   await supersedeUnconfirmed(run);
   const connector = connectorOf(run.connector);
   const log = logger.child({ runId: run.id, customerId: run.customerId, connector: run.connector, trigger: run.trigger, attempt: job.attemptsMade + 1 });
@@ -50,6 +66,7 @@ export async function processSyncJob(job: Job<DirectorySyncPayload>, connectorOf
   try {
     const outcome = await runAttempt(connector, run);
     log.info({ outcome }, "sync finished");
+    return outcome;
   } catch (error) {
     const problem = await connector.explainError({ customerId: run.customerId, error });
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -59,6 +76,7 @@ export async function processSyncJob(job: Job<DirectorySyncPayload>, connectorOf
       throw error;
     }
     await failRun({ customerId: run.customerId, runId: run.id, problem });
+    return "failed";
   }
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { syncPageWriteSeconds } from "@/lib/metrics/metrics";
 import { applyPage, hasKeyedEntries, loadExisting, refreshPlannerStatistics, type RunScope } from "./apply-page";
 import { planPage, type PlanOptions } from "./plan-page";
 import { readAhead } from "./read-ahead";
@@ -55,7 +56,8 @@ export async function walkPages(input: WalkInput, pages: AsyncIterable<SourceEnt
       written += plan.creates.length + plan.updates.length;
       const throttle = input.takeThrottle?.() ?? { waits: 0, waitMs: 0, unavailable: 0 };
       while (writing.length >= writesInFlight) await writing.shift();
-      const write = applyPage({ ...input, itemCount: entries.length, throttle, existing }, plan);
+      const timer = syncPageWriteSeconds.startTimer();
+      const write = applyPage({ ...input, itemCount: entries.length, throttle, existing }, plan).then(() => void timer());
       // A failed write is thrown where it is awaited; until then it must not count as unhandled.
       write.catch(() => undefined);
       writing.push(write);
