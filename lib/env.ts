@@ -39,6 +39,9 @@ const schema = z.object({
   // Sync jobs one worker process runs at once. A run mostly waits on Graph (hundreds of ms a page), so a process
   // holds many; each job writes through the process's DATABASE_POOL_SIZE connections, which they share.
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  // A scheduled run starts up to this long after its chosen time (a fixed offset per company), so that the
+  // companies that keep the default time are not all due in the same second.
+  SCHEDULE_JITTER_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
   // Bearer token Prometheus sends to /metrics (web) and the worker's metrics listener; unset, both are off.
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // Where a worker serves /metrics (only with METRICS_TOKEN); 0 picks a free port.

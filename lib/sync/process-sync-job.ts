@@ -1,9 +1,10 @@
 import "server-only";
 import type { Job } from "bullmq";
-import { directorySyncPayload, type DirectorySyncPayload } from "@/lib/jobs/directory-sync-job";
+import { directorySyncPayload, keepSchedulePriority, type DirectorySyncPayload } from "@/lib/jobs/directory-sync-job";
 import { logger } from "@/lib/logger";
 import { syncQueueWaitSeconds, syncRunSeconds, syncRunsTotal } from "@/lib/metrics/metrics";
 import type { ConnectorLookup } from "./connector";
+import { syncPriority } from "./queue-priority";
 import { runAttempt } from "./run-attempt";
 import { claimAttempt, createRun, failRun, noteRetry, RunAlreadyActiveError, supersedeUnconfirmed } from "./run-records";
 import { isCustomerSuspended } from "@/lib/suspension/customer-suspended";
@@ -66,6 +67,11 @@ async function processAttempt(job: Job<DirectorySyncPayload>, connectorOf: Conne
   try {
     const outcome = await runAttempt(connector, run);
     log.info({ outcome }, "sync finished");
+    // The schedule's next jobs follow the company's size into its lane; a queue hiccup here only leaves the old lane.
+    if (run.trigger === "schedule")
+      await keepSchedulePriority({ customerId: run.customerId, connector: run.connector, priority: await syncPriority(run) }).catch((error: unknown) =>
+        log.warn({ err: { name: (error as Error).name } }, "could not move the schedule to its lane"),
+      );
     return outcome;
   } catch (error) {
     const problem = await connector.explainError({ customerId: run.customerId, error });
