@@ -1,4 +1,5 @@
 import type { FaultSettings, GraphFault, IdTokenFlaw } from "./fault-settings";
+import { ResourceUnitMeter, type ResourceUnitCounts } from "./resource-unit-meter";
 
 export type FaultState = {
   settings: FaultSettings;
@@ -6,6 +7,7 @@ export type FaultState = {
   unavailableLeft: number;
   resetsLeft: number;
   tokenOutageLeft: number;
+  resourceUnits: ResourceUnitCounts;
 };
 
 /**
@@ -21,6 +23,7 @@ export class FaultInjector {
   private resetsLeft = 0;
   private tokenOutageLeft = 0;
   private tokenOutageUntil = 0;
+  private meter = new ResourceUnitMeter();
 
   set(settings: FaultSettings, now = Date.now()): void {
     this.settings = settings;
@@ -30,6 +33,7 @@ export class FaultInjector {
     this.resetsLeft = settings.resetMidPage?.next ?? 0;
     this.tokenOutageLeft = settings.tokenOutage?.requests ?? 0;
     this.tokenOutageUntil = settings.tokenOutage?.forSeconds ? now + settings.tokenOutage.forSeconds * 1000 : 0;
+    this.meter = new ResourceUnitMeter();
   }
 
   clear(): void {
@@ -43,6 +47,7 @@ export class FaultInjector {
       unavailableLeft: this.unavailableLeft,
       resetsLeft: this.resetsLeft,
       tokenOutageLeft: this.tokenOutageLeft,
+      resourceUnits: this.meter.describe(),
     };
   }
 
@@ -59,8 +64,19 @@ export class FaultInjector {
     return this.settings.tokenOutage?.retryAfterSeconds;
   }
 
+  /** This request's added latency: constant, or drawn from the log-normal distribution (Box–Muller). */
   get latencyMs(): number {
-    return this.settings.latencyMs ?? 0;
+    const latency = this.settings.latency;
+    if (!latency) return this.settings.latencyMs ?? 0;
+    const normal = Math.sqrt(-2 * Math.log(1 - Math.random())) * Math.cos(2 * Math.PI * Math.random());
+    return Math.min(latency.medianMs * 10, Math.round(latency.medianMs * Math.exp(latency.sigma * normal)));
+  }
+
+  /** With resource-unit throttling on: 0 when the request may pass, else its Retry-After in seconds. */
+  chargeResourceUnits(clientId: string, cost: number, tenantUsers: number, quotaOf: (users: number) => number): number {
+    const settings = this.settings.resourceUnits;
+    if (!settings) return 0;
+    return this.meter.charge(clientId, cost, settings.perTenSeconds ?? quotaOf(tenantUsers));
   }
 
   nextGraphFault(now = Date.now()): GraphFault | undefined {
