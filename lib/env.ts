@@ -42,6 +42,9 @@ const schema = z.object({
   // A scheduled run starts up to this long after its chosen time (a fixed offset per company), so that the
   // companies that keep the default time are not all due in the same second.
   SCHEDULE_JITTER_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+  // The share of Graph's per-tenant quota the portal spends (lib/entra/budget/): below 1 for headroom, as Graph's
+  // clock and the network's jitter are not ours. Lower it if something else uses the customers' app registrations.
+  GRAPH_BUDGET_SHARE: z.coerce.number().min(0.001).max(1).default(0.9),
   // Bearer token Prometheus sends to /metrics (web) and the worker's metrics listener; unset, both are off.
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // Where a worker serves /metrics (only with METRICS_TOKEN); 0 picks a free port.

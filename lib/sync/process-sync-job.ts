@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { Job } from "bullmq";
 import { directorySyncPayload, keepSchedulePriority, type DirectorySyncPayload } from "@/lib/jobs/directory-sync-job";
 import { logger } from "@/lib/logger";
@@ -6,7 +7,7 @@ import { syncQueueWaitSeconds, syncRunSeconds, syncRunsTotal } from "@/lib/metri
 import type { ConnectorLookup } from "./connector";
 import { syncPriority } from "./queue-priority";
 import { runAttempt } from "./run-attempt";
-import { claimAttempt, createRun, failRun, noteRetry, RunAlreadyActiveError, supersedeUnconfirmed } from "./run-records";
+import { claimAttempt, createRun, failRun, findActiveRun, noteRetry, RunAlreadyActiveError, supersedeUnconfirmed } from "./run-records";
 import { isCustomerSuspended } from "@/lib/suspension/customer-suspended";
 
 /**
@@ -46,12 +47,19 @@ async function processAttempt(job: Job<DirectorySyncPayload>, connectorOf: Conne
   }
   let runId = payload.runId;
   if (!runId) {
+    // The run is named after the job: a worker that dies between creating the run and noting it in the job
+    // leaves a queued run that the job's next attempt (in any worker) recognises as its own, not as another sync.
+    const ownRunId = runIdOfJob(job);
     try {
-      runId = (await createRun({ customerId: payload.customerId, connector: payload.connector, trigger: "schedule" })).id;
+      runId = (await createRun({ id: ownRunId, customerId: payload.customerId, connector: payload.connector, trigger: "schedule" })).id;
     } catch (error) {
       if (!(error instanceof RunAlreadyActiveError)) throw error;
-      logger.info({ customerId: payload.customerId }, "scheduled sync skipped: a sync is already running");
-      return "skipped";
+      const active = await findActiveRun({ customerId: payload.customerId, connector: payload.connector });
+      if (active?.id !== ownRunId) {
+        logger.info({ customerId: payload.customerId }, "scheduled sync skipped: a sync is already running");
+        return "skipped";
+      }
+      runId = ownRunId;
     }
     // Retries of this job continue the same run.
     await job.updateData({ ...payload, runId });
@@ -84,6 +92,12 @@ async function processAttempt(job: Job<DirectorySyncPayload>, connectorOf: Conne
     await failRun({ customerId: run.customerId, runId: run.id, problem });
     return "failed";
   }
+}
+
+/** A UUID of the job's own (its queue and ID hashed), the same for every attempt of the job. */
+function runIdOfJob(job: Job): string {
+  const hex = createHash("sha256").update(`${job.queueQualifiedName}/${job.id}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Error details for the log without anything a library may have attached (requests carry tokens). */

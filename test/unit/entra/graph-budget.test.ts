@@ -53,6 +53,10 @@ describe("the token bucket", () => {
 });
 
 describe("the process-local budget (the embedded demo's)", () => {
+  // The budget reads GRAPH_BUDGET_SHARE through lib/env, which wants the two settings every process has.
+  process.env.DATABASE_URL ??= "postgres://unused@127.0.0.1/unused";
+  process.env.NEXTAUTH_SECRET ??= "unit-tests-secret-of-at-least-32-characters";
+
   it("holds every request of the (app, tenant) pair while Graph's Retry-After runs, not another tenant's", async () => {
     const clientId = randomUUID();
     const paused = localGraphBudget({ clientId, tenantId: "paused", tenantUsers: null });
