@@ -37,10 +37,17 @@ export async function createFleet(tenants: BatchTenant[]): Promise<FleetCustomer
   return fleet;
 }
 
-/** Every customer's scheduled sync falls due at once: the jobs their schedulers would add, in one go. */
-export async function dueAtOnce(fleet: FleetCustomer[]): Promise<void> {
+/**
+ * Every customer's scheduled sync falls due at once: the jobs their schedulers would add, in one go, each in
+ * its lane (`priorityOf`; the middle lane, as for a company never synced, unless said).
+ */
+export async function dueAtOnce(fleet: FleetCustomer[], priorityOf: (customer: FleetCustomer) => number = () => 3): Promise<void> {
   await directorySyncQueue().addBulk(
-    fleet.map(({ customerId }) => ({ name: "scheduled-sync", data: { customerId, connector: "entra" as const }, opts: { ...jobRetryOptions(), priority: 3 } })),
+    fleet.map((customer) => ({
+      name: "scheduled-sync",
+      data: { customerId: customer.customerId, connector: "entra" as const },
+      opts: { ...jobRetryOptions(), priority: priorityOf(customer) },
+    })),
   );
 }
 
