@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
+import tls from "node:tls";
 import type { AddressInfo } from "node:net";
 import { createEmulatorAdmin } from "./admin/create-emulator-admin";
 import type { EmulatorAdmin } from "./admin/emulator-admin";
 import { registerAdminDirectoryRoutes } from "./admin/admin-directory-routes";
+import { registerAdminSubscriptionRoutes } from "./admin/admin-subscription-routes";
 import { registerAdminTenantRoutes } from "./admin/admin-tenant-routes";
 import { ensureCertificates } from "./certs/ensure-certificates";
 import { registerGraphRoutes } from "./graph/graph-routes";
@@ -49,6 +51,8 @@ export interface RunningEmulator {
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const certificates = await ensureCertificates(options.dataDir);
   const state = new EmulatorState();
+  // Notifications reach HTTPS receivers signed by the system's CAs or by ours (the demo portal's certificate).
+  state.outbound = { ca: [...tls.rootCertificates, certificates.caCertPem] };
   const hasDemo = applySeed(state, options.seed ?? "demo");
   const services: EmulatorServices = {
     state,
@@ -62,6 +66,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   router.get("/_emulator/health", (ctx) => sendJson(ctx, 200, { status: "ok" }, PLAIN_JSON));
   registerAdminTenantRoutes(router, services);
   registerAdminDirectoryRoutes(router, services);
+  registerAdminSubscriptionRoutes(router, services);
   registerGraphRoutes(router, services);
   registerIdentityRoutes(router, services);
 

@@ -63,6 +63,25 @@ const schema = z.object({
   PHONEBOOK_LDAPS_PORT: z.coerce.number().int().min(1).max(65535).default(6636),
   PHONEBOOK_LDAP_PORT: z.coerce.number().int().min(1).max(65535).default(6389),
   PHONEBOOK_LDAP_PUBLIC_HOST: z.string().trim().min(1).optional(),
+  // The portal's address as the internet reaches it (https://portal.example). Graph sends change notifications
+  // to <PUBLIC_URL>/api/graph/notifications; without it real time is off and the MS AAD screen says why.
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .transform((value) => value.replace(/\/+$/, ""))
+    .optional(),
+  // How long change notifications are gathered before one delta run takes them all (lib/realtime).
+  REALTIME_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  // Webhooks: a delivery's first retry after this long, doubling each time, this many attempts in all; how long a
+  // receiver has to answer; and how long an endpoint may fail without a success before it is disabled.
+  WEBHOOK_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(15),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  WEBHOOK_DISABLE_AFTER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 60),
   OUTBOUND_ALLOW: outboundAllowSetting, // which internal networks customer-given servers may be on: lib/env/outbound-allow-setting.ts
   // Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client; none by default.
   TRUSTED_PROXIES: z

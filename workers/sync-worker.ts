@@ -7,6 +7,10 @@ import { logger } from "@/lib/logger";
 import { serveWorkerMetrics } from "@/lib/metrics/serve-worker-metrics";
 import { connectorOf } from "@/lib/connectors/registry";
 import { processSyncJob } from "@/lib/sync/process-sync-job";
+import { realtimeQueueName, scheduleKeepAll, type RealtimePayload } from "@/lib/realtime/realtime-job";
+import { processRealtimeJob } from "@/lib/realtime/process-realtime-job";
+import { webhookQueueName, type WebhookJobPayload } from "@/lib/jobs/webhook-jobs";
+import { processWebhookJob } from "@/lib/webhooks/process-webhook-job";
 
 /**
  * The worker process: runs directory-sync jobs (one-time, simulate, full
@@ -25,16 +29,35 @@ const worker = createWorker<DirectorySyncPayload>(directorySyncQueueName, (job) 
   maxStalledCount: 2,
 });
 
+/**
+ * Webhook deliveries in the same process: waiting on receivers, not on the
+ * CPU, so many at once; a slow receiver holds one slot for at most
+ * WEBHOOK_TIMEOUT_MS.
+ */
+const webhookWorker = createWorker<WebhookJobPayload>(webhookQueueName, processWebhookJob, { concurrency: 16, lockDuration: lockMs, stalledInterval: lockMs });
+webhookWorker.on("error", (error) => logger.error({ err: { name: error.name, message: error.message } }, "webhook worker error"));
+
 worker.on("failed", (job, error) => logger.warn({ jobId: job?.id, attemptsMade: job?.attemptsMade, err: { name: error.name } }, "sync job attempt failed"));
 worker.on("error", (error) => logger.error({ err: { name: error.name, message: error.message } }, "worker error"));
 worker.on("ready", () => logger.info({ backend: usesRedis() ? "redis" : "postgres", concurrency: env().WORKER_CONCURRENCY }, "sync worker ready"));
 
 const metricsServer = await serveWorkerMetrics();
 
+// Real time (Graph change notifications): keeping subscriptions, lifecycle events, and the debounced
+// job that turns a burst of notifications into one run on the queue above.
+const realtimeWorker = createWorker<RealtimePayload>(realtimeQueueName, (job) => processRealtimeJob(job), {
+  concurrency: 2,
+  lockDuration: lockMs,
+  stalledInterval: lockMs,
+});
+realtimeWorker.on("failed", (job, error) => logger.warn({ jobId: job?.id, name: job?.name, err: { name: error.name } }, "real-time job attempt failed"));
+realtimeWorker.on("error", (error) => logger.error({ err: { name: error.name, message: error.message } }, "real-time worker error"));
+await scheduleKeepAll();
+
 async function shutdown(signal: string) {
   logger.info({ signal }, "worker stopping: letting the current jobs finish");
   metricsServer?.close();
-  await worker.close();
+  await Promise.all([worker.close(), realtimeWorker.close(), webhookWorker.close()]);
   await closeDb();
   process.exit(0);
 }

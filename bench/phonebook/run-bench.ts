@@ -5,15 +5,15 @@ import { runMigrations } from "../../db/migrate";
 import { createScratchDatabase } from "../../test/support/scratch-database";
 import type { BenchContext, BenchSection } from "./bench-context";
 import { callerIdSection } from "./caller-id-section";
+import { ldapSection } from "./ldap-section";
 import { streamingSection } from "./streaming-section";
 
 /**
  * `npm run bench:phonebook` (issue 15): each section measures one way the
  * directory reaches the phones beside its floor, in one scratch database,
  * and prints its figures with their targets; it never fails on them.
- * Another section (the LDAP phonebook's) is one more entry in `sections`.
  */
-const sections: BenchSection[] = [streamingSection, callerIdSection];
+const sections: BenchSection[] = [streamingSection, callerIdSection, ldapSection];
 
 const { values } = parseArgs({
   options: {

@@ -21,6 +21,8 @@ const actionLabels: Record<string, string> = {
   "directory.update": "Directory entry changed",
   "directory.delete": "Directory entry deleted",
   "entra_settings.save": "MS AAD settings saved",
+  "real_time.on": "Real time turned on",
+  "real_time.off": "Real time turned off",
   "entra_settings.test_connection": "MS AAD connection tested",
   "ldap_settings.save": "Active Directory settings saved",
   "ldap_settings.test_connection": "Active Directory connection tested",

@@ -20,7 +20,8 @@ export type CredentialPanelProps = {
   /** Said before a rotation or a revocation: what stops working. */
   breaks: string;
   createAction: Action<string>;
-  revokeAction: Action<undefined>;
+  /** Absent where a secret is only ever replaced, never revoked (a webhook endpoint's: disable the endpoint instead). */
+  revokeAction?: Action<undefined>;
   testId: string;
 };
 
@@ -55,7 +56,7 @@ export function CredentialPanel({ kind, noun, current, reveal, breaks, createAct
             No {noun} yet: requests are refused.
           </p>
         )}
-        {current ? <RevokeForm kind={kind} noun={noun} breaks={breaks} action={revokeAction} /> : null}
+        {current && revokeAction ? <RevokeForm kind={kind} noun={noun} breaks={breaks} action={revokeAction} /> : null}
       </div>
       <CreateForm kind={kind} noun={noun} breaks={current ? breaks : null} reveal={reveal} action={createAction} testId={testId} />
     </div>

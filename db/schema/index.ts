@@ -14,3 +14,5 @@ export * from "./provisioning-records";
 export * from "./customer-picklists";
 export * from "./directory-credentials";
 export * from "./phonebook-settings";
+export * from "./graph-subscriptions";
+export * from "./webhooks";

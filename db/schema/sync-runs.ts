@@ -9,7 +9,8 @@ export const syncConnectors = ["entra", "active-directory"] as const;
 export type ConnectorId = (typeof syncConnectors)[number];
 export const syncConnectorEnum = pgEnum("sync_connector", syncConnectors);
 
-export const syncTriggers = ["schedule", "one_time", "simulate", "full_resync"] as const;
+// `notification`: a delta run started by Graph change notifications (real time).
+export const syncTriggers = ["schedule", "one_time", "simulate", "full_resync", "notification"] as const;
 export type SyncTrigger = (typeof syncTriggers)[number];
 export const syncTriggerEnum = pgEnum("sync_trigger", syncTriggers);
 

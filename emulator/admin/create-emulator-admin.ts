@@ -59,6 +59,12 @@ export function createEmulatorAdmin(url: string, adminKey: string, options: { ca
     expireDeltaTokens: (tenantId, answer = "syncStateNotFound") => call("POST", `${t(tenantId)}/delta/expire`, { answer }),
     expireAuthorizationCode: (code) => call("POST", "/authorization-codes/expire", { code }),
 
+    listSubscriptions: (tenantId) => call("GET", `${t(tenantId)}/subscriptions`),
+    setSubscriptionPolicy: (tenantId, policy) => call("PUT", `${t(tenantId)}/subscription-policy`, policy),
+    sendLifecycleEvent: (tenantId, subscriptionId, event) => call("POST", `${t(tenantId)}/subscriptions/${e(subscriptionId)}/lifecycle`, { event }),
+    forgeNotification: (tenantId, subscriptionId, forged) => call("POST", `${t(tenantId)}/subscriptions/${e(subscriptionId)}/forge`, forged),
+    notificationLog: (tenantId, sinceSeq = 0) => call("GET", `${t(tenantId)}/notifications?sinceSeq=${sinceSeq}`),
+
     requestLog: (filter = {}) => {
       const query = new URLSearchParams(Object.entries(filter).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
       return call("GET", `/requests?${query}`);

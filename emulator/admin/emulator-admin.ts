@@ -11,6 +11,8 @@ import type { AppInput, DeltaExpiry, TenantDescription } from "../state/tenant";
 import type { UserInput, UserPatch } from "../state/user-input";
 import type { UserDescription, UserState } from "../state/user-record";
 import type { GroupDescription } from "./admin-directory-routes";
+import type { Delivery, SubscriptionPolicy, SubscriptionStore } from "../subscriptions/subscription-store";
+import type { LifecycleEvent } from "../subscriptions/subscription-record";
 
 export interface SecretInput {
   /** Choose the value (e.g. a fixture); otherwise one is generated and returned once. */
@@ -76,6 +78,21 @@ export interface EmulatorAdmin {
   expireDeltaTokens(tenantId: string, answer?: DeltaExpiry): Promise<void>;
   /** Makes an issued authorization code look expired (AADSTS70008 on redemption). */
   expireAuthorizationCode(code: string): Promise<void>;
+
+  /** The tenant's live Graph subscriptions (with clientState and whether each waits for reauthorization) and its policy. */
+  listSubscriptions(tenantId: string): Promise<ReturnType<SubscriptionStore["describe"]>>;
+  /** A shorter validation time limit than Graph's 10 s, or a subscription clock moved forward (with the portal's test clock). */
+  setSubscriptionPolicy(tenantId: string, policy: Partial<SubscriptionPolicy>): Promise<SubscriptionPolicy>;
+  /** Sends a lifecycle event now: subscriptionRemoved deletes the subscription, reauthorizationRequired holds notifications until it is renewed. */
+  sendLifecycleEvent(tenantId: string, subscriptionId: string, event: LifecycleEvent): Promise<Delivery>;
+  /** Sends a notification Graph never made to the subscription's URL, with the given clientState, subscription or tenant. */
+  forgeNotification(
+    tenantId: string,
+    subscriptionId: string,
+    forged: { clientState?: string | null; subscriptionId?: string; tenantId?: string; userId?: string },
+  ): Promise<Delivery>;
+  /** Every validation, notification and lifecycle event sent (or dropped, withheld) for the tenant, and how many are still on their way. */
+  notificationLog(tenantId: string, sinceSeq?: number): Promise<{ deliveries: Delivery[]; inFlight: number }>;
 
   requestLog(filter?: RequestLogFilter): Promise<RequestLogEntry[]>;
   clearRequestLog(): Promise<void>;

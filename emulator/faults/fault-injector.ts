@@ -1,4 +1,4 @@
-import type { FaultSettings, GraphFault, IdTokenFlaw } from "./fault-settings";
+import type { FaultSettings, GraphFault, IdTokenFlaw, NotificationFault } from "./fault-settings";
 import { ResourceUnitMeter, type ResourceUnitCounts } from "./resource-unit-meter";
 
 export type FaultState = {
@@ -8,6 +8,8 @@ export type FaultState = {
   resetsLeft: number;
   tokenOutageLeft: number;
   resourceUnits: ResourceUnitCounts;
+  notificationDropsLeft: number;
+  notificationDuplicatesLeft: number;
 };
 
 /**
@@ -24,6 +26,8 @@ export class FaultInjector {
   private tokenOutageLeft = 0;
   private tokenOutageUntil = 0;
   private meter = new ResourceUnitMeter();
+  private notificationDropsLeft = 0;
+  private notificationDuplicatesLeft = 0;
 
   set(settings: FaultSettings, now = Date.now()): void {
     this.settings = settings;
@@ -34,6 +38,8 @@ export class FaultInjector {
     this.tokenOutageLeft = settings.tokenOutage?.requests ?? 0;
     this.tokenOutageUntil = settings.tokenOutage?.forSeconds ? now + settings.tokenOutage.forSeconds * 1000 : 0;
     this.meter = new ResourceUnitMeter();
+    this.notificationDropsLeft = settings.notifications?.drop ?? 0;
+    this.notificationDuplicatesLeft = settings.notifications?.duplicate ?? 0;
   }
 
   clear(): void {
@@ -48,6 +54,8 @@ export class FaultInjector {
       resetsLeft: this.resetsLeft,
       tokenOutageLeft: this.tokenOutageLeft,
       resourceUnits: this.meter.describe(),
+      notificationDropsLeft: this.notificationDropsLeft,
+      notificationDuplicatesLeft: this.notificationDuplicatesLeft,
     };
   }
 
@@ -102,6 +110,18 @@ export class FaultInjector {
     }
     if (reset?.everyNth && this.graphRequests % reset.everyNth === 0) return { kind: "reset" };
     return undefined;
+  }
+
+  /** What happens to the next change notification: dropped first, then duplicated, each delayed. */
+  nextNotificationFault(): NotificationFault {
+    const delayMs = this.settings.notifications?.delayMs ?? 0;
+    if (this.notificationDropsLeft > 0) {
+      this.notificationDropsLeft--;
+      return { drop: true, duplicate: false, delayMs };
+    }
+    const duplicate = this.notificationDuplicatesLeft > 0;
+    if (duplicate) this.notificationDuplicatesLeft--;
+    return { drop: false, duplicate, delayMs };
   }
 
   tokenEndpointDown(now = Date.now()): boolean {

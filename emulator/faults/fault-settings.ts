@@ -56,8 +56,21 @@ export const faultSettingsSchema = z.object({
    * another `aud`, another `nonce`, or `tid` (and `iss`) of another tenant.
    */
   idToken: z.enum(idTokenFlaws).optional(),
+  /**
+   * Change notifications to the tenant's subscriptions: the next `drop` are never sent, the next
+   * `duplicate` are sent twice (the same item), and every one waits `delayMs` first.
+   */
+  notifications: z
+    .object({
+      drop: z.number().int().min(1).optional(),
+      duplicate: z.number().int().min(1).optional(),
+      delayMs: z.number().int().min(0).max(60_000).optional(),
+    })
+    .optional(),
 });
 
 export type FaultSettings = z.infer<typeof faultSettingsSchema>;
+
+export type NotificationFault = { drop: boolean; duplicate: boolean; delayMs: number };
 
 export type GraphFault = { kind: "throttle"; retryAfterSeconds: number } | { kind: "unavailable"; retryAfterSeconds: number | undefined } | { kind: "reset" };

@@ -6,6 +6,7 @@ import { graphHandler } from "./graph-handler";
 import { getGroup, listGroups } from "./list-groups";
 import { listUsers } from "./list-users";
 import { getOrganization } from "./organization";
+import { subscriptionRoutes } from "./subscriptions";
 import { usersDelta } from "./users-delta";
 
 /** Microsoft Graph v1.0 on the emulator's origin. Specific paths come before `/:id` ones. */
@@ -26,4 +27,6 @@ export function registerGraphRoutes(router: Router, services: EmulatorServices):
   on("/v1.0/groups/:id/transitiveMembers/microsoft.graph.user", "readGroups", groupMembers(services, { transitive: true, only: "user" }));
   on("/v1.0/groups/:id/transitiveMembers/microsoft.graph.group", "readGroups", groupMembers(services, { transitive: true, only: "group" }));
   on("/v1.0/organization", "readOrganization", getOrganization);
+  // Subscriptions on users need what reading users needs.
+  for (const [method, path, handle] of subscriptionRoutes()) router.on(method, path, graphHandler(services, "readUsers", handle));
 }

@@ -1,6 +1,7 @@
 import { DirectoryError, notFound } from "./directory-error";
 import { randomGuid } from "./ids";
 import { Tenant } from "./tenant";
+import type { Outbound } from "../subscriptions/subscription-store";
 
 export interface TenantInput {
   id?: string;
@@ -13,6 +14,8 @@ export interface TenantInput {
 export class EmulatorState {
   private readonly tenants = new Map<string, Tenant>();
   private readonly byDomain = new Map<string, Tenant>();
+  /** How change notifications reach HTTPS receivers (the emulator's CA beside the system's); set at start. */
+  outbound: Outbound = {};
 
   createTenant(input: TenantInput, now = new Date().toISOString()): Tenant {
     const id = (input.id ?? randomGuid()).toLowerCase();
@@ -21,7 +24,7 @@ export class EmulatorState {
     for (const domain of domains) {
       if (this.byDomain.has(domain)) throw new DirectoryError(409, `Domain '${domain}' is already verified by another tenant.`);
     }
-    const tenant = new Tenant(id, input.displayName, domains, now);
+    const tenant = new Tenant(id, input.displayName, domains, now, () => this.outbound);
     this.tenants.set(id, tenant);
     for (const domain of domains) this.byDomain.set(domain, tenant);
     return tenant;

@@ -4,6 +4,7 @@ import { DirectoryError, notFound } from "./directory-error";
 import { GroupDirectory } from "./group-directory";
 import { guidFromName, randomGuid } from "./ids";
 import { UserDirectory } from "./user-directory";
+import { SubscriptionStore, type Outbound } from "../subscriptions/subscription-store";
 
 /** How a delta token that has been expired answers: 400 syncStateNotFound or 410 Gone with Location. */
 export type DeltaExpiry = "syncStateNotFound" | "gone";
@@ -24,6 +25,7 @@ export class Tenant {
   readonly groups: GroupDirectory;
   readonly apps = new Map<string, AppRegistration>();
   readonly faults = new FaultInjector();
+  readonly subscriptions: SubscriptionStore;
   /** Bumped by the admin API: every delta or skip token minted before is refused. */
   deltaEpoch = 0;
   deltaExpiry: DeltaExpiry = "syncStateNotFound";
@@ -33,8 +35,11 @@ export class Tenant {
     readonly displayName: string,
     readonly domains: string[],
     readonly createdDateTime: string,
+    outbound: () => Outbound = () => ({}),
   ) {
     this.groups = new GroupDirectory(this.users, () => this.defaultDomain);
+    this.subscriptions = new SubscriptionStore(id, this.faults, outbound);
+    this.users.onChange = (user) => this.subscriptions.userChanged(user);
   }
 
   get defaultDomain(): string {

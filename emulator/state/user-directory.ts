@@ -17,6 +17,8 @@ export class UserDirectory {
   /** changeLog[seq] = ordinal of the user changed at that sequence number (index 0 unused). */
   private readonly changeLog: number[] = [0];
   private active = 0;
+  /** Told of every recorded change (the tenant's subscriptions listen here). */
+  onChange: ((user: UserRecord) => void) | undefined;
 
   get slotCount(): number {
     return this.slots.length;
@@ -140,5 +142,6 @@ export class UserDirectory {
   private recordChange(user: UserRecord): void {
     user.changeSeq = this.changeLog.length;
     this.changeLog.push(user.ordinal);
+    this.onChange?.(user);
   }
 }

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { CustomerActor } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
 import { ofCustomer } from "@/lib/tenancy";
+import { emitWebhookEventsQuietly } from "@/lib/webhook-events/emit-events";
 
 export type { DirectoryCredentialKind };
 
@@ -30,7 +31,7 @@ const ofKind = (customerId: string, kind: DirectoryCredentialKind) => and(ofCust
  */
 export async function createCredential(actor: CustomerActor, kind: DirectoryCredentialKind): Promise<{ secret: string; rotated: boolean }> {
   const secret = `${prefixes[kind]}${randomBytes(32).toString("base64url")}`;
-  return db().transaction(async (tx) => {
+  const made = await db().transaction(async (tx) => {
     const [previous] = await tx.select({ hint: directoryCredentials.hint }).from(directoryCredentials).where(ofKind(actor.customerId, kind)).for("update");
     const values = {
       secretHash: hash(secret),
@@ -52,8 +53,10 @@ export async function createCredential(actor: CustomerActor, kind: DirectoryCred
       targetId: actor.customerId,
       detail: rotated ? { replaced: `…${previous.hint}` } : {},
     });
-    return { secret, rotated };
+    return { secret, rotated, hint: previous?.hint };
   });
+  await announceCredentialChange(actor.customerId, kind, made.rotated ? "rotated" : "created");
+  return { secret, rotated: made.rotated };
 }
 
 /** Deletes the customer's credential of this kind: whatever held it is refused from now on. */
@@ -68,7 +71,12 @@ export async function revokeCredential(actor: CustomerActor, kind: DirectoryCred
       detail: { revoked: `…${deleted[0]!.hint}` },
     });
   });
+  await announceCredentialChange(actor.customerId, kind, "revoked");
 }
+
+/** Tells the company's webhook endpoints which credential changed and how: never the secret, nor its hint. */
+const announceCredentialChange = (customerId: string, kind: DirectoryCredentialKind, change: "created" | "rotated" | "revoked") =>
+  emitWebhookEventsQuietly(customerId, [{ type: `phonebook.credential.${change}`, orderKey: `credential:${kind}`, data: { kind, change } }]);
 
 export type CredentialSummary = { kind: DirectoryCredentialKind; hint: string; createdAt: Date; lastUsedAt: Date | null };
 

@@ -68,11 +68,12 @@ function equal(name: string, value: string, { attributes, country }: FilterConte
   if (!attribute) return UNDEFINED;
   // PostgreSQL stores no NUL, so a value holding one equals nothing (and must not reach it as a parameter).
   if (value.includes("\u0000")) return FALSE;
-  const literal = sql`coalesce(${attribute.column} ilike ${escapeLike(value)}, false)`;
+  if (attribute.equals) return attribute.equals(value);
   const e164 = attribute.e164 && toE164(value, country);
-  if (!attribute.e164 || !e164) return literal;
-  // Containment first: the GIN index on phones_e164 finds the few entries holding the number.
-  return sql`(${literal} or (${attribute.e164.all} @> array[${e164}]::text[] and ${attribute.e164.column} = ${e164}))`;
+  // A number that parses is found through the GIN index on phones_e164 alone: the same text as written would have
+  // parsed to the same number (toE164 is a function of the text and the country), so no entry holds it raw only.
+  if (attribute.e164 && e164) return sql`(${attribute.e164.all} @> array[${e164}]::text[] and ${attribute.e164.column} = ${e164})`;
+  return sql`coalesce(lower(${attribute.column}) = lower(${value}), false)`;
 }
 
 function substrings(filter: Extract<Filter, { type: "substrings" }>, { attributes }: FilterContext): SQL {

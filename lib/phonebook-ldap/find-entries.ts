@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { directoryEntries } from "@/db/schema";
-import { entryLogin } from "@/lib/directory/entry-login";
+import { accounts, companyExtensions, directoryEntries } from "@/db/schema";
+import { entryLogin, entryLoginCondition } from "@/lib/directory/entry-login";
 import type { CountryCode } from "@/lib/phone/normalise-phone";
 import { phonebookColumns, publishedWhere, type PagePosition, type PhonebookEntry, type PhonebookSettings } from "@/lib/phonebook/published-entries";
 import { filterToSql } from "./filter-to-sql";
@@ -31,7 +31,10 @@ export type EntryQuery = {
 export async function findEntries(query: EntryQuery): Promise<PhonebookEntry[]> {
   const d = directoryEntries;
   const login = entryLogin();
-  const attributes = searchableAttributes(query.settings, sql`coalesce(${d.extension}, ${login.extension})`);
+  const attributes = searchableAttributes(query.settings, {
+    column: sql`coalesce(${d.extension}, ${login.extension})`,
+    equals: (value) => extensionEquals(query.customerId, value),
+  });
   const conditions: (SQL | undefined)[] = [
     publishedWhere(query.customerId, query.settings),
     filterToSql(query.filter, { attributes, country: query.country }),
@@ -45,4 +48,26 @@ export async function findEntries(query: EntryQuery): Promise<PhonebookEntry[]> 
     .where(and(...conditions))
     .orderBy(asc(d.displayName), asc(d.id))
     .limit(query.limit);
+}
+
+/**
+ * `ipPhone=<value>`: the entry whose extension it is — its own, or its
+ * login's when it has none — found through company_extensions (one row per
+ * extension in the company, keyed by it), not by working out every entry's
+ * login: a phone asks this on every incoming call, and a company may have
+ * 100,000 people. Extensions are unique in the company, so an entry holding
+ * the value itself and a login holding it never both exist.
+ */
+function extensionEquals(customerId: string, value: string): SQL {
+  const d = directoryEntries;
+  const ce = companyExtensions;
+  const held = and(eq(ce.customerId, customerId), eq(ce.extension, value));
+  const ownHolder = db()
+    .select({ id: ce.directoryEntryId })
+    .from(ce)
+    .where(and(held, isNotNull(ce.directoryEntryId)));
+  const loginHolder = db().select({ id: d.id }).from(ce).innerJoin(accounts, eq(accounts.id, ce.accountId)).innerJoin(d, entryLoginCondition).where(held);
+  // `= any(array(…))`: each list is worked out once, and PostgreSQL finds its entries by primary key — beside the
+  // GIN index of the number branches, one bitmap scan answers the phone's whole (|(telephoneNumber=…)(ipPhone=…)).
+  return sql`(${d.id} = any(array(${ownHolder})) or (${d.extension} is null and ${d.id} = any(array(${loginHolder}))))`;
 }

@@ -11,6 +11,8 @@ export type SearchableAttribute = {
   column: SQL;
   /** For phone numbers: the E.164 column, and phones_e164 (every number of the entry, GIN-indexed) to find it by. */
   e164?: { column: SQL; all: SQL };
+  /** Equality of its own, where comparing the column row by row would cost the search (the extension: see findEntries). */
+  equals?: (value: string) => SQL;
 };
 
 /**
@@ -20,7 +22,10 @@ export type SearchableAttribute = {
  * The mobile number is not searchable when the company hides it: a phone
  * must not learn that a number is someone's mobile by finding them with it.
  */
-export function searchableAttributes(settings: PhonebookSettings, extension: SQL): Record<string, SearchableAttribute> {
+export function searchableAttributes(
+  settings: PhonebookSettings,
+  extension: Required<Pick<SearchableAttribute, "column" | "equals">>,
+): Record<string, SearchableAttribute> {
   const d = directoryEntries;
   const all = sql`${d.phonesE164}`;
   const attributes: Record<string, SearchableAttribute> = {
@@ -34,7 +39,7 @@ export function searchableAttributes(settings: PhonebookSettings, extension: SQL
     uid: { column: sql`${d.id}::text` },
     entryuuid: { column: sql`${d.id}::text` },
     telephonenumber: { column: sql`${d.officePhone}`, e164: { column: sql`${d.officePhoneE164}`, all } },
-    ipphone: { column: extension },
+    ipphone: extension,
   };
   if (!settings.hideMobile) attributes.mobile = { column: sql`${d.mobilePhone}`, e164: { column: sql`${d.mobilePhoneE164}`, all } };
   return attributes;

@@ -8,6 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { ofCustomer } from "@/lib/tenancy";
 import type { ConnectorLookup } from "./connector";
 import { applyRemovals } from "./finish-run";
+import { announceRunEnd } from "@/lib/webhook-events/announce-run-end";
 
 /**
  * A manager confirms the removals a run held back for being above the
@@ -43,4 +44,5 @@ export async function confirmRemovals(actor: CustomerActor, { runId }: { runId: 
     if (run.deltaLink) await connector.savePosition(tx, { customerId: actor.customerId, position: run.deltaLink, at: new Date() });
     await recordAudit(tx, actor, { action: "sync.confirm_removals", targetType: "sync_run", targetId: run.id, detail: { removed: run.pendingRemovals } });
   });
+  await announceRunEnd({ customerId: actor.customerId, runId, outcome: "confirmed" });
 }

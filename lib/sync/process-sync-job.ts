@@ -9,6 +9,7 @@ import { syncPriority } from "./queue-priority";
 import { runAttempt } from "./run-attempt";
 import { claimAttempt, createRun, failRun, findActiveRun, noteRetry, RunAlreadyActiveError, supersedeUnconfirmed } from "./run-records";
 import { isCustomerSuspended } from "@/lib/suspension/customer-suspended";
+import { announceRunEnd } from "@/lib/webhook-events/announce-run-end";
 
 /**
  * The worker's handler for a directory-sync job. A failure that may pass (an
@@ -75,6 +76,7 @@ async function processAttempt(job: Job<DirectorySyncPayload>, connectorOf: Conne
   try {
     const outcome = await runAttempt(connector, run);
     log.info({ outcome }, "sync finished");
+    await announceRunEnd({ customerId: run.customerId, runId: run.id, outcome });
     // The schedule's next jobs follow the company's size into its lane; a queue hiccup here only leaves the old lane.
     if (run.trigger === "schedule")
       await keepSchedulePriority({ customerId: run.customerId, connector: run.connector, priority: await syncPriority(run) }).catch((error: unknown) =>
@@ -90,6 +92,7 @@ async function processAttempt(job: Job<DirectorySyncPayload>, connectorOf: Conne
       throw error;
     }
     await failRun({ customerId: run.customerId, runId: run.id, problem });
+    await announceRunEnd({ customerId: run.customerId, runId: run.id, outcome: "failed" });
     return "failed";
   }
 }

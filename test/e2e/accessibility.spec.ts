@@ -82,6 +82,7 @@ test("a manager's and a user's pages have no serious accessibility violation", a
     "/authority/active-directory/history",
     "/authority/scim",
     "/authority/phonebooks",
+    "/authority/webhooks",
   ]);
 
   const userContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.91" } });

@@ -11,6 +11,7 @@ process.env.ENCRYPTION_KEYS ??= `test-2:${Buffer.alloc(32, 2).toString("base64")
 process.env.SYNC_RETRY_DELAY_MS ??= "200";
 process.env.WORKER_LOCK_DURATION_MS ??= "2000";
 process.env.LOG_LEVEL ??= "silent";
+process.env.WEBHOOK_RETRY_DELAY_MS ??= "20"; // a failed delivery is retried at once, not in 10 s
 process.env.OUTBOUND_ALLOW ??= "loopback"; // the test domain controller (Samba) listens on 127.0.0.1
 // TEST_QUEUE=redis runs the jobs on Redis (REDIS_URL), otherwise on BullMQ's PostgreSQL backend.
 if (process.env.TEST_QUEUE === "redis") process.env.REDIS_URL ??= process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";

@@ -17,6 +17,7 @@ const tabs = [
   { href: activeDirectory.path, label: activeDirectory.label, match: (p: string) => p === activeDirectory.path || p.startsWith(`${activeDirectory.path}/`) },
   { href: "/authority/scim", label: "SCIM", match: (p: string) => p.startsWith("/authority/scim") },
   { href: "/authority/phonebooks", label: "Phonebooks", match: (p: string) => p.startsWith("/authority/phonebooks") },
+  { href: "/authority/webhooks", label: "Webhooks", match: (p: string) => p.startsWith("/authority/webhooks") },
 ];
 
 export function AuthorityTabs() {

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { phonebookSettings } from "@/db/schema";
+import { accounts, phonebookSettings } from "@/db/schema";
 import { Client } from "ldapts";
 import { revokeCredential } from "@/lib/directory-credentials/credentials";
 import { ldapsearch, startTestLdapServer, type LdapTestServer } from "./phonebook-ldap-fixture";
+import { createTestUser } from "../../support/factories";
 import { addEntries, phonebookCompany, type PhonebookCompany } from "./phonebook-ldap-data";
 
 const attributes = ["cn", "sn", "telephoneNumber", "mobile", "ipPhone"];
@@ -71,6 +72,25 @@ describe("LDAP phonebook searched by OpenLDAP's ldapsearch", () => {
   it("matches a mobile number and an extension as well", async () => {
     expect(names(await asA("ldaps", "(|(telephoneNumber=4255550199)(mobile=4255550199)(ipPhone=4255550199))"))).toEqual(["Ann Able"]);
     expect(names(await asA("ldaps", "(|(telephoneNumber=100)(mobile=100)(ipPhone=100))"))).toEqual(["Ann Able"]);
+  });
+
+  it("finds a person by their login's extension when the entry has none, and never by a login's extension the entry overrides", async () => {
+    const [linked, own] = await addEntries(a, [{ displayName: "Lou Login" }, { displayName: "Owen Own", extension: "4713" }]);
+    for (const [entry, extension] of [
+      [linked!, "4711"],
+      [own!, "4712"],
+    ] as const) {
+      const login = await createTestUser(a, { extension });
+      await db().update(accounts).set({ directoryEntryId: entry.id }).where(eq(accounts.id, login.id));
+    }
+    const byExtension = async (extension: string) => names(await asA("ldaps", `(|(telephoneNumber=${extension})(mobile=${extension})(ipPhone=${extension}))`));
+    expect(await byExtension("4711")).toEqual(["Lou Login"]);
+    expect(await byExtension("4713")).toEqual(["Owen Own"]);
+    expect(await byExtension("4712")).toEqual([]);
+    // Another company's people never answer, whatever their extensions.
+    expect(
+      names(await ldapsearch(server, { how: "ldaps", bindDn: b.bindDn, password: b.password, base: b.baseDn, filter: "(ipPhone=4711)", attributes })),
+    ).toEqual([]);
   });
 
   it("refuses a wrong password, another company's password and an unknown DN alike, and binds before StartTLS", async () => {

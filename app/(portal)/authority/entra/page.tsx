@@ -9,7 +9,9 @@ import { getEntraSettings } from "@/lib/connectors/entra/settings/get-entra-sett
 import { isTenantProven } from "@/lib/connectors/entra/settings/proven-tenant";
 import { microsoftRedirectUri } from "@/lib/connectors/entra/settings/redirect-uri";
 import { formatDateTime } from "@/lib/format-date";
-import { confirmRemovalsAction, fullResyncAction, oneTimeSyncAction, simulateAction } from "./actions";
+import { realTimeStatus } from "@/lib/realtime/real-time-status";
+import { confirmRemovalsAction, fullResyncAction, oneTimeSyncAction, realTimeAction, simulateAction } from "./actions";
+import { RealTimeSwitch } from "./real-time-switch";
 import { EntraForm } from "./entra-form";
 import { toFormValues } from "./to-form-values";
 
@@ -19,6 +21,8 @@ export default async function EntraPage() {
   const actor = await requireCustomerPage("settings:manage");
   const [customer, settings] = await Promise.all([getCustomer({ customerId: actor.customerId }), getEntraSettings({ customerId: actor.customerId })]);
   const proven = settings !== null && isTenantProven(settings);
+  const realTime = await realTimeStatus({ customerId: actor.customerId, entraInUse: Boolean(settings?.enabled) });
+  const when = (date: Date) => formatDateTime(date, customer.timeZone);
 
   return (
     <ConnectorPage
@@ -51,6 +55,25 @@ export default async function EntraPage() {
       confirmAction={confirmRemovalsAction}
       form={<EntraForm timeZone={customer.timeZone} values={settings ? toFormValues(settings) : null} />}
     >
+      <Card title="Real time">
+        <p className="text-sm text-slate-700" data-testid="real-time-state">
+          {realTime.blocked
+            ? realTime.blocked
+            : !realTime.enabled
+              ? "Off: changes in Microsoft Entra reach the directory at the next scheduled sync."
+              : realTime.subscribedUntil
+                ? `On: Microsoft tells the portal of every change, and the directory follows within seconds. Subscribed until ${when(realTime.subscribedUntil)} (renewed automatically).`
+                : "On, but not subscribed yet: the worker asks Microsoft for change notifications within minutes."}
+        </p>
+        {realTime.lastNotificationAt && <p className="mt-1 text-sm text-slate-700">Last notification: {when(realTime.lastNotificationAt)}.</p>}
+        {realTime.lastError && realTime.enabled && !realTime.blocked && (
+          <p className="mt-1 text-sm text-red-700" data-testid="real-time-error">
+            {when(realTime.lastError.at)}: {realTime.lastError.message}
+          </p>
+        )}
+        <p className="mt-1 text-sm text-slate-500">The schedule above stays as the safety net either way.</p>
+        {settings?.enabled && <RealTimeSwitch enabled={realTime.enabled} action={realTimeAction} />}
+      </Card>
       <Card title="Sign in with Microsoft">
         <p className="mb-3 text-sm text-slate-700" data-testid="microsoft-sign-in-state">
           {settings?.enabled && !proven

@@ -1,0 +1,94 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { provisioningRecords, syncRunChanges, syncRunCreatedPages, syncRuns, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import type { RunEventsPayload } from "@/lib/jobs/webhook-jobs";
+import { enqueueDeliveries } from "@/lib/jobs/webhook-jobs";
+import { ofCustomer } from "@/lib/tenancy";
+
+/** The directory event of each kind of change a sync records (lib/sync/plan-page.ts). */
+const entryEventOfKind = sql`case c.kind
+  when 'created' then 'directory.entry.created' when 'updated' then 'directory.entry.updated'
+  when 'disabled' then 'directory.entry.disabled' when 'removed' then 'directory.entry.removed'
+  else 'directory.entry.restored' end`;
+
+/** The user event of each provisioning action that has one (lib/provisioning/records.ts). */
+const userEventOfAction = sql`case p.action
+  when 'created' then 'user.provisioned' when 'suspended' then 'user.suspended'
+  when 'restored' then 'user.restored' when 'deleted' then 'user.deleted' end`;
+
+/**
+ * Turns what a sync run changed into webhook events, for every endpoint that
+ * listens, in one statement inside the database: the run's change records
+ * (with their field diffs), its created pages (the entries as written) and
+ * provisioning's records, then the run's own event last. The sync itself
+ * only enqueued this job as it ended, so a run of 100,000 entries writes its
+ * pages as fast as without webhooks. Which records go out depends on how the
+ * run ended: removals only once applied (succeeded, or confirmed later by a
+ * manager); a run that waits for that confirmation sends the rest now.
+ */
+export async function emitRunEvents({ customerId, runId, outcome }: RunEventsPayload): Promise<number> {
+  const [run] = await db()
+    .select()
+    .from(syncRuns)
+    .where(and(ofCustomer(syncRuns, customerId), eq(syncRuns.id, runId)))
+    .limit(1);
+  if (!run || run.trigger === "simulate") return 0;
+  const [listening] = await db()
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(and(ofCustomer(webhookEndpoints, customerId), eq(webhookEndpoints.enabled, true)))
+    .limit(1);
+  if (!listening) return 0;
+
+  const confirmedOnly = outcome === "confirmed";
+  const removalsToo = outcome === "succeeded" || outcome === "confirmed";
+  // Provisioning's suspensions and deletions go with the removals (lib/sync/finish-run.ts), the rest with the pages.
+  const removalActions = sql`p.action in ('suspended', 'deleted')`;
+  const runEvent = confirmedOnly ? null : `sync.run.${outcome}`;
+  const runData = {
+    runId,
+    connector: run.connector,
+    trigger: run.trigger,
+    status: run.status,
+    counts: { created: run.created, updated: run.updated, disabled: run.disabled, removed: run.removed, pendingRemovals: run.pendingRemovals },
+    error: run.error,
+  };
+  const c = syncRunChanges;
+  const cp = syncRunCreatedPages;
+  const p = provisioningRecords;
+  const e = webhookEndpoints;
+  const rows = await db().execute<{ id: number }>(sql`
+    with events as (
+      select 1 as part, c.id as n, 0::bigint as i, ${entryEventOfKind} as type, 'entry:' || c.object_id as order_key,
+        jsonb_build_object('objectId', c.object_id, 'source', ${run.connector}::text, 'runId', ${runId}::uuid, 'displayName', c.display_name, 'changes', c.fields) as data
+      from ${c} c
+      where c.run_id = ${runId}::uuid and c.customer_id = ${customerId}::uuid
+        and (case when c.kind = 'removed' then ${removalsToo}::boolean else not ${confirmedOnly}::boolean end)
+      union all
+      select 0, cp.id, x.i, 'directory.entry.created', 'entry:' || (x.entry->>'key'),
+        jsonb_build_object('objectId', x.entry->>'key', 'source', ${run.connector}::text, 'runId', ${runId}::uuid, 'displayName', x.entry->>'displayName',
+          'fields', (x.entry::jsonb) - 'key')
+      from ${cp} cp, json_array_elements(cp.entries) with ordinality as x(entry, i)
+      where cp.run_id = ${runId}::uuid and cp.customer_id = ${customerId}::uuid and not ${confirmedOnly}::boolean
+      union all
+      select 2, p.id, 0, ${userEventOfAction}, 'user:' || coalesce(p.account_id::text, p.directory_entry_id::text, p.id::text),
+        jsonb_build_object('accountId', p.account_id, 'directoryEntryId', p.directory_entry_id, 'runId', ${runId}::uuid, 'displayName', p.display_name,
+          'portalId', p.detail->'portalId', 'extension', p.detail->'extension', 'changes', p.detail->'fields')
+      from ${p} p
+      where p.run_id = ${runId}::uuid and p.customer_id = ${customerId}::uuid and ${userEventOfAction} is not null
+        and (case when ${removalActions} then ${removalsToo}::boolean else not ${confirmedOnly}::boolean end)
+      union all
+      select 3, 0, 0, ${runEvent}::text, null, ${JSON.stringify(runData)}::jsonb where ${runEvent}::text is not null
+    )
+    insert into ${webhookDeliveries} (message_id, customer_id, endpoint_id, event_type, order_key, payload)
+    select 'msg_' || replace(gen_random_uuid()::text, '-', ''), e.customer_id, e.id, ev.type, ev.order_key,
+      jsonb_build_object('type', ev.type, 'timestamp', to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'data', ev.data)
+    from events ev
+    join ${e} e on e.customer_id = ${customerId}::uuid and e.enabled and ev.type = any(e.event_types)
+    order by ev.part, ev.n, ev.i, e.id
+    returning id`);
+  const ids = [...rows].map((r) => Number(r.id));
+  await enqueueDeliveries(customerId, ids);
+  return ids.length;
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Worker } from "bullmq";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { syncRunChanges, syncRunCreatedPages, syncRuns, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { announceRunEnd } from "@/lib/webhook-events/announce-run-end";
+import { createCredential } from "@/lib/directory-credentials/credentials";
+import { createWorker } from "@/lib/jobs/queue-backend";
+import { webhookQueueName, type WebhookJobPayload } from "@/lib/jobs/webhook-jobs";
+import { seal } from "@/lib/secrets/secret-box";
+import { emitWebhookEvents } from "@/lib/webhook-events/emit-events";
+import { endpointInput } from "@/lib/webhooks/endpoint-input";
+import { createEndpoint, rotateEndpointSecret } from "@/lib/webhooks/endpoints";
+import { processWebhookJob } from "@/lib/webhooks/process-webhook-job";
+import { webhookEventTypes } from "@/lib/webhook-events/event-types";
+import { createCustomerWithManager } from "../../support/factories";
+import { startWebhookReceiver, waitUntil } from "../../support/webhook-receiver";
+
+const allEvents = webhookEventTypes.join(",");
+let worker: Worker<WebhookJobPayload>;
+
+beforeAll(() => {
+  worker = createWorker<WebhookJobPayload>(webhookQueueName, processWebhookJob, { concurrency: 8, lockDuration: 5000, stalledInterval: 5000 });
+});
+afterAll(async () => {
+  await worker.close();
+});
+
+async function endpointFor(manager: Awaited<ReturnType<typeof createCustomerWithManager>>, receiver: Awaited<ReturnType<typeof startWebhookReceiver>>) {
+  const { id, secret } = await createEndpoint(manager, endpointInput.parse({ url: receiver.url, description: "PBX", eventTypes: allEvents }));
+  receiver.setSecret(secret);
+  return id;
+}
+
+const deliveriesOf = (endpointId: string) => db().select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
+
+describe("signed webhooks out", () => {
+  it("signs every delivery as Standard Webhooks says, and a rotated secret signs from then on", async () => {
+    const manager = await createCustomerWithManager();
+    const receiver = await startWebhookReceiver();
+    try {
+      const endpointId = await endpointFor(manager, receiver);
+      await createCredential(manager, "caller_id");
+      await waitUntil(() => receiver.accepted.length === 1);
+      expect(receiver.accepted[0]).toMatchObject({ type: "phonebook.credential.created", data: { kind: "caller_id", change: "created" } });
+      expect(JSON.stringify(receiver.accepted[0])).not.toMatch(/swb_cid_/); // never the secret
+
+      receiver.setSecret(await rotateEndpointSecret(manager, { id: endpointId }));
+      await emitWebhookEvents(manager.customerId, [{ type: "webhook.test", orderKey: null, data: { test: true } }], endpointId);
+      await waitUntil(() => receiver.accepted.length === 2);
+      expect(receiver.counts().badSignatures).toBe(0);
+      // The log is written once the receiver has answered.
+      await waitUntil(async () => (await deliveriesOf(endpointId)).every((d) => d.status === "delivered"));
+      const [logged] = (await deliveriesOf(endpointId)).filter((d) => d.eventType === "webhook.test");
+      expect(logged).toMatchObject({ status: "delivered", attempts: 1, statusCode: 204 });
+      expect(logged!.latencyMs).toBeGreaterThanOrEqual(0);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("a receiver failing every third request still gets every event once after deduplication, in order per entry, and another customer's none", async () => {
+    const a = await createCustomerWithManager();
+    const b = await createCustomerWithManager();
+    const flaky = await startWebhookReceiver({ failEvery: 3 });
+    const other = await startWebhookReceiver();
+    try {
+      await endpointFor(a, flaky);
+      const otherEndpoint = await endpointFor(b, other);
+      const entries = Array.from({ length: 8 }, (_, i) => `entry-${i}`);
+      const events = Array.from({ length: 5 }, (_, step) =>
+        entries.map((entry) => ({ type: "directory.entry.updated", orderKey: `entry:${entry}`, data: { entry, step } })),
+      ).flat();
+      await emitWebhookEvents(a.customerId, events);
+      await waitUntil(() => flaky.accepted.length === events.length);
+      expect(flaky.counts().requests).toBeGreaterThan(events.length); // some failed and were retried
+      for (const entry of entries) {
+        expect(flaky.accepted.filter((e) => e.data.entry === entry).map((e) => e.data.step)).toEqual([0, 1, 2, 3, 4]);
+      }
+      expect(other.accepted).toEqual([]);
+      expect(await deliveriesOf(otherEndpoint)).toEqual([]);
+    } finally {
+      await Promise.all([flaky.close(), other.close()]);
+    }
+  });
+
+  it("refuses a private, link-local or metadata address at save, and again at delivery", async () => {
+    const manager = await createCustomerWithManager();
+    for (const url of ["https://10.1.2.3/hooks", "https://169.254.169.254/latest", "https://metadata.google.internal/", "https://[fd00::1]/"]) {
+      await expect(createEndpoint(manager, endpointInput.parse({ url, description: "", eventTypes: allEvents }))).rejects.toThrow(/not allowed/);
+    }
+    expect(await db().select().from(webhookEndpoints).where(eq(webhookEndpoints.customerId, manager.customerId))).toEqual([]);
+
+    // Saved while allowed (or DNS answered otherwise then): each delivery checks again, and sends nothing.
+    const sealed = seal("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", manager.customerId);
+    const [endpoint] = await db()
+      .insert(webhookEndpoints)
+      .values({
+        customerId: manager.customerId,
+        url: "https://192.168.1.20/hooks",
+        eventTypes: [...webhookEventTypes],
+        secretCiphertext: sealed.ciphertext,
+        secretKeyId: sealed.keyId,
+        secretHint: "LaSw",
+      })
+      .returning();
+    const [id] = await emitWebhookEvents(manager.customerId, [{ type: "webhook.test", orderKey: null, data: {} }], endpoint!.id);
+    await waitUntil(async () => {
+      const [d] = await db()
+        .select()
+        .from(webhookDeliveries)
+        .where(and(eq(webhookDeliveries.id, id!)));
+      return (d?.attempts ?? 0) > 0;
+    });
+    const [d] = await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id!));
+    expect(d!.error).toMatch(/not allowed/);
+    expect(d!.statusCode).toBeNull();
+  });
+});
+
+describe("events of a sync run", () => {
+  it("fans a run's changes, created entries and outcome out to the endpoint in one job, removals only once applied", async () => {
+    const manager = await createCustomerWithManager();
+    const receiver = await startWebhookReceiver();
+    try {
+      await endpointFor(manager, receiver);
+      const [run] = await db().insert(syncRuns).values({ customerId: manager.customerId, trigger: "one_time", status: "needs_confirmation" }).returning();
+      const objectIds = [randomUUID(), randomUUID(), randomUUID()];
+      await db()
+        .insert(syncRunChanges)
+        .values([
+          {
+            runId: run!.id,
+            customerId: manager.customerId,
+            objectId: objectIds[0]!,
+            displayName: "Adele",
+            kind: "updated",
+            fields: { jobTitle: ["Clerk", "Lead"] },
+          },
+          {
+            runId: run!.id,
+            customerId: manager.customerId,
+            objectId: objectIds[1]!,
+            displayName: "Ben",
+            kind: "removed",
+            fields: { status: ["active", "removed"] },
+          },
+        ]);
+      await db()
+        .insert(syncRunCreatedPages)
+        .values({ runId: run!.id, customerId: manager.customerId, entryCount: 1, entries: [{ key: objectIds[2], displayName: "Cleo", status: "active" }] });
+
+      await announceRunEnd({ customerId: manager.customerId, runId: run!.id, outcome: "needs_confirmation" });
+      await waitUntil(() => receiver.accepted.length === 3);
+      expect(receiver.accepted.map((e) => e.type)).toEqual(
+        expect.arrayContaining(["directory.entry.created", "directory.entry.updated", "sync.run.needs_confirmation"]),
+      );
+      expect(receiver.accepted.find((e) => e.type === "directory.entry.updated")!.data).toMatchObject({
+        objectId: objectIds[0],
+        changes: { jobTitle: ["Clerk", "Lead"] },
+      });
+      expect(receiver.accepted.find((e) => e.type === "directory.entry.created")!.data).toMatchObject({ objectId: objectIds[2], displayName: "Cleo" });
+
+      await announceRunEnd({ customerId: manager.customerId, runId: run!.id, outcome: "confirmed" });
+      await waitUntil(() => receiver.accepted.length === 4);
+      expect(receiver.accepted[3]).toMatchObject({ type: "directory.entry.removed", data: { objectId: objectIds[1] } });
+    } finally {
+      await receiver.close();
+    }
+  });
+});
