@@ -81,7 +81,7 @@ describe("a fleet of customers and two worker processes", () => {
   it("finishes a killed worker's jobs in the other process, still once each", async () => {
     // Graph's pace (a median of 100 ms a request), so that the first worker dies with jobs in hand.
     const tenants = await admin.createTenants({
-      sizes: Array.from({ length: 60 }, (_, i) => 2 + (i % 5)),
+      sizes: Array.from({ length: 40 }, (_, i) => 2 + (i % 5)),
       seed: `killed-${Date.now()}`,
       faults: { latency: { medianMs: 100, sigma: 0.3 } },
     });
