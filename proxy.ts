@@ -27,10 +27,10 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Pages only: not route handlers (JSON, SCIM, the phonebooks), built assets or the icon; nor
+    // Pages only: not route handlers (JSON, SCIM, the phonebooks, metrics), built assets or the icon; nor
     // next/link's prefetches, whose answers are not documents.
     {
-      source: "/((?!api|phonebook|_next/static|_next/image|favicon.ico).*)",
+      source: "/((?!api|phonebook|metrics|_next/static|_next/image|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -18,5 +18,6 @@ export type { UserInput, UserPatch } from "./state/user-input";
 export type { UserDescription, UserState } from "./state/user-record";
 export type { AppDescription } from "./state/app-registration";
 export type { TenantDescription, AppInput, DeltaExpiry } from "./state/tenant";
+export type { BatchTenant } from "./admin/create-tenant-batch";
 export type { TenantInput } from "./state/emulator-state";
 export type { GroupInput } from "./state/group-directory";

@@ -36,6 +36,20 @@ const schema = z.object({
   SYNC_SHARDS: z.coerce.number().int().min(0).max(32).default(8),
   // How long a worker's claim on a job lasts; a killed worker's job is retried after about this long.
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30_000),
+  // Sync jobs one worker process runs at once. A run mostly waits on Graph (hundreds of ms a page), so a process
+  // holds many; each job writes through the process's DATABASE_POOL_SIZE connections, which they share.
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  // A scheduled run starts up to this long after its chosen time (a fixed offset per company), so that the
+  // companies that keep the default time are not all due in the same second.
+  SCHEDULE_JITTER_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+  // The share of Graph's per-tenant quota the portal spends (lib/entra/budget/): below 1 for headroom, as Graph's
+  // clock and the network's jitter are not ours. Lower it if something else uses the customers' app registrations.
+  GRAPH_BUDGET_SHARE: z.coerce.number().min(0.001).max(1).default(0.9),
+  // Bearer token Prometheus sends to /metrics (web) and the worker's metrics listener; unset, both are off.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // Where a worker serves /metrics (only with METRICS_TOKEN); 0 picks a free port.
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  WORKER_METRICS_HOST: z.string().trim().min(1).default("0.0.0.0"),
   LOG_LEVEL: logLevelSetting,
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),

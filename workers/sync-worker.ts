@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { directorySyncQueueName, type DirectorySyncPayload } from "@/lib/jobs/directory-sync-job";
 import { createWorker, usesRedis } from "@/lib/jobs/queue-backend";
 import { logger } from "@/lib/logger";
+import { serveWorkerMetrics } from "@/lib/metrics/serve-worker-metrics";
 import { connectorOf } from "@/lib/connectors/registry";
 import { processSyncJob } from "@/lib/sync/process-sync-job";
 import { realtimeQueueName, scheduleKeepAll, type RealtimePayload } from "@/lib/realtime/realtime-job";
@@ -13,14 +14,16 @@ import { processWebhookJob } from "@/lib/webhooks/process-webhook-job";
 
 /**
  * The worker process: runs directory-sync jobs (one-time, simulate, full
- * resync, and those the per-customer job schedulers create). Two at a time —
- * two customers may sync at once; one customer never runs two (the run row
- * is the lock). A job whose worker died is picked up again once its lock
- * lapses (BullMQ's stalled-job check).
+ * resync, and those the per-customer job schedulers create), WORKER_CONCURRENCY
+ * at a time — many customers may sync at once; one customer never runs two
+ * (the run row is the lock). Any number of these processes, on any machines,
+ * share the one queue: they need only Redis (or the PostgreSQL backend) and
+ * PostgreSQL. A job whose worker died is picked up again by another once its
+ * lock lapses (BullMQ's stalled-job check).
  */
 const lockMs = env().WORKER_LOCK_DURATION_MS;
 const worker = createWorker<DirectorySyncPayload>(directorySyncQueueName, (job) => processSyncJob(job, connectorOf), {
-  concurrency: 2,
+  concurrency: env().WORKER_CONCURRENCY,
   lockDuration: lockMs,
   stalledInterval: lockMs,
   maxStalledCount: 2,
@@ -36,7 +39,9 @@ webhookWorker.on("error", (error) => logger.error({ err: { name: error.name, mes
 
 worker.on("failed", (job, error) => logger.warn({ jobId: job?.id, attemptsMade: job?.attemptsMade, err: { name: error.name } }, "sync job attempt failed"));
 worker.on("error", (error) => logger.error({ err: { name: error.name, message: error.message } }, "worker error"));
-worker.on("ready", () => logger.info({ backend: usesRedis() ? "redis" : "postgres" }, "sync worker ready"));
+worker.on("ready", () => logger.info({ backend: usesRedis() ? "redis" : "postgres", concurrency: env().WORKER_CONCURRENCY }, "sync worker ready"));
+
+const metricsServer = await serveWorkerMetrics();
 
 // Real time (Graph change notifications): keeping subscriptions, lifecycle events, and the debounced
 // job that turns a burst of notifications into one run on the queue above.
@@ -51,6 +56,7 @@ await scheduleKeepAll();
 
 async function shutdown(signal: string) {
   logger.info({ signal }, "worker stopping: letting the current jobs finish");
+  metricsServer?.close();
   await Promise.all([worker.close(), realtimeWorker.close(), webhookWorker.close()]);
   await closeDb();
   process.exit(0);

@@ -46,6 +46,7 @@ export function RunProgress({ runId, initial, labels }: { runId: string; initial
       </p>
       <p>
         {progress.pagesFetched} pages fetched · {progress.entriesProcessed} entries processed
+        {progress.budgetWaits > 0 ? ` · pacing to stay within the tenant's Microsoft Graph budget (waited ${Math.round(progress.budgetWaitMs / 1000)} s)` : ""}
         {progress.throttleWaits > 0 ? ` · waited out throttling ${progress.throttleWaits} times` : ""}
         {progress.unavailableRetries > 0 ? ` · Microsoft Graph was temporarily unavailable, tried again ${progress.unavailableRetries} times` : ""}
       </p>

@@ -53,6 +53,9 @@ export const syncRuns = pgTable(
     // Requests retried because Graph was unavailable (503, 504) or the connection
     // dropped: not throttling, which is 429 alone and counted above.
     unavailableRetries: integer("unavailable_retries").notNull().default(0),
+    // Requests that waited for the tenant's Graph budget (our own limiter, shared by every process), and how long.
+    budgetWaits: integer("budget_waits").notNull().default(0),
+    budgetWaitMs: integer("budget_wait_ms").notNull().default(0),
     // Removals found by a completed run, held back until applied or confirmed.
     pendingRemovals: integer("pending_removals").notNull().default(0),
     // The delta link this run reached; copied to the settings only when the run is final.

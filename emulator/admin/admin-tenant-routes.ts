@@ -3,6 +3,7 @@ import type { EmulatorServices } from "../services";
 import { DEMO_TENANT } from "../seed/demo-tenant";
 import { faultSettingsSchema } from "../faults/fault-settings";
 import { adminRoute, tenantOf } from "./admin-route";
+import { createTenantBatch, tenantBatchBody } from "./create-tenant-batch";
 import { appBody, expireCodeBody, expireDeltaBody, permissionBody, redirectUriBody, secretBody, tenantBody } from "./admin-schemas";
 
 /** Tenants, app registrations (secrets, permissions, redirect URIs), faults, delta expiry, request log. */
@@ -12,6 +13,7 @@ export function registerAdminTenantRoutes(router: Router, services: EmulatorServ
 
   route("GET", "/tenants", () => services.state.list().map((tenant) => tenant.describe()));
   route("POST", "/tenants", (_ctx, body) => services.state.createTenant(tenantBody.parse(body)).describe(), 201);
+  route("POST", "/tenants/batch", (_ctx, body) => createTenantBatch(services.state, tenantBatchBody.parse(body)), 201);
   route("GET", "/tenants/:tenant", (ctx) => tenantOf(services, ctx).describe());
   route("GET", "/demo", () => (services.state.resolve(DEMO_TENANT.tenantId) ? DEMO_TENANT : null));
 

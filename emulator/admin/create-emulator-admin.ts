@@ -22,6 +22,7 @@ export function createEmulatorAdmin(url: string, adminKey: string, options: { ca
   return {
     listTenants: () => call("GET", "/tenants"),
     createTenant: (input) => call("POST", "/tenants", input),
+    createTenants: (input) => call("POST", "/tenants/batch", input),
     getTenant: (tenantId) => call("GET", t(tenantId)),
     demo: () => call("GET", "/demo"),
 

@@ -2,6 +2,7 @@ import type { FaultState } from "../faults/fault-injector";
 import type { FaultSettings } from "../faults/fault-settings";
 import type { RequestLogEntry, RequestLogFilter } from "../http/request-log";
 import type { GenerateUsersResult } from "../seed/generate-users";
+import type { BatchTenant } from "./create-tenant-batch";
 import type { DEMO_TENANT } from "../seed/demo-tenant";
 import type { AppDescription } from "../state/app-registration";
 import type { TenantInput } from "../state/emulator-state";
@@ -39,6 +40,8 @@ export interface UserList {
 export interface EmulatorAdmin {
   listTenants(): Promise<TenantDescription[]>;
   createTenant(input: TenantInput): Promise<TenantDescription>;
+  /** Many tenants at once, each with generated users and an app (with a secret) that may read them. */
+  createTenants(input: { sizes: number[]; seed: string; faults?: FaultSettings }): Promise<BatchTenant[]>;
   getTenant(tenantId: string): Promise<TenantDescription>;
   /** The demo tenant's fixed identifiers, or null when the emulator was seeded without it. */
   demo(): Promise<typeof DEMO_TENANT | null>;

@@ -1,4 +1,5 @@
 import type { FaultSettings, GraphFault, IdTokenFlaw, NotificationFault } from "./fault-settings";
+import { ResourceUnitMeter, type ResourceUnitCounts } from "./resource-unit-meter";
 
 export type FaultState = {
   settings: FaultSettings;
@@ -6,6 +7,7 @@ export type FaultState = {
   unavailableLeft: number;
   resetsLeft: number;
   tokenOutageLeft: number;
+  resourceUnits: ResourceUnitCounts;
   notificationDropsLeft: number;
   notificationDuplicatesLeft: number;
 };
@@ -23,6 +25,7 @@ export class FaultInjector {
   private resetsLeft = 0;
   private tokenOutageLeft = 0;
   private tokenOutageUntil = 0;
+  private meter = new ResourceUnitMeter();
   private notificationDropsLeft = 0;
   private notificationDuplicatesLeft = 0;
 
@@ -34,6 +37,7 @@ export class FaultInjector {
     this.resetsLeft = settings.resetMidPage?.next ?? 0;
     this.tokenOutageLeft = settings.tokenOutage?.requests ?? 0;
     this.tokenOutageUntil = settings.tokenOutage?.forSeconds ? now + settings.tokenOutage.forSeconds * 1000 : 0;
+    this.meter = new ResourceUnitMeter();
     this.notificationDropsLeft = settings.notifications?.drop ?? 0;
     this.notificationDuplicatesLeft = settings.notifications?.duplicate ?? 0;
   }
@@ -49,6 +53,7 @@ export class FaultInjector {
       unavailableLeft: this.unavailableLeft,
       resetsLeft: this.resetsLeft,
       tokenOutageLeft: this.tokenOutageLeft,
+      resourceUnits: this.meter.describe(),
       notificationDropsLeft: this.notificationDropsLeft,
       notificationDuplicatesLeft: this.notificationDuplicatesLeft,
     };
@@ -67,8 +72,19 @@ export class FaultInjector {
     return this.settings.tokenOutage?.retryAfterSeconds;
   }
 
+  /** This request's added latency: constant, or drawn from the log-normal distribution (Box–Muller). */
   get latencyMs(): number {
-    return this.settings.latencyMs ?? 0;
+    const latency = this.settings.latency;
+    if (!latency) return this.settings.latencyMs ?? 0;
+    const normal = Math.sqrt(-2 * Math.log(1 - Math.random())) * Math.cos(2 * Math.PI * Math.random());
+    return Math.min(latency.medianMs * 10, Math.round(latency.medianMs * Math.exp(latency.sigma * normal)));
+  }
+
+  /** With resource-unit throttling on: 0 when the request may pass, else its Retry-After in seconds. */
+  chargeResourceUnits(clientId: string, cost: number, tenantUsers: number, quotaOf: (users: number) => number): number {
+    const settings = this.settings.resourceUnits;
+    if (!settings) return 0;
+    return this.meter.charge(clientId, cost, settings.perTenSeconds ?? quotaOf(tenantUsers));
   }
 
   nextGraphFault(now = Date.now()): GraphFault | undefined {

@@ -13,6 +13,17 @@ export type IdTokenFlaw = (typeof idTokenFlaws)[number];
 export const faultSettingsSchema = z.object({
   /** Added to every Graph and token request of the tenant. */
   latencyMs: z.number().int().min(0).max(60_000).optional(),
+  /**
+   * Graph-like latency instead: each request waits a time drawn from a log-normal distribution with this
+   * median and spread (sigma of the log; 0.5 puts the 95th percentile near 2.3× the median), at most 10× the median.
+   */
+  latency: z.object({ medianMs: z.number().int().min(1).max(10_000), sigma: z.number().min(0).max(2).default(0.5) }).optional(),
+  /**
+   * Throttle by resource units as Graph's identity service does: a token bucket per app of the tenant's quota
+   * per 10 s (by its size: 3,500 under 50 users, 5,000 up to 500, 8,000 above; or `perTenSeconds`), each request
+   * charged its cost; a request that finds too few units gets 429 ResourceUnitLimitExceeded with Retry-After.
+   */
+  resourceUnits: z.object({ perTenSeconds: z.number().int().min(1).max(1_000_000).optional() }).optional(),
   /** 429 TooManyRequests on every Nth Graph request, and/or on all of them for a while. */
   throttle: z
     .object({

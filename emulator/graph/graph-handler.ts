@@ -4,20 +4,31 @@ import type { EmulatorServices } from "../services";
 import { authenticateGraphRequest, type GraphCaller } from "./authenticate-graph-request";
 import { GraphError } from "./graph-error";
 import { requirePermission, type GraphOperation } from "./graph-permissions";
+import { resourceUnitCost, resourceUnitQuota } from "./resource-unit-cost";
 
 export type GraphHandler = (ctx: RequestContext, caller: GraphCaller) => void | Promise<void>;
 
 /**
  * Wraps every Graph endpoint: bearer token (401), permission (403), then the
- * tenant's injected faults (latency, 429 with Retry-After, 503 bursts, a reset
- * in the middle of the body), then the endpoint itself.
+ * tenant's injected faults (latency, resource-unit throttling, 429 with
+ * Retry-After, 503 bursts, a reset in the middle of the body), then the endpoint itself.
  */
 export function graphHandler(services: EmulatorServices, operation: GraphOperation, handle: GraphHandler): Handler {
   return async (ctx) => {
     const caller = await authenticateGraphRequest(services, ctx);
     requirePermission(caller, operation);
     const faults = caller.tenant.faults;
-    if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+    const latencyMs = faults.latencyMs;
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    const retryAfter = faults.chargeResourceUnits(caller.clientId, resourceUnitCost("GET", ctx.url), caller.tenant.users.activeCount, resourceUnitQuota);
+    if (retryAfter > 0) {
+      ctx.log.fault = "throttle";
+      throw new GraphError(429, "TooManyRequests", "Too many requests: resource unit limit exceeded.", {
+        "retry-after": String(retryAfter),
+        "x-ms-throttle-scope": `Tenant_Application/ReadWrite/${caller.clientId}/${caller.tenant.id}`,
+        "x-ms-throttle-information": "ResourceUnitLimitExceeded",
+      });
+    }
     const fault = faults.nextGraphFault();
     if (fault?.kind === "throttle") {
       ctx.log.fault = "throttle";

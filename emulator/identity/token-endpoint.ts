@@ -17,7 +17,8 @@ export function tokenEndpoint(services: EmulatorServices): Handler {
     ctx.log.tenantId = tenant.id;
     const form = await readForm(ctx.req);
     ctx.log.form = Object.fromEntries(LOGGED_FIELDS.flatMap((name) => (form.has(name) ? [[name, form.get(name)!]] : [])));
-    if (tenant.faults.latencyMs) await new Promise((resolve) => setTimeout(resolve, tenant.faults.latencyMs));
+    const latencyMs = tenant.faults.latencyMs;
+    if (latencyMs) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (tenant.faults.tokenEndpointDown()) {
       ctx.log.fault = "tokenOutage";
       throw aadsts.serviceUnavailable(tenant.faults.tokenOutageRetryAfterSeconds);

@@ -11,17 +11,18 @@ import {
   TelemetryHandler,
 } from "@microsoft/microsoft-graph-client";
 import { graphBaseUrl, graphCustomHosts, graphScope } from "./endpoints";
-import { GraphCallObserver, type GraphCallStats } from "./graph-call-observer";
+import type { BudgetKey } from "./budget/graph-budget";
+import { graphBudgetFor } from "./budget/graph-budget-for";
+import { GraphCallObserver, emptyGraphCallStats, type GraphCallStats } from "./graph-call-observer";
 
 /**
  * A Graph client that authenticates with the customer's app token (from
- * msal's cache) and waits out throttling as Graph asks (Retry-After), up to
- * the SDK's maximum of 10 retries a request.
+ * msal's cache), spends every request from the (app, tenant) pair's shared
+ * budget (lib/entra/budget/) and waits out throttling as Graph asks
+ * (Retry-After), up to the SDK's maximum of 10 retries a request. Every Graph
+ * request of the portal is made through a client made here.
  */
-export function graphClient(
-  msal: ConfidentialClientApplication,
-  stats: GraphCallStats = { throttleWaits: 0, throttleWaitMs: 0, unavailableRetries: 0 },
-): Client {
+export function graphClient(msal: ConfidentialClientApplication, budgetKey: BudgetKey, stats: GraphCallStats = emptyGraphCallStats()): Client {
   const authProvider = {
     async getAccessToken(): Promise<string> {
       const result = await msal.acquireTokenByClientCredential({ scopes: [graphScope()] });
@@ -32,7 +33,7 @@ export function graphClient(
   const chain: Middleware[] = [
     new AuthenticationHandler(authProvider),
     new RetryHandler(new RetryHandlerOptions(3, 10)),
-    new GraphCallObserver(stats),
+    new GraphCallObserver(stats, graphBudgetFor(budgetKey), budgetKey.tenantId),
     new RedirectHandler(),
     new TelemetryHandler(),
     new HTTPMessageHandler(),

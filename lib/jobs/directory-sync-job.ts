@@ -38,8 +38,9 @@ export const jobRetryOptions = () => ({
   removeOnFail: { count: 5000 },
 });
 
-export async function enqueueDirectorySync(payload: Required<DirectorySyncPayload>): Promise<void> {
-  await directorySyncQueue().add("sync", payload, { ...jobRetryOptions(), jobId: payload.runId });
+/** `priority`: the company's lane by size (lib/sync/queue-priority.ts); lower goes first. */
+export async function enqueueDirectorySync(payload: Required<DirectorySyncPayload>, priority: number): Promise<void> {
+  await directorySyncQueue().add("sync", payload, { ...jobRetryOptions(), jobId: payload.runId, priority });
 }
 
 /**
@@ -58,17 +59,34 @@ export async function scheduleDirectorySync({
   connector,
   pattern,
   timeZone,
+  priority,
 }: {
   customerId: string;
   connector: ConnectorId;
   pattern: string;
   timeZone: string;
+  priority: number;
 }): Promise<void> {
   await directorySyncQueue().upsertJobScheduler(
     schedulerId(customerId, connector),
     { pattern, tz: timeZone },
-    { name: "scheduled-sync", data: { customerId, connector }, opts: jobRetryOptions() },
+    { name: "scheduled-sync", data: { customerId, connector }, opts: { ...jobRetryOptions(), priority } },
   );
+}
+
+/** A company that grew or shrank past a lane's bound moves its schedule's next jobs to the new lane. */
+export async function keepSchedulePriority({
+  customerId,
+  connector,
+  priority,
+}: {
+  customerId: string;
+  connector: ConnectorId;
+  priority: number;
+}): Promise<void> {
+  const scheduler = await directorySyncQueue().getJobScheduler(schedulerId(customerId, connector));
+  if (!scheduler?.pattern || scheduler.template?.opts?.priority === priority) return;
+  await scheduleDirectorySync({ customerId, connector, pattern: scheduler.pattern, timeZone: scheduler.tz ?? "UTC", priority });
 }
 
 export async function unscheduleDirectorySync({ customerId, connector }: { customerId: string; connector: ConnectorId }): Promise<void> {

@@ -32,7 +32,9 @@ export async function keepSubscription({ customerId, force = false }: { customer
   const url = notificationUrl();
   const { settings, credentials } = await loadAppCredentials({ customerId }).catch(() => ({ settings: null, credentials: null }));
   const wanted = Boolean(settings?.enabled && (row?.enabled ?? true) && url && !(await isCustomerSuspended(customerId)));
-  const client = credentials ? graphClient(confidentialClient(credentials)) : null;
+  const client = credentials
+    ? graphClient(confidentialClient(credentials), { clientId: credentials.clientId, tenantId: credentials.tenantId, tenantUsers: null })
+    : null;
 
   if (!wanted || !client || !url) {
     if (!row?.subscriptionId) return "off";

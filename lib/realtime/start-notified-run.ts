@@ -8,6 +8,7 @@ import { createRun, RunAlreadyActiveError } from "@/lib/sync/run-records";
 import { ofCustomer } from "@/lib/tenancy";
 import { enqueueNotifiedDelta } from "./realtime-job";
 import { getSubscriptionRow } from "./subscription-row";
+import { syncPriority } from "@/lib/sync/queue-priority";
 
 /**
  * The run a burst of change notifications makes: an ordinary Entra run (a
@@ -28,7 +29,7 @@ export async function startNotifiedRun({ customerId }: { customerId: string }): 
     return "waiting";
   }
   try {
-    await enqueueDirectorySync({ customerId, connector: "entra", runId });
+    await enqueueDirectorySync({ customerId, connector: "entra", runId }, await syncPriority({ customerId }));
   } catch (error) {
     logger.error({ customerId, runId }, "could not enqueue the notified sync");
     await db()

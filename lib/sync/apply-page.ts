@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { directoryEntries, directorySourceEnum, directoryStatusEnum, syncChangeKindEnum, syncRunChanges, syncRunCreatedPages, syncRuns } from "@/db/schema";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { ofCustomer } from "@/lib/tenancy";
-import type { Connector } from "./connector";
+import type { Connector, SourceWaits } from "./connector";
 import { listFieldNames, syncedFieldNames } from "./synced-fields";
 import { column, columns, enumType, uuidArray } from "@/db/sql-names";
 import type { ExistingEntry, PagePlan } from "./plan-page";
@@ -73,7 +73,7 @@ export type RunScope = {
 
 export type PageContext = RunScope & {
   itemCount: number;
-  throttle: { waits: number; waitMs: number; unavailable: number };
+  throttle: SourceWaits;
   existing: ReadonlyMap<string, ExistingEntry>;
 };
 
@@ -172,7 +172,9 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
       ${plus(runs.entriesProcessed, ctx.itemCount)},
       ${plus(runs.throttleWaits, ctx.throttle.waits)},
       ${plus(runs.throttleWaitMs, ctx.throttle.waitMs)},
-      ${plus(runs.unavailableRetries, ctx.throttle.unavailable)}
+      ${plus(runs.unavailableRetries, ctx.throttle.unavailable)},
+      ${plus(runs.budgetWaits, ctx.throttle.budgetWaits)},
+      ${plus(runs.budgetWaitMs, ctx.throttle.budgetWaitMs)}
     from written_all
     where ${runs.id} = ${ctx.runId}::uuid and written_all.n >= 0`);
 }

@@ -3,14 +3,18 @@ import type { ConnectorId } from "@/db/schema";
 import { scheduleDirectorySync, unscheduleDirectorySync } from "@/lib/jobs/directory-sync-job";
 import { logger } from "@/lib/logger";
 import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { syncPriority } from "./queue-priority";
 import { cronPattern, type ScheduleSettings } from "./schedule";
+import { jitterOffsetSeconds, withJitter } from "./schedule-jitter";
 
 export type ScheduleState = (ScheduleSettings & { enabled: boolean }) | null;
 export type ScheduleTarget = { customerId: string; connector: ConnectorId };
 
 /**
  * Makes a customer's job scheduler for one connector match its settings: Usage = Use upserts it
- * (cron from period + time, in the company's time zone), Not use removes it.
+ * (cron from period + time plus the company's fixed jitter, in the company's time zone, in its
+ * lane by size), Not use removes it.
  *
  * Callers change the schedule *before* the database and put the old one back
  * if the database write fails: the queue may live in the same embedded
@@ -19,7 +23,7 @@ export type ScheduleTarget = { customerId: string; connector: ConnectorId };
  */
 export async function applySchedule(target: ScheduleTarget, state: ScheduleState, timeZone: string): Promise<void> {
   try {
-    if (state?.enabled) await scheduleDirectorySync({ ...target, pattern: cronPattern(state), timeZone });
+    if (state?.enabled) await scheduleDirectorySync({ ...target, pattern: scheduledPattern(target, state), timeZone, priority: await syncPriority(target) });
     else await unscheduleDirectorySync(target);
   } catch (error) {
     logger.error({ err: error, ...target }, "could not update the sync schedule");
@@ -41,4 +45,9 @@ export async function withSchedule<T>(
     await applySchedule(target, previous.state, previous.timeZone).catch(() => undefined);
     throw error;
   }
+}
+
+/** The cron pattern the queue runs: the chosen time plus the company's jitter (lib/sync/schedule-jitter.ts). */
+export function scheduledPattern(target: ScheduleTarget, state: ScheduleSettings): string {
+  return cronPattern(withJitter(state, jitterOffsetSeconds(target.customerId, target.connector, env().SCHEDULE_JITTER_SECONDS)));
 }

@@ -19,7 +19,7 @@ export type RoundPages = {
   /** How the round was read, in words for the run page, once every page is in; none where there is only one way. */
   readAs?: () => string | null;
   /** Throttling waits and unavailable retries since the last call, counted per page (see walkPages). */
-  takeThrottle?: () => { waits: number; waitMs: number; unavailable: number };
+  takeThrottle?: () => SourceWaits;
 };
 
 /** What one attempt of a run reads, opened with the connector's settings and secrets. */
@@ -87,3 +87,11 @@ export type RunProvisioning = {
 
 /** How the engine's entry points (the worker, the actions) find a connector: the registry, handed in. */
 export type ConnectorLookup = (id: ConnectorId) => Connector;
+
+/**
+ * What reading a page waited for, since the last page: the source throttling us (429 and the time it asked
+ * for), the source unavailable (retried), and our own budget for the source (requests held back, and how long).
+ */
+export type SourceWaits = { waits: number; waitMs: number; unavailable: number; budgetWaits: number; budgetWaitMs: number };
+
+export const noSourceWaits: SourceWaits = { waits: 0, waitMs: 0, unavailable: 0, budgetWaits: 0, budgetWaitMs: 0 };

@@ -1,10 +1,13 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { Job } from "bullmq";
-import { directorySyncPayload, type DirectorySyncPayload } from "@/lib/jobs/directory-sync-job";
+import { directorySyncPayload, keepSchedulePriority, type DirectorySyncPayload } from "@/lib/jobs/directory-sync-job";
 import { logger } from "@/lib/logger";
+import { syncQueueWaitSeconds, syncRunSeconds, syncRunsTotal } from "@/lib/metrics/metrics";
 import type { ConnectorLookup } from "./connector";
+import { syncPriority } from "./queue-priority";
 import { runAttempt } from "./run-attempt";
-import { claimAttempt, createRun, failRun, noteRetry, RunAlreadyActiveError, supersedeUnconfirmed } from "./run-records";
+import { claimAttempt, createRun, failRun, findActiveRun, noteRetry, RunAlreadyActiveError, supersedeUnconfirmed } from "./run-records";
 import { isCustomerSuspended } from "@/lib/suspension/customer-suspended";
 import { announceRunEnd } from "@/lib/webhook-events/announce-run-end";
 
@@ -16,6 +19,21 @@ import { announceRunEnd } from "@/lib/webhook-events/announce-run-end";
  * failed, in plain words (the connector's), with nothing removed.
  */
 export async function processSyncJob(job: Job<DirectorySyncPayload>, connectorOf: ConnectorLookup): Promise<void> {
+  // Queue wait from when the job was due (a scheduled or retried job is delayed until then); the first attempt only.
+  if (job.attemptsMade === 0) syncQueueWaitSeconds.observe(Math.max(0, Date.now() - job.timestamp - (job.opts.delay ?? 0)) / 1000);
+  const stopTimer = syncRunSeconds.startTimer();
+  const outcome = await processAttempt(job, connectorOf).catch((error: unknown) => {
+    syncRunsTotal.inc({ outcome: "retrying" });
+    stopTimer({ outcome: "retrying" });
+    throw error;
+  });
+  syncRunsTotal.inc({ outcome });
+  stopTimer({ outcome });
+}
+
+type AttemptOutcome = "succeeded" | "needs_confirmation" | "failed" | "skipped";
+
+async function processAttempt(job: Job<DirectorySyncPayload>, connectorOf: ConnectorLookup): Promise<AttemptOutcome> {
   const payload = directorySyncPayload.parse(job.data);
   if (await isCustomerSuspended(payload.customerId)) {
     // Nothing is read or written for a suspended company; its schedule stays for its reactivation.
@@ -26,23 +44,30 @@ export async function processSyncJob(job: Job<DirectorySyncPayload>, connectorOf
         runId: payload.runId,
         problem: { code: "suspended", message: "The company is suspended: nothing was read or changed.", retryable: false },
       });
-    return;
+    return "skipped";
   }
   let runId = payload.runId;
   if (!runId) {
+    // The run is named after the job: a worker that dies between creating the run and noting it in the job
+    // leaves a queued run that the job's next attempt (in any worker) recognises as its own, not as another sync.
+    const ownRunId = runIdOfJob(job);
     try {
-      runId = (await createRun({ customerId: payload.customerId, connector: payload.connector, trigger: "schedule" })).id;
+      runId = (await createRun({ id: ownRunId, customerId: payload.customerId, connector: payload.connector, trigger: "schedule" })).id;
     } catch (error) {
       if (!(error instanceof RunAlreadyActiveError)) throw error;
-      logger.info({ customerId: payload.customerId }, "scheduled sync skipped: a sync is already running");
-      return;
+      const active = await findActiveRun({ customerId: payload.customerId, connector: payload.connector });
+      if (active?.id !== ownRunId) {
+        logger.info({ customerId: payload.customerId }, "scheduled sync skipped: a sync is already running");
+        return "skipped";
+      }
+      runId = ownRunId;
     }
     // Retries of this job continue the same run.
     await job.updateData({ ...payload, runId });
   }
 
   const run = await claimAttempt({ customerId: payload.customerId, runId });
-  if (!run) return; // already final: a duplicate delivery
+  if (!run) return "skipped"; // already final: a duplicate delivery
   await supersedeUnconfirmed(run);
   const connector = connectorOf(run.connector);
   const log = logger.child({ runId: run.id, customerId: run.customerId, connector: run.connector, trigger: run.trigger, attempt: job.attemptsMade + 1 });
@@ -52,6 +77,12 @@ export async function processSyncJob(job: Job<DirectorySyncPayload>, connectorOf
     const outcome = await runAttempt(connector, run);
     log.info({ outcome }, "sync finished");
     await announceRunEnd({ customerId: run.customerId, runId: run.id, outcome });
+    // The schedule's next jobs follow the company's size into its lane; a queue hiccup here only leaves the old lane.
+    if (run.trigger === "schedule")
+      await keepSchedulePriority({ customerId: run.customerId, connector: run.connector, priority: await syncPriority(run) }).catch((error: unknown) =>
+        log.warn({ err: { name: (error as Error).name } }, "could not move the schedule to its lane"),
+      );
+    return outcome;
   } catch (error) {
     const problem = await connector.explainError({ customerId: run.customerId, error });
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -62,7 +93,14 @@ export async function processSyncJob(job: Job<DirectorySyncPayload>, connectorOf
     }
     await failRun({ customerId: run.customerId, runId: run.id, problem });
     await announceRunEnd({ customerId: run.customerId, runId: run.id, outcome: "failed" });
+    return "failed";
   }
+}
+
+/** A UUID of the job's own (its queue and ID hashed), the same for every attempt of the job. */
+function runIdOfJob(job: Job): string {
+  const hex = createHash("sha256").update(`${job.queueQualifiedName}/${job.id}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Error details for the log without anything a library may have attached (requests carry tokens). */

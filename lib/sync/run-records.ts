@@ -19,7 +19,14 @@ export class RunAlreadyActiveError extends Error {
 type OfRun = { customerId: string; runId: string };
 const ofRun = ({ customerId, runId }: OfRun) => and(ofCustomer(syncRuns, customerId), eq(syncRuns.id, runId));
 
-export async function createRun(input: { customerId: string; connector: ConnectorId; trigger: SyncTrigger; requestedBy?: string | null }): Promise<SyncRun> {
+/** `id`: a scheduled job names its run after itself, so that its retry finds the run it made (process-sync-job.ts). */
+export async function createRun(input: {
+  id?: string;
+  customerId: string;
+  connector: ConnectorId;
+  trigger: SyncTrigger;
+  requestedBy?: string | null;
+}): Promise<SyncRun> {
   try {
     const [run] = await db().insert(syncRuns).values(input).returning();
     return run!;

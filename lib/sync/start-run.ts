@@ -9,6 +9,7 @@ import { enqueueDirectorySync, runJobIsAlive } from "@/lib/jobs/directory-sync-j
 import { logger } from "@/lib/logger";
 import { ofCustomer } from "@/lib/tenancy";
 import type { Connector } from "./connector";
+import { syncPriority } from "./queue-priority";
 import { createRun, failRun, findActiveRun, RunAlreadyActiveError } from "./run-records";
 
 const alreadyRunning = () => new AppError("conflict", "A sync is already running for your company. Wait for it to finish.");
@@ -25,7 +26,7 @@ export async function startRun(actor: CustomerActor, trigger: Exclude<SyncTrigge
   }
   const run = await createOrReclaim(actor, trigger, connector);
   try {
-    await enqueueDirectorySync({ customerId: actor.customerId, connector: connector.id, runId: run.id });
+    await enqueueDirectorySync({ customerId: actor.customerId, connector: connector.id, runId: run.id }, await syncPriority(actor));
   } catch (error) {
     logger.error({ err: error, runId: run.id }, "could not enqueue a sync");
     await db()

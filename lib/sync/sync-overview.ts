@@ -5,7 +5,8 @@ import { syncRuns, type ConnectorId } from "@/db/schema";
 import { nextScheduledSync } from "@/lib/jobs/directory-sync-job";
 import { logger } from "@/lib/logger";
 import { ofCustomer } from "@/lib/tenancy";
-import { cronPattern, nextRunAt, type ScheduleSettings } from "./schedule";
+import { scheduledPattern } from "./apply-schedule";
+import { nextRunAt, type ScheduleSettings } from "./schedule";
 
 type OverviewInput = { customerId: string; connector: ConnectorId; schedule: (ScheduleSettings & { enabled: boolean }) | null; timeZone: string };
 
@@ -47,7 +48,7 @@ async function nextRun({ customerId, connector, schedule, timeZone }: OverviewIn
   } catch (error) {
     // The queue is the truth; when it cannot be asked, say when it should fire.
     logger.warn({ err: error, customerId, connector }, "could not read the job scheduler");
-    return { at: nextRunAt(cronPattern(schedule), timeZone), estimated: true };
+    return { at: nextRunAt(scheduledPattern({ customerId, connector }, schedule), timeZone), estimated: true };
   }
 }
 

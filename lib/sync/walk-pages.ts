@@ -1,5 +1,7 @@
 import "server-only";
+import { syncPageWriteSeconds } from "@/lib/metrics/metrics";
 import { applyPage, hasKeyedEntries, loadExisting, refreshPlannerStatistics, type RunScope } from "./apply-page";
+import { noSourceWaits, type SourceWaits } from "./connector";
 import { planPage, type PlanOptions } from "./plan-page";
 import { readAhead } from "./read-ahead";
 import { startAttempt } from "./run-records";
@@ -8,7 +10,7 @@ import type { SourceEntry } from "./synced-fields";
 export type WalkInput = RunScope & {
   options: PlanOptions;
   /** Throttling waits (429, with Graph's Retry-After) and unavailable retries (503, 504, dropped connections) since the last call, counted per page. */
-  takeThrottle?: () => { waits: number; waitMs: number; unavailable: number };
+  takeThrottle?: () => SourceWaits;
 };
 
 export type WalkResult = {
@@ -53,9 +55,10 @@ export async function walkPages(input: WalkInput, pages: AsyncIterable<SourceEnt
       const plan = planPage(entries, existing, { ...input.options, runId: input.simulate ? null : input.runId }, input.connector.source);
       if (input.round === "full") for (const key of plan.seen) seen.add(key);
       written += plan.creates.length + plan.updates.length;
-      const throttle = input.takeThrottle?.() ?? { waits: 0, waitMs: 0, unavailable: 0 };
+      const throttle = input.takeThrottle?.() ?? noSourceWaits;
       while (writing.length >= writesInFlight) await writing.shift();
-      const write = applyPage({ ...input, itemCount: entries.length, throttle, existing }, plan);
+      const timer = syncPageWriteSeconds.startTimer();
+      const write = applyPage({ ...input, itemCount: entries.length, throttle, existing }, plan).then(() => void timer());
       // A failed write is thrown where it is awaited; until then it must not count as unhandled.
       write.catch(() => undefined);
       writing.push(write);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mergePages } from "@/lib/connectors/entra/merge-pages";
 import { shardFilters, upnFirstCharacters, uncoveredFilter } from "@/lib/connectors/entra/upn-shards";
-import { RetryAfterGate } from "@/lib/entra/retry-after-gate";
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -44,16 +43,5 @@ describe("the parts of a sharded full round (issue 19)", () => {
       for await (const page of mergePages([failing(), pages("long", 5, 20)])) seen.push(page);
     }).rejects.toThrow("reset");
     expect(seen).toContain("ok");
-  });
-
-  it("holds every request of a client while Graph's Retry-After runs, and lets them go together", async () => {
-    const gate = new RetryAfterGate();
-    const start = Date.now();
-    await gate.pass();
-    expect(Date.now() - start).toBeLessThan(20);
-    gate.closeFor(60);
-    gate.closeFor(10); // a shorter pause never cuts a longer one short
-    const passed = await Promise.all([1, 2, 3].map(async () => (await gate.pass(), Date.now() - start)));
-    for (const at of passed) expect(at).toBeGreaterThanOrEqual(55);
   });
 });

@@ -1,16 +1,13 @@
-import { sql } from "drizzle-orm";
-import { db } from "@/db/client";
-import { logger } from "@/lib/logger";
+import { readiness } from "@/lib/health/readiness";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness for the launcher and Playwright: the web process is up and reaches its database. */
+/**
+ * Readiness, for a load balancer, the launcher and Playwright: 200 when the
+ * database and the job queue answer, 503 (saying which is down) otherwise.
+ * Liveness — the process answers — is /api/health/live.
+ */
 export async function GET() {
-  try {
-    await db().execute(sql`select 1`);
-    return Response.json({ status: "ok" });
-  } catch (error) {
-    logger.error({ err: error }, "health check failed");
-    return Response.json({ status: "database unavailable" }, { status: 503 });
-  }
+  const { ready, database, queue } = await readiness();
+  return Response.json({ status: ready ? "ok" : "unavailable", live: true, ready, database, queue }, { status: ready ? 200 : 503 });
 }

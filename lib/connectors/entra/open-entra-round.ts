@@ -4,12 +4,14 @@ import { getDefaultCountry } from "@/lib/customers/get-default-country";
 import type { CountryCode } from "@/lib/phone/normalise-phone";
 import { confidentialClient } from "@/lib/entra/confidential-client";
 import { graphClient } from "@/lib/entra/graph-client";
+import { emptyGraphCallStats } from "@/lib/entra/graph-call-observer";
 import { env } from "@/lib/env";
 import type { RoundSource } from "@/lib/sync/connector";
 import type { SourceEntry } from "@/lib/sync/synced-fields";
 import { DeltaExpiredError, deltaPages, type DeltaPage } from "./delta-pages";
 import { fromGraph, type GraphFilter } from "./graph-user";
 import { groupMemberIds } from "./group-members";
+import { knownTenantSize } from "./known-tenant-size";
 import { loadAppCredentials } from "./settings/load-app-credentials";
 import { recordTenantProof } from "./settings/record-tenant-proof";
 import { fullRoundPages } from "./sharded-round";
@@ -25,13 +27,14 @@ const deltaLinkMaxAgeMs = 6 * 24 * 60 * 60 * 1000;
  * from a delta anchor (sharded-round.ts). A round that completes proves the tenant.
  */
 export async function openEntraRound(run: SyncRun): Promise<RoundSource> {
-  const [{ settings, credentials }, country] = await Promise.all([
+  const [{ settings, credentials }, country, tenantUsers] = await Promise.all([
     loadAppCredentials({ customerId: run.customerId }),
     // Read once a round: every page's numbers are normalised with it in the worker.
     getDefaultCountry({ customerId: run.customerId }),
+    knownTenantSize({ customerId: run.customerId }),
   ]);
-  const stats = { throttleWaits: 0, throttleWaitMs: 0, unavailableRetries: 0 };
-  const client = graphClient(confidentialClient(credentials), stats);
+  const stats = emptyGraphCallStats();
+  const client = graphClient(confidentialClient(credentials), { clientId: credentials.clientId, tenantId: credentials.tenantId, tenantUsers }, stats);
 
   const fresh = settings.deltaLink && settings.deltaLinkAt && Date.now() - settings.deltaLinkAt.getTime() < deltaLinkMaxAgeMs;
   const filter: GraphFilter = {
@@ -57,6 +60,8 @@ export async function openEntraRound(run: SyncRun): Promise<RoundSource> {
           waits: stats.throttleWaits - reported.throttleWaits,
           waitMs: stats.throttleWaitMs - reported.throttleWaitMs,
           unavailable: stats.unavailableRetries - reported.unavailableRetries,
+          budgetWaits: stats.budgetWaits - reported.budgetWaits,
+          budgetWaitMs: stats.budgetWaitMs - reported.budgetWaitMs,
         };
         reported = { ...stats };
         return taken;

@@ -8,7 +8,7 @@ import { loadAppCredentials } from "./settings/load-app-credentials";
 /** The people in the groups chosen for provisioning, nested groups included (Graph's transitiveMembers). */
 export async function entraProvisioningScope(run: SyncRun, groups: readonly { id: string }[]): Promise<ReadonlySet<string>> {
   const { credentials } = await loadAppCredentials({ customerId: run.customerId });
-  const client = graphClient(confidentialClient(credentials));
+  const client = graphClient(confidentialClient(credentials), { clientId: credentials.clientId, tenantId: credentials.tenantId, tenantUsers: null });
   return groupMemberIds(
     client,
     groups.map((g) => g.id),

@@ -21,6 +21,8 @@ export type RunProgressData = Pick<
   | "entriesProcessed"
   | "throttleWaits"
   | "unavailableRetries"
+  | "budgetWaits"
+  | "budgetWaitMs"
   | "pendingRemovals"
   | "error"
   | "errorCode"
@@ -38,6 +40,8 @@ export function runProgressOf(run: SyncRun): RunProgressData {
     unchanged: run.unchanged,
     skipped: run.skipped,
     pagesFetched: run.pagesFetched,
+    budgetWaits: run.budgetWaits,
+    budgetWaitMs: run.budgetWaitMs,
     entriesProcessed: run.entriesProcessed,
     throttleWaits: run.throttleWaits,
     unavailableRetries: run.unavailableRetries,

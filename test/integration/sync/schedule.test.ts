@@ -6,7 +6,9 @@ import { customers, syncRuns } from "@/db/schema";
 import { connectors } from "@/lib/connectors/registry";
 import { updateCompany } from "@/lib/customers/update-company";
 import { nextScheduledSync, scheduleDirectorySync, unscheduleDirectorySync } from "@/lib/jobs/directory-sync-job";
-import { cronPattern, nextRunAt } from "@/lib/sync/schedule";
+import { scheduledPattern } from "@/lib/sync/apply-schedule";
+import { nextRunAt } from "@/lib/sync/schedule";
+import { jitterOffsetSeconds, withJitter } from "@/lib/sync/schedule-jitter";
 import { startRun } from "@/lib/sync/start-run";
 import { createCustomerWithManager } from "../../support/factories";
 import { configureSync, createTenant, emulatorAdmin, startTestWorker, waitForRun } from "../../support/sync-fixture";
@@ -24,22 +26,26 @@ describe("scheduled syncs", () => {
   });
   afterAll(() => worker.close());
 
-  it("saving with Use schedules the next run in the company's time zone; Not use removes it", async () => {
+  it("saving with Use schedules the next run in the company's time zone, at its chosen time plus its own jitter; Not use removes it", async () => {
     const tenant = await createTenant(admin, { users: 3 });
     const manager = await createCustomerWithManager();
     await db().update(customers).set({ timeZone: "America/New_York" }).where(eq(customers.id, manager.customerId));
     await configureSync(manager, tenant, { usage: "use", period: "daily", runHour: "9", runMinute: "30", runSecond: "15" });
 
+    const chosen = { period: "daily", weekday: null, runHour: 9, runMinute: 30, runSecond: 15 } as const;
+    const offset = jitterOffsetSeconds(manager.customerId, "entra", 300);
+    expect(offset).toBeGreaterThanOrEqual(0);
+    expect(offset).toBeLessThan(300);
+    const jittered = withJitter(chosen, offset);
+    const expectedTime = [jittered.runHour, jittered.runMinute, jittered.runSecond].map((n) => String(n).padStart(2, "0")).join(":");
     const next = await nextScheduledSync({ customerId: manager.customerId, connector: "entra" });
     expect(next).not.toBeNull();
-    expect(localTime(next!, "America/New_York")).toBe("09:30:15");
-    expect(next!.getTime()).toBe(
-      nextRunAt(cronPattern({ period: "daily", weekday: null, runHour: 9, runMinute: 30, runSecond: 15 }), "America/New_York").getTime(),
-    );
+    expect(localTime(next!, "America/New_York")).toBe(expectedTime);
+    expect(next!.getTime()).toBe(nextRunAt(scheduledPattern({ customerId: manager.customerId, connector: "entra" }, chosen), "America/New_York").getTime());
 
     // Moving the company to another zone moves the schedule with it.
     await updateCompany(manager, { customerId: manager.customerId, name: "Moved", timeZone: "Asia/Tokyo" }, Object.values(connectors));
-    expect(localTime((await nextScheduledSync({ customerId: manager.customerId, connector: "entra" }))!, "Asia/Tokyo")).toBe("09:30:15");
+    expect(localTime((await nextScheduledSync({ customerId: manager.customerId, connector: "entra" }))!, "Asia/Tokyo")).toBe(expectedTime);
 
     await configureSync(manager, tenant, { usage: "not_use" });
     expect(await nextScheduledSync({ customerId: manager.customerId, connector: "entra" })).toBeNull();
@@ -67,7 +73,7 @@ describe("scheduled syncs", () => {
     const tenant = await createTenant(admin, { users: 4 });
     const manager = await createCustomerWithManager();
     await configureSync(manager, tenant, { skipGuests: "" });
-    await scheduleDirectorySync({ customerId: manager.customerId, connector: "entra", pattern: "* * * * * *", timeZone: "UTC" });
+    await scheduleDirectorySync({ customerId: manager.customerId, connector: "entra", pattern: "* * * * * *", timeZone: "UTC", priority: 1 });
     try {
       // Generous: on embedded PGlite under load the first firing can take a while.
       const deadline = Date.now() + 45_000;

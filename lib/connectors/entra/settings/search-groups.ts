@@ -8,7 +8,7 @@ import { loadAppCredentials } from "./load-app-credentials";
 /** Groups whose name starts with the search text, from the customer's tenant, for the sync's group filter. */
 export async function searchGroups({ customerId, q }: { customerId: string; q: string }): Promise<{ id: string; displayName: string }[]> {
   const { credentials } = await loadAppCredentials({ customerId });
-  const client = graphClient(confidentialClient(credentials));
+  const client = graphClient(confidentialClient(credentials), { clientId: credentials.clientId, tenantId: credentials.tenantId, tenantUsers: null });
   try {
     let request = client.api("/groups").select(["id", "displayName"]).top(25);
     // OData string literals escape a quote by doubling it.

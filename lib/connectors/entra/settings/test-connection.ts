@@ -29,7 +29,7 @@ export async function testConnection(actor: CustomerActor, input: { tenantId: st
 
 async function probe(credentials: { customerId: string; tenantId: string; clientId: string; clientSecret: string }): Promise<ConnectionResult> {
   try {
-    const client = graphClient(newConfidentialClient(credentials));
+    const client = graphClient(newConfidentialClient(credentials), { clientId: credentials.clientId, tenantId: credentials.tenantId, tenantUsers: null });
     const body: { value?: { displayName?: string }[] } = await client.api("/users").select(["id", "displayName"]).top(1).get();
     const sample = body.value?.[0]?.displayName;
     return {
