@@ -24,7 +24,11 @@ export type PhonebookVersion = { etag: string; lastModified: Date | null };
  * the bytes differ by compression. Last-Modified is the latest of those
  * times and of the company's audit log, which records what a count cannot
  * date (an entry deleted): it moves more often than the phonebook changes,
- * never less.
+ * never less. HTTP dates have whole seconds, so a Last-Modified whose second
+ * is not yet over (by the database's clock, which dated the changes) is not
+ * sent: a change later in that same second would carry the same date, and
+ * a phone asking If-Modified-Since would keep its stale copy. The ETag
+ * stands alone until the second is over.
  */
 export async function phonebookVersion({
   customerId,
@@ -51,13 +55,16 @@ export async function phonebookVersion({
       logins: sql<string>`(select count(*)::text from ${accounts} where ${eq(accounts.customerId, customerId)})`,
       loginsAt: sql<string | null>`${micros(loginsAt)}`,
       lastModified: sql<string | null>`${micros(sql`greatest(${entriesAt}, ${settingsAt}, ${customerAt}, ${loginsAt}, ${auditAt})`)}`,
+      now: sql<string>`${micros(sql`clock_timestamp()`)}`,
     })
     .from(directoryEntries)
     .where(publishedWhere(customerId, settings));
-  const { lastModified, ...changes } = row!;
+  const { lastModified, now, ...changes } = row!;
+  const second = (micro: string) => Math.floor(Number(micro) / 1_000_000);
+  const dated = lastModified !== null && second(lastModified) < second(now);
   const hash = createHash("sha256")
     .update(JSON.stringify([renderingVersion, variant, settings.includeManual, settings.hideMobile, changes]))
     .digest("base64url")
     .slice(0, 27);
-  return { etag: `W/"${hash}"`, lastModified: lastModified === null ? null : new Date(Math.floor(Number(lastModified) / 1000)) };
+  return { etag: `W/"${hash}"`, lastModified: dated ? new Date(Math.floor(Number(lastModified) / 1000)) : null };
 }

@@ -10,7 +10,8 @@ import { loadLdapConnection } from "@/lib/connectors/active-directory/settings/l
 import { saveLdapSettings } from "@/lib/connectors/active-directory/settings/save-ldap-settings";
 import { testLdapAuthentication } from "@/lib/connectors/active-directory/settings/test-ldap-authentication";
 import { testLdapSettings } from "@/lib/connectors/active-directory/settings/test-ldap-settings";
-import { cronPattern, nextRunAt } from "@/lib/sync/schedule";
+import { scheduledPattern } from "@/lib/sync/apply-schedule";
+import { nextRunAt } from "@/lib/sync/schedule";
 import { ldapConnectionInput, ldapSettingsInput, ldapTestAuthenticationInput } from "@/lib/validation/ldap-settings-input";
 import { createCustomerWithManager } from "@/test/support/factories";
 import { useSambaDirectory } from "@/test/support/samba/samba-directory";
@@ -105,7 +106,10 @@ describe("saving the Active Directory settings", () => {
     const manager = await createCustomerWithManager();
     await saveLdapSettings(manager, settings({ usage: "use", period: "weekly", weekday: "2", runHour: "4", runMinute: "15", runSecond: "30" }));
     const next = await nextScheduledSync({ customerId: manager.customerId, connector: "active-directory" });
-    expect(next?.getTime()).toBe(nextRunAt(cronPattern({ period: "weekly", weekday: 2, runHour: 4, runMinute: 15, runSecond: 30 }), "Europe/Berlin").getTime());
+    // The chosen time plus the company's own jitter (lib/sync/schedule-jitter.ts), as every schedule.
+    const chosen = { period: "weekly", weekday: 2, runHour: 4, runMinute: 15, runSecond: 30 } as const;
+    const pattern = scheduledPattern({ customerId: manager.customerId, connector: "active-directory" }, chosen);
+    expect(next?.getTime()).toBe(nextRunAt(pattern, "Europe/Berlin").getTime());
     expect(await nextScheduledSync({ customerId: manager.customerId, connector: "entra" })).toBeNull(); // the MS AAD schedule is another one
 
     await saveLdapSettings(manager, settings({ usage: "not_use", bindPassword: "" }));
