@@ -134,6 +134,10 @@ function form(values: Record<string, string>): FormData {
   return data;
 }
 
+// Each sweep grows with the portal (every action, page and route, times every hostile value), and on the embedded
+// database beside the browser tests it takes minutes, not the minute an ordinary test is given.
+const sweepTimeoutMs = 300_000;
+
 describe("hostile input at every boundary", () => {
   let a: CustomerActor & { slug: string };
   let actors: [string, Actor][];
@@ -188,93 +192,101 @@ describe("hostile input at every boundary", () => {
     expect(routeFiles.some((f) => f.startsWith("app/api/scim/"))).toBe(true);
   });
 
-  it("every server action refuses every hostile value in every field, and nothing changes", async () => {
-    failures.length = 0;
-    const before = await snapshotDatabase();
-    let calls = 0;
-    let pastTheSession = 0;
-    for (const file of actionFiles) {
-      const exported = (await import(join(root, file))) as Record<string, unknown>;
-      for (const [exportName, action] of Object.entries(exported)) {
-        if (typeof action !== "function") continue;
-        const fields = fieldsOf(actionInput.of(action));
-        const call = async (where: string, actor: Actor, values: Record<string, string>) => {
-          calls++;
-          try {
-            const state = await runAs(actor, () => (action as ActionFn)({ status: "idle" }, form(values)));
-            if (state?.status === "error" && state.message !== "Your session has ended. Please sign in again.") pastTheSession++;
-            checkState(where, state);
-          } catch (error) {
-            fail(where, `threw ${(error as Error)?.message?.slice(0, 200)}`);
+  it(
+    "every server action refuses every hostile value in every field, and nothing changes",
+    async () => {
+      failures.length = 0;
+      const before = await snapshotDatabase();
+      let calls = 0;
+      let pastTheSession = 0;
+      for (const file of actionFiles) {
+        const exported = (await import(join(root, file))) as Record<string, unknown>;
+        for (const [exportName, action] of Object.entries(exported)) {
+          if (typeof action !== "function") continue;
+          const fields = fieldsOf(actionInput.of(action));
+          const call = async (where: string, actor: Actor, values: Record<string, string>) => {
+            calls++;
+            try {
+              const state = await runAs(actor, () => (action as ActionFn)({ status: "idle" }, form(values)));
+              if (state?.status === "error" && state.message !== "Your session has ended. Please sign in again.") pastTheSession++;
+              checkState(where, state);
+            } catch (error) {
+              fail(where, `threw ${(error as Error)?.message?.slice(0, 200)}`);
+            }
+          };
+          for (const [role, actor] of actors) {
+            for (const hostile of hostileValues.filter((h) => !h.notInForms)) {
+              const where = `${file} ${exportName} as ${role}, ${hostile.name}`;
+              // Every field hostile at once; a field no schema reads only gets what every action refuses.
+              const all: Record<string, string> = Object.fromEntries(fields.map((f) => [f, hostile.value]));
+              if (refusedAnywhere(hostile)) all.unreadField = hostile.value;
+              if (Object.keys(all).length > 0) await call(`${where} in every field`, actor, all);
+              if (role !== "manager") continue;
+              // One field hostile, the others plausible, with another customer's ID where an ID is asked for.
+              for (const field of fields) {
+                if (hostile.huge && field !== fields[0]) continue;
+                const values = Object.fromEntries(fields.map((f) => [f, plausible(f, otherIds[0]!)]));
+                await call(`${where} in ${field}`, actor, { ...values, [field]: hostile.value });
+              }
+            }
           }
-        };
-        for (const [role, actor] of actors) {
-          for (const hostile of hostileValues.filter((h) => !h.notInForms)) {
-            const where = `${file} ${exportName} as ${role}, ${hostile.name}`;
-            // Every field hostile at once; a field no schema reads only gets what every action refuses.
-            const all: Record<string, string> = Object.fromEntries(fields.map((f) => [f, hostile.value]));
-            if (refusedAnywhere(hostile)) all.unreadField = hostile.value;
-            if (Object.keys(all).length > 0) await call(`${where} in every field`, actor, all);
-            if (role !== "manager") continue;
-            // One field hostile, the others plausible, with another customer's ID where an ID is asked for.
-            for (const field of fields) {
-              if (hostile.huge && field !== fields[0]) continue;
-              const values = Object.fromEntries(fields.map((f) => [f, plausible(f, otherIds[0]!)]));
-              await call(`${where} in ${field}`, actor, { ...values, [field]: hostile.value });
+          // Another customer's IDs (and an ID that is no one's) with every other field plausible.
+          if (fields.includes("id")) {
+            for (const id of otherIds) {
+              const values = Object.fromEntries(fields.map((f) => [f, plausible(f, id)]));
+              await call(`${file} ${exportName} as manager, another customer's ID ${id}`, a, values);
             }
           }
         }
-        // Another customer's IDs (and an ID that is no one's) with every other field plausible.
-        if (fields.includes("id")) {
-          for (const id of otherIds) {
-            const values = Object.fromEntries(fields.map((f) => [f, plausible(f, id)]));
-            await call(`${file} ${exportName} as manager, another customer's ID ${id}`, a, values);
-          }
-        }
       }
-    }
-    expect({ failures, changed: changedTables(before, await snapshotDatabase()) }).toEqual({ failures: [], changed: [] });
-    expect(calls).toBeGreaterThan(500);
-    expect(pastTheSession).toBeGreaterThan(calls / 2); // the session really was resolved: most refusals are about the input
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+      expect({ failures, changed: changedTables(before, await snapshotDatabase()) }).toEqual({ failures: [], changed: [] });
+      expect(calls).toBeGreaterThan(500);
+      expect(pastTheSession).toBeGreaterThan(calls / 2); // the session really was resolved: most refusals are about the input
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+    sweepTimeoutMs,
+  );
 
-  it("every portal page takes hostile query strings and path segments without failing, and says what it left out of a search", async () => {
-    failures.length = 0;
-    const before = await snapshotDatabase();
-    let pages = 0;
-    let notices = 0;
-    for (const file of pageFiles) {
-      const Page = ((await import(join(root, file))) as { default: (props: unknown) => Promise<unknown> }).default;
-      const hasId = file.includes("[id]");
-      const render = async (where: string, actor: Actor, id: string, searchParams: Record<string, string>) => {
-        pages++;
-        try {
-          const text = await runAs(actor, async () =>
-            renderServerTree(await Page({ params: Promise.resolve({ id }), searchParams: Promise.resolve(searchParams) })),
-          );
-          if (text.includes("were left out")) notices++;
-          for (const leak of leaksIn(text)) fail(where, `page shows ${leak}`);
-        } catch (error) {
-          if (!isNextControlFlow(error)) fail(where, `failed (a 500 page): ${(error as Error)?.message?.slice(0, 200)}`);
+  it(
+    "every portal page takes hostile query strings and path segments without failing, and says what it left out of a search",
+    async () => {
+      failures.length = 0;
+      const before = await snapshotDatabase();
+      let pages = 0;
+      let notices = 0;
+      for (const file of pageFiles) {
+        const Page = ((await import(join(root, file))) as { default: (props: unknown) => Promise<unknown> }).default;
+        const hasId = file.includes("[id]");
+        const render = async (where: string, actor: Actor, id: string, searchParams: Record<string, string>) => {
+          pages++;
+          try {
+            const text = await runAs(actor, async () =>
+              renderServerTree(await Page({ params: Promise.resolve({ id }), searchParams: Promise.resolve(searchParams) })),
+            );
+            if (text.includes("were left out")) notices++;
+            for (const leak of leaksIn(text)) fail(where, `page shows ${leak}`);
+          } catch (error) {
+            if (!isNextControlFlow(error)) fail(where, `failed (a 500 page): ${(error as Error)?.message?.slice(0, 200)}`);
+          }
+        };
+        for (const [role, actor] of actors) {
+          for (const hostile of valuesFor(role)) {
+            const where = `${file} as ${role}, ${hostile.name}`;
+            await render(`${where} in ?q, ?page, ?kind`, actor, otherIds[0]!, { q: hostile.value, page: hostile.value, kind: hostile.value });
+            if (!hostile.huge) await render(`${where} as a parameter name`, actor, otherIds[0]!, { [hostile.value]: "1" });
+            if (hasId) await render(`${where} in the path`, actor, hostile.value, {});
+          }
+          for (const syntax of role === "manager" ? hostileSyntax : [])
+            await render(`${file} as ${role}, ${JSON.stringify(syntax)} in ?q, ?page, ?kind`, actor, otherIds[0]!, { q: syntax, page: syntax, kind: syntax });
+          if (hasId) for (const other of otherIds) await render(`${file} as ${role}, another customer's ID ${other}`, actor, other, {});
         }
-      };
-      for (const [role, actor] of actors) {
-        for (const hostile of valuesFor(role)) {
-          const where = `${file} as ${role}, ${hostile.name}`;
-          await render(`${where} in ?q, ?page, ?kind`, actor, otherIds[0]!, { q: hostile.value, page: hostile.value, kind: hostile.value });
-          if (!hostile.huge) await render(`${where} as a parameter name`, actor, otherIds[0]!, { [hostile.value]: "1" });
-          if (hasId) await render(`${where} in the path`, actor, hostile.value, {});
-        }
-        for (const syntax of role === "manager" ? hostileSyntax : [])
-          await render(`${file} as ${role}, ${JSON.stringify(syntax)} in ?q, ?page, ?kind`, actor, otherIds[0]!, { q: syntax, page: syntax, kind: syntax });
-        if (hasId) for (const other of otherIds) await render(`${file} as ${role}, another customer's ID ${other}`, actor, other, {});
       }
-    }
-    expect({ failures, changed: changedTables(before, await snapshotDatabase()) }).toEqual({ failures: [], changed: [] });
-    expect(pages).toBeGreaterThan(300);
-    expect(notices).toBeGreaterThan(0); // the users and directory pages said they cleaned the search
-  });
+      expect({ failures, changed: changedTables(before, await snapshotDatabase()) }).toEqual({ failures: [], changed: [] });
+      expect(pages).toBeGreaterThan(300);
+      expect(notices).toBeGreaterThan(0); // the users and directory pages said they cleaned the search
+    },
+    sweepTimeoutMs,
+  );
 
   /** The path parameters of a route file: [id] is one segment, [...name] a list of them. */
   function paramNames(file: string): { name: string; catchAll: boolean }[] {
@@ -402,42 +414,54 @@ describe("hostile input at every boundary", () => {
     return calls;
   }
 
-  it("every route handler outside SCIM answers hostile input with a 4xx or an ordinary answer, and nothing changes", async () => {
-    failures.length = 0;
-    const before = await snapshotDatabase();
-    const calls = await throwAtRoutes(
-      routeFiles.filter((f) => !keyedRoute(f)),
-      (actor, call) => runAs(actor, call),
-      {},
-    );
-    expect({ failures, changed: changedTables(before, await snapshotDatabase()) }).toEqual({ failures: [], changed: [] });
-    expect(calls).toBeGreaterThan(300);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+  it(
+    "every route handler outside SCIM answers hostile input with a 4xx or an ordinary answer, and nothing changes",
+    async () => {
+      failures.length = 0;
+      const before = await snapshotDatabase();
+      const calls = await throwAtRoutes(
+        routeFiles.filter((f) => !keyedRoute(f)),
+        (actor, call) => runAs(actor, call),
+        {},
+      );
+      expect({ failures, changed: changedTables(before, await snapshotDatabase()) }).toEqual({ failures: [], changed: [] });
+      expect(calls).toBeGreaterThan(300);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+    sweepTimeoutMs,
+  );
 
-  it("every SCIM route handler answers hostile input with a 4xx, and nothing changes but the request log", async () => {
-    failures.length = 0;
-    const ignore = { scim_requests: ["*"], scim_tokens: ["last_used_at"] };
-    const before = await snapshotDatabase(ignore);
-    const calls = await throwAtRoutes(
-      routeFiles.filter((f) => f.startsWith("app/api/scim/")),
-      (_actor, call) => call(),
-      { authorization: `Bearer ${scimToken}` },
-    );
-    expect({ failures, changed: changedTables(before, await snapshotDatabase(ignore)) }).toEqual({ failures: [], changed: [] });
-    expect(calls).toBeGreaterThan(300);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+  it(
+    "every SCIM route handler answers hostile input with a 4xx, and nothing changes but the request log",
+    async () => {
+      failures.length = 0;
+      const ignore = { scim_requests: ["*"], scim_tokens: ["last_used_at"] };
+      const before = await snapshotDatabase(ignore);
+      const calls = await throwAtRoutes(
+        routeFiles.filter((f) => f.startsWith("app/api/scim/")),
+        (_actor, call) => call(),
+        { authorization: `Bearer ${scimToken}` },
+      );
+      expect({ failures, changed: changedTables(before, await snapshotDatabase(ignore)) }).toEqual({ failures: [], changed: [] });
+      expect(calls).toBeGreaterThan(300);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+    sweepTimeoutMs,
+  );
 
-  it("every API-key route (caller ID) answers hostile input with a 4xx or an ordinary answer, and nothing changes but the key's use", async () => {
-    failures.length = 0;
-    // The key's last use and its rate window count each request.
-    const ignore = { directory_credentials: ["last_used_at", "window_started_at", "window_count"] };
-    const before = await snapshotDatabase(ignore);
-    const files = routeFiles.filter((f) => f.startsWith("app/api/v1/"));
-    expect(files).toContain("app/api/v1/caller-id/route.ts");
-    const calls = await throwAtRoutes(files, (_actor, call) => call(), { authorization: `Bearer ${callerIdKey}` });
-    expect({ failures, changed: changedTables(before, await snapshotDatabase(ignore)) }).toEqual({ failures: [], changed: [] });
-    expect(calls).toBeGreaterThan(30);
-  });
+  it(
+    "every API-key route (caller ID) answers hostile input with a 4xx or an ordinary answer, and nothing changes but the key's use",
+    async () => {
+      failures.length = 0;
+      // The key's last use and its rate window count each request.
+      const ignore = { directory_credentials: ["last_used_at", "window_started_at", "window_count"] };
+      const before = await snapshotDatabase(ignore);
+      const files = routeFiles.filter((f) => f.startsWith("app/api/v1/"));
+      expect(files).toContain("app/api/v1/caller-id/route.ts");
+      const calls = await throwAtRoutes(files, (_actor, call) => call(), { authorization: `Bearer ${callerIdKey}` });
+      expect({ failures, changed: changedTables(before, await snapshotDatabase(ignore)) }).toEqual({ failures: [], changed: [] });
+      expect(calls).toBeGreaterThan(30);
+    },
+    sweepTimeoutMs,
+  );
 });
