@@ -1,8 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { db } from "@/db/client";
-import { directoryEntries } from "@/db/schema";
-import { ofCustomer } from "@/lib/tenancy";
+import { countEntriesUpTo } from "@/lib/directory-size/count-entries-up-to";
 
 /** Counting stops here: every company larger than this is in the last lane anyway. */
 const countUpTo = 100_000;
@@ -17,17 +14,7 @@ const countUpTo = 100_000;
  * running and every slot of every worker is taken (README, Production topology).
  */
 export async function syncPriority({ customerId }: { customerId: string }): Promise<number> {
-  const [row] = await db()
-    .select({ n: sql<number>`count(*)::int` })
-    .from(
-      db()
-        .select({ one: sql`1` })
-        .from(directoryEntries)
-        .where(ofCustomer(directoryEntries, customerId))
-        .limit(countUpTo)
-        .as("known"),
-    );
-  return priorityOfSize(row?.n ?? 0);
+  return priorityOfSize(await countEntriesUpTo({ customerId }, countUpTo));
 }
 
 export function priorityOfSize(size: number): number {
