@@ -7,7 +7,7 @@ import { syncQueueWaitSeconds, syncRunSeconds, syncRunsTotal } from "@/lib/metri
 import type { ConnectorLookup } from "./connector";
 import { syncPriority } from "./queue-priority";
 import { runAttempt } from "./run-attempt";
-import { claimAttempt, createRun, failRun, findActiveRun, noteRetry, RunAlreadyActiveError, supersedeUnconfirmed } from "./run-records";
+import { claimAttempt, createRun, failRun, noteRetry, RunAlreadyActiveError, supersedeUnconfirmed } from "./run-records";
 import { isCustomerSuspended } from "@/lib/suspension/customer-suspended";
 import { announceRunEnd } from "@/lib/webhook-events/announce-run-end";
 
@@ -55,12 +55,8 @@ async function processAttempt(job: Job<DirectorySyncPayload>, connectorOf: Conne
       runId = (await createRun({ id: ownRunId, customerId: payload.customerId, connector: payload.connector, trigger: "schedule" })).id;
     } catch (error) {
       if (!(error instanceof RunAlreadyActiveError)) throw error;
-      const active = await findActiveRun({ customerId: payload.customerId, connector: payload.connector });
-      if (active?.id !== ownRunId) {
-        logger.info({ customerId: payload.customerId }, "scheduled sync skipped: a sync is already running");
-        return "skipped";
-      }
-      runId = ownRunId;
+      logger.info({ customerId: payload.customerId }, "scheduled sync skipped: a sync is already running");
+      return "skipped";
     }
     // Retries of this job continue the same run.
     await job.updateData({ ...payload, runId });
@@ -98,7 +94,7 @@ async function processAttempt(job: Job<DirectorySyncPayload>, connectorOf: Conne
 }
 
 /** A UUID of the job's own (its queue and ID hashed), the same for every attempt of the job. */
-function runIdOfJob(job: Job): string {
+export function runIdOfJob(job: Job): string {
   const hex = createHash("sha256").update(`${job.queueQualifiedName}/${job.id}`).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -19,7 +19,11 @@ export class RunAlreadyActiveError extends Error {
 type OfRun = { customerId: string; runId: string };
 const ofRun = ({ customerId, runId }: OfRun) => and(ofCustomer(syncRuns, customerId), eq(syncRuns.id, runId));
 
-/** `id`: a scheduled job names its run after itself, so that its retry finds the run it made (process-sync-job.ts). */
+/**
+ * `id`: a scheduled job names its run after itself, so that its retry finds
+ * the run it made (process-sync-job.ts): creating a named run that exists
+ * returns it, whatever its status.
+ */
 export async function createRun(input: {
   id?: string;
   customerId: string;
@@ -28,8 +32,12 @@ export async function createRun(input: {
   requestedBy?: string | null;
 }): Promise<SyncRun> {
   try {
-    const [run] = await db().insert(syncRuns).values(input).returning();
-    return run!;
+    const [run] = await db().insert(syncRuns).values(input).onConflictDoNothing({ target: syncRuns.id }).returning();
+    if (run) return run;
+    // Only a named run can be there already: made by an earlier attempt of the same job, which died before noting it.
+    const own = await getRunById({ customerId: input.customerId, runId: input.id! });
+    if (!own) throw new Error("A run of that ID belongs to another company.");
+    return own;
   } catch (error) {
     if (violatedConstraint(error) === "sync_runs_one_active_per_customer") throw new RunAlreadyActiveError();
     throw error;

@@ -3,7 +3,9 @@ import type { Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { directoryEntries, syncRuns } from "@/db/schema";
-import { directorySyncQueue } from "@/lib/jobs/directory-sync-job";
+import { directorySyncQueue, jobRetryOptions } from "@/lib/jobs/directory-sync-job";
+import { runIdOfJob } from "@/lib/sync/process-sync-job";
+import { createRun } from "@/lib/sync/run-records";
 import { startRun } from "@/lib/sync/start-run";
 import { createCustomerWithManager } from "../../support/factories";
 import { configureSync, createTenant, directoryOf, emulatorAdmin, startTestWorker, waitForRun } from "../../support/sync-fixture";
@@ -69,5 +71,21 @@ describe("one sync per customer, customers apart", () => {
       .from(directoryEntries)
       .where(and(eq(directoryEntries.id, manual!.id)));
     expect(after).toEqual(manual);
+  });
+  it("continues the run a scheduled job made before its worker died, rather than failing on it", async () => {
+    const tenant = await createTenant(admin, { users: 5 });
+    const manager = await createCustomerWithManager();
+    await configureSync(manager, tenant);
+    // The job's first attempt created its run and died before noting it in the job: the run is there, queued.
+    const job = await directorySyncQueue().add(
+      "scheduled-sync",
+      { customerId: manager.customerId, connector: "entra" },
+      { ...jobRetryOptions(), delay: 60_000 },
+    );
+    await createRun({ id: runIdOfJob(job), customerId: manager.customerId, connector: "entra", trigger: "schedule" });
+    await job.promote();
+    const run = await waitForRun(runIdOfJob(job));
+    expect({ status: run.status, created: run.created }).toEqual({ status: "succeeded", created: 5 });
+    expect(await db().select().from(syncRuns).where(eq(syncRuns.customerId, manager.customerId))).toHaveLength(1);
   });
 });
