@@ -1,18 +1,12 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { syncRuns } from "@/db/schema";
 import { startRun } from "@/lib/sync/start-run";
-import { workerCommand } from "@/workers/worker-command";
 import { createCustomerWithManager } from "../../support/factories";
+import { startWorkerProcess, type WorkerProcess } from "../../support/fleet/worker-processes";
 import { configureSync, createTenant, directoryOf, emulatorAdmin, waitForRun } from "../../support/sync-fixture";
 import { connectorOf } from "@/lib/connectors/registry";
-
-/** The real worker process (`workers/sync-worker.ts`), started as `npm start` starts it. */
-function startWorkerProcess(): ChildProcess {
-  return spawn(workerCommand[0], workerCommand.slice(1), { env: { ...process.env, SERVICE_NAME: "worker" }, stdio: ["ignore", "ignore", "inherit"] });
-}
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
@@ -22,13 +16,18 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000) {
   }
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-
 describe("the worker process", () => {
   const admin = emulatorAdmin();
-  const children: ChildProcess[] = [];
+  const workers: WorkerProcess[] = [];
+  // The real worker process, as `npm start` starts it; a run starts once it is ready, however slow the machine.
+  const readyWorker = async () => {
+    const worker = startWorkerProcess();
+    workers.push(worker);
+    await worker.ready;
+    return worker;
+  };
   afterEach(() => {
-    for (const child of children.splice(0)) child.kill("SIGKILL");
+    for (const worker of workers.splice(0)) worker.child.kill("SIGKILL");
   });
 
   // Six delta pages (up to 999 users each), slowed down, so a worker can be stopped mid-run.
@@ -44,14 +43,13 @@ describe("the worker process", () => {
 
   it("picks a run up again after its worker is killed with SIGKILL, losing and removing nothing", async () => {
     const { tenant, manager } = await slowCompany();
-    const first = startWorkerProcess();
-    children.push(first);
+    const first = await readyWorker();
     const run = await startRun(manager, "one_time", connectorOf("entra"));
     await waitFor(async () => (await pagesOf(run.id)) >= 2);
-    first.kill("SIGKILL");
-    await exited(first);
+    first.child.kill("SIGKILL");
+    await first.exited;
 
-    children.push(startWorkerProcess());
+    await readyWorker();
     const done = await waitForRun(run.id, 90_000);
     await admin.clearFaults(tenant.tenantId);
     expect(done).toMatchObject({ status: "succeeded", removed: 0 });
@@ -63,12 +61,12 @@ describe("the worker process", () => {
 
   it("finishes the current run and exits cleanly on SIGTERM", async () => {
     const { tenant, manager } = await slowCompany();
-    const worker = startWorkerProcess();
-    children.push(worker);
+    const worker = await readyWorker();
     const run = await startRun(manager, "one_time", connectorOf("entra"));
     await waitFor(async () => (await pagesOf(run.id)) >= 1);
-    worker.kill("SIGTERM");
-    expect(await exited(worker)).toBe(0);
+    worker.child.kill("SIGTERM");
+    await worker.exited;
+    expect(worker.child.exitCode).toBe(0);
     await admin.clearFaults(tenant.tenantId);
     expect((await waitForRun(run.id, 5_000)).status).toBe("succeeded");
   }, 120_000);
