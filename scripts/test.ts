@@ -6,16 +6,22 @@ import { reachable } from "./test-steps/reachable";
 import { runStep, startStep, type StepResult } from "./test-steps/run-step";
 
 /**
- * `npm test`: the whole suite, in the order that fails fastest — types, lint
- * and format, unit, the emulator, integration on real PostgreSQL with jobs on
- * Redis (and a Samba AD domain controller for the LDAP connector), then
- * everything again on embedded PGlite while, beside it, the sync tests run
- * again with jobs on BullMQ's PostgreSQL backend and the browser tests run
- * against the built portal.
+ * `npm test`: the whole suite — types, lint and format, unit and the emulator
+ * first (they fail fastest), then three lanes side by side: integration on
+ * real PostgreSQL with jobs on Redis (and a Samba AD domain controller for the
+ * LDAP connector) followed by the queue's tests on BullMQ's PostgreSQL
+ * backend; integration on embedded PGlite; the browser tests against the
+ * built portal.
  */
 const adminUrl = process.env.TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const onCi = process.env.CI === "true";
+/**
+ * Tests of what only a deployment on a PostgreSQL server does: a fleet of customers on several worker processes,
+ * a worker killed or stopped mid-run, and Graph's faults met through the queue's retries. The embedded database
+ * serves one `npm start` machine; these run on PostgreSQL with both queue backends instead.
+ */
+const serverOnlyTests = ["fleet", "worker-process", "faults"];
 const vitest = (project: string, report: string, ...files: string[]) => [
   "npx",
   "vitest",
@@ -49,26 +55,42 @@ results.push(await runStep("Unit tests", vitest("unit", "test-results/unit.json"
 ensureSamba();
 ensureDebianPackages("/usr/bin/ldapsearch", ["ldap-utils"]);
 results.push(await runStep("Entra/Graph emulator tests", vitest("emulator", "test-results/emulator.json"), { report: "test-results/emulator.json" }));
-if (postgresUp && redisUp) {
-  results.push(
-    await runStep("Integration tests on PostgreSQL, jobs on Redis", vitest("integration", "test-results/integration-pg-redis.json"), {
-      env: { TEST_DB: "postgres", TEST_QUEUE: "redis", REDIS_URL: redisUrl },
-      report: "test-results/integration-pg-redis.json",
-    }),
-  );
-}
-// Beside the PGlite run, which keeps one core busy with the embedded database: the sync tests on BullMQ's
-// PostgreSQL backend, and the browser tests — the portal's production build, then Playwright against it. Each
-// run has its own database, queue prefix, emulator and ports; they share the Samba domain controller by lease.
-const beside = [
-  ...(postgresUp
-    ? [
-        startStep("Sync tests on PostgreSQL, jobs on PostgreSQL", vitest("integration", "test-results/integration-pg-pgqueue.json", "test/integration/sync"), {
-          env: { TEST_DB: "postgres", TEST_QUEUE: "postgres" },
-          report: "test-results/integration-pg-pgqueue.json",
-        }),
-      ]
-    : []),
+// Three lanes at once from here (the machine's two cores are rarely both busy with one test run), each with its
+// own database, queue prefix, emulator and ports; they share the Samba domain controller by lease:
+// - integration on real PostgreSQL with jobs on Redis, then the queue's own tests again with jobs on BullMQ's
+//   PostgreSQL backend;
+// - integration on embedded PGlite (jobs on PostgreSQL), but for what only a PostgreSQL server's deployment does;
+// - the portal's production build, then Playwright against it.
+const queueTests = ["concurrency", "schedule", "run-counts", ...serverOnlyTests].map((name) => `test/integration/sync/${name}.test.ts`);
+const lanes: Promise<StepResult[]>[] = [
+  (async () => {
+    if (!postgresUp) return [];
+    const onRedis = redisUp
+      ? [
+          await startStep("Integration tests on PostgreSQL, jobs on Redis", vitest("integration", "test-results/integration-pg-redis.json"), {
+            env: { TEST_DB: "postgres", TEST_QUEUE: "redis", REDIS_URL: redisUrl },
+            report: "test-results/integration-pg-redis.json",
+          }),
+        ]
+      : [];
+    const onPostgresQueue = await startStep(
+      "Queue tests on PostgreSQL, jobs on PostgreSQL",
+      vitest("integration", "test-results/integration-pg-pgqueue.json", ...queueTests),
+      {
+        env: { TEST_DB: "postgres", TEST_QUEUE: "postgres" },
+        report: "test-results/integration-pg-pgqueue.json",
+      },
+    );
+    return [...onRedis, onPostgresQueue];
+  })(),
+  startStep(
+    "Integration tests on embedded PGlite, jobs on PostgreSQL",
+    [
+      ...vitest("integration", "test-results/integration-pglite.json"),
+      ...serverOnlyTests.flatMap((name) => ["--exclude", `test/integration/sync/${name}.test.ts`]),
+    ],
+    { env: { TEST_DB: "pglite", TEST_QUEUE: "postgres" }, report: "test-results/integration-pglite.json" },
+  ).then((result) => [result]),
   (async () => {
     const build = await startStep("Production build for the browser tests", ["npx", "tsx", "scripts/build-web.ts"]);
     ensureChromium();
@@ -79,13 +101,7 @@ const beside = [
     return [build, browser];
   })(),
 ];
-results.push(
-  await runStep("Integration tests on embedded PGlite, jobs on PostgreSQL", vitest("integration", "test-results/integration-pglite.json"), {
-    env: { TEST_DB: "pglite", TEST_QUEUE: "postgres" },
-    report: "test-results/integration-pglite.json",
-  }),
-);
-results.push(...(await Promise.all(beside)).flat());
+results.push(...(await Promise.all(lanes)).flat());
 
 console.log("\n=== Summary ===");
 for (const r of results) {
