@@ -87,18 +87,18 @@ export async function fillFields(page: Page, values: Record<string, string>) {
 /** The message a form shows after a submit (not Next.js's own route announcer, which is an alert too). */
 export const formAlert = (page: Page) => page.locator("form [role=alert]");
 
-export type Company = { slug: string; name: string; manager: { portalId: string; password: string } };
+export type Company = { slug: string; name: string; timeZone: string; manager: { portalId: string; password: string } };
 
 /** A fresh customer with its first manager, created by the operator through the screen. */
 export async function createCompany(context: BrowserContext): Promise<Company> {
   const page = await context.newPage();
   await signInOverHttp(context.request, operator.portalId, operator.password);
   const slug = `e2e-${unique()}`;
-  const company = { slug, name: `Company ${slug}`, manager: { portalId: `boss@${slug}`, password: "manager-password-1" } };
+  const company = { slug, name: `Company ${slug}`, timeZone: "Europe/Berlin", manager: { portalId: `boss@${slug}`, password: "manager-password-1" } };
   await page.goto("/operator/customers");
   await page.getByLabel("Company name").fill(company.name);
   await page.getByLabel("Company ID").fill(slug);
-  await page.getByLabel("Time zone").fill("Europe/Berlin");
+  await page.getByLabel("Time zone").fill(company.timeZone);
   await page.getByLabel("Manager portal ID").fill("boss");
   await page.getByLabel("Manager name").fill("Boss Person");
   await page.getByLabel("Manager password").fill(company.manager.password);

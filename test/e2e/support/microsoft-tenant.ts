@@ -38,6 +38,12 @@ export async function createEntraTenant(names: string[]): Promise<EntraTenant> {
 
 /** As the signed-in manager: MS AAD settings with Usage = Use, saved, then one sync to its end. */
 export async function connectAndSync(page: Page, tenant: EntraTenant) {
+  await connect(page, tenant);
+  await syncNow(page);
+}
+
+/** As the signed-in manager: MS AAD settings with Usage = Use, saved (real time, when the portal has a PUBLIC_URL, follows on its own). */
+export async function connect(page: Page, tenant: EntraTenant) {
   await page.goto("/authority/entra");
   await page.waitForLoadState("networkidle");
   await page.getByLabel("Use", { exact: true }).check();
@@ -46,7 +52,19 @@ export async function connectAndSync(page: Page, tenant: EntraTenant) {
   await page.getByLabel("Secret Code").fill(tenant.clientSecret);
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("MS AAD settings saved.")).toBeVisible();
-  await syncNow(page);
+}
+
+/**
+ * The MS AAD screen's Real time switch turned off: from then on no change
+ * notification starts a run (the portal refuses those of a switched-off
+ * customer), so the directory keeps what the last run read until the next one.
+ */
+export async function turnRealTimeOff(page: Page) {
+  await page.goto("/authority/entra");
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: "Turn real time off" }).click();
+  await expect(page.getByText("Real time turned off. The schedule keeps running.")).toBeVisible();
+  await expect(page.getByTestId("real-time-state")).toHaveText(/^Off: /);
 }
 
 /** One-time Sync on the MS AAD screen, waiting until a new run has succeeded. */

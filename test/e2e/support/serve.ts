@@ -8,7 +8,8 @@ import { e2eEmulator } from "./e2e-emulator";
  * PGlite with TEST_DB=pglite) and the Entra/Graph emulator on a fixed port
  * with a known admin key (the tests drive it), then the portal exactly as
  * `npm start` runs it, with the demo operator seeded so tests can create
- * their own customers.
+ * their own customers, and its own address as PUBLIC_URL, so real time is on
+ * for every company that uses MS AAD, as in production.
  */
 const database = await createScratchDatabase("switchboard_e2e");
 const emulator = await startEmulator({ port: e2eEmulator.port, adminKey: e2eEmulator.adminKey, seed: "demo" });
@@ -24,6 +25,10 @@ const portal = spawn("npx", ["tsx", "scripts/start.ts"], {
     ENTRA_AUTHORITY_HOST: emulator.url,
     GRAPH_BASE_URL: emulator.url,
     SYNC_RETRY_DELAY_MS: "500",
+    // Real time (MS AAD → Real time): the emulator takes plain http to a loopback address, and a short
+    // debounce keeps the wait for a notified run short. Only real-time.spec.ts changes a tenant while real time is on.
+    PUBLIC_URL: `http://localhost:${process.env.PORT}`, // Playwright's webServer.env gives the port
+    REALTIME_DEBOUNCE_MS: "500",
     LOG_LEVEL: "warn",
     OUTBOUND_ALLOW: "loopback", // the test domain controller (Samba) listens on 127.0.0.1
     // The tests play the reverse proxy: each gives its own X-Forwarded-For (support/fixtures.ts).
