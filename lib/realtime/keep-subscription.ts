@@ -26,12 +26,32 @@ export type KeepOutcome = "subscribed" | "renewed" | "kept" | "removed" | "off" 
  * it expires, or — `force`, for reauthorizationRequired — renews it now; one
  * Graph no longer knows is created again. A failure is kept in plain words
  * for the screen; one that may pass is thrown so the job is retried.
+ *
+ * The wish is read again at the end: a switch turned meanwhile queued no job
+ * of its own (one keep job per customer at a time, realtime-job.ts), so a
+ * changed wish is acted on here, at most twice more.
  */
 export async function keepSubscription({ customerId, force = false }: { customerId: string; force?: boolean }): Promise<KeepOutcome> {
+  let wish = await readWish(customerId);
+  for (let round = 0; ; round++) {
+    const outcome = await keepOnce(customerId, wish, force && round === 0);
+    const latest = await readWish(customerId);
+    if (latest.wanted === wish.wanted || round === 2) return outcome;
+    wish = latest;
+  }
+}
+
+type Wish = Awaited<ReturnType<typeof readWish>>;
+
+async function readWish(customerId: string) {
   const row = await getSubscriptionRow({ customerId });
   const url = notificationUrl();
   const { settings, credentials } = await loadAppCredentials({ customerId }).catch(() => ({ settings: null, credentials: null }));
   const wanted = Boolean(settings?.enabled && (row?.enabled ?? true) && url && !(await isCustomerSuspended(customerId)));
+  return { row, url, credentials, wanted };
+}
+
+async function keepOnce(customerId: string, { row, url, credentials, wanted }: Wish, force: boolean): Promise<KeepOutcome> {
   const client = credentials
     ? graphClient(confidentialClient(credentials), { clientId: credentials.clientId, tenantId: credentials.tenantId, tenantUsers: null })
     : null;

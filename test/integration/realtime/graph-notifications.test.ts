@@ -212,4 +212,19 @@ describe("real time: Graph change notifications", () => {
     expect(await keepSubscription({ customerId })).toBe("removed");
     expect((await admin.listSubscriptions(tenantId)).subscriptions.map((s) => s.id)).not.toContain(row.subscriptionId);
   });
+  it("a switch turned while the subscription is being made is obeyed by that same keep job", async () => {
+    await updateSubscriptionRow(customerId, { enabled: false });
+    expect(["off", "removed"]).toContain(await keepSubscription({ customerId }));
+    const atGraphBefore = (await admin.listSubscriptions(tenantId)).subscriptions.map((s) => s.id);
+    // Off while Graph checks the notification address: the job made the subscription for a wish that has changed.
+    receiver.control.beforeValidation = () => updateSubscriptionRow(customerId, { enabled: false });
+    try {
+      await updateSubscriptionRow(customerId, { enabled: true });
+      expect(await keepSubscription({ customerId })).toBe("removed");
+    } finally {
+      receiver.control.beforeValidation = undefined;
+    }
+    expect((await admin.listSubscriptions(tenantId)).subscriptions.map((s) => s.id)).toEqual(atGraphBefore);
+    expect(await getSubscriptionRow({ customerId })).toMatchObject({ enabled: false, subscriptionId: null });
+  });
 });
