@@ -1,8 +1,11 @@
-import { mkdir, rm, stat } from "node:fs/promises";
+import { mkdir, rm, stat, utimes } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 
+/** A holder touches the lock this often, so however long its work takes (a Samba domain provisioned on a busy machine) it is never taken for dead. */
+const HEARTBEAT_MS = 5_000;
+/** A lock untouched this long belongs to a process that died holding it. */
 const STALE_AFTER_MS = 30_000;
-const GIVE_UP_AFTER_MS = 20_000;
+const GIVE_UP_AFTER_MS = 5 * 60_000;
 
 /**
  * Runs `work` while holding a lock directory. Several processes (the launcher,
@@ -28,9 +31,14 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>):
       await sleep(50);
     }
   }
+  const heartbeat = setInterval(() => {
+    const now = new Date();
+    utimes(lockPath, now, now).catch(() => {});
+  }, HEARTBEAT_MS);
   try {
     return await work();
   } finally {
+    clearInterval(heartbeat);
     await rm(lockPath, { recursive: true, force: true });
   }
 }
