@@ -5,17 +5,10 @@ import { provisioningRecords, syncRunChanges, syncRunCreatedPages, syncRuns, web
 import type { RunEventsPayload } from "@/lib/jobs/webhook-jobs";
 import { enqueueDeliveries } from "@/lib/jobs/webhook-jobs";
 import { ofCustomer } from "@/lib/tenancy";
+import { entryEventOfKind, sqlCaseOf, userEventOfAction } from "./directory-events";
 
-/** The directory event of each kind of change a sync records (lib/sync/plan-page.ts). */
-const entryEventOfKind = sql`case c.kind
-  when 'created' then 'directory.entry.created' when 'updated' then 'directory.entry.updated'
-  when 'disabled' then 'directory.entry.disabled' when 'removed' then 'directory.entry.removed'
-  else 'directory.entry.restored' end`;
-
-/** The user event of each provisioning action that has one (lib/provisioning/records.ts). */
-const userEventOfAction = sql`case p.action
-  when 'created' then 'user.provisioned' when 'suspended' then 'user.suspended'
-  when 'restored' then 'user.restored' when 'deleted' then 'user.deleted' end`;
+const entryEvent = sqlCaseOf(sql`c.kind`, entryEventOfKind);
+const userEvent = sqlCaseOf(sql`p.action`, userEventOfAction);
 
 /**
  * Turns what a sync run changed into webhook events, for every endpoint that
@@ -60,7 +53,7 @@ export async function emitRunEvents({ customerId, runId, outcome }: RunEventsPay
   const e = webhookEndpoints;
   const rows = await db().execute<{ id: number }>(sql`
     with events as (
-      select 1 as part, c.id as n, 0::bigint as i, ${entryEventOfKind} as type, 'entry:' || c.object_id as order_key,
+      select 1 as part, c.id as n, 0::bigint as i, ${entryEvent} as type, 'entry:' || c.object_id as order_key,
         jsonb_build_object('objectId', c.object_id, 'source', ${run.connector}::text, 'runId', ${runId}::uuid, 'displayName', c.display_name, 'changes', c.fields) as data
       from ${c} c
       where c.run_id = ${runId}::uuid and c.customer_id = ${customerId}::uuid
@@ -72,11 +65,11 @@ export async function emitRunEvents({ customerId, runId, outcome }: RunEventsPay
       from ${cp} cp, json_array_elements(cp.entries) with ordinality as x(entry, i)
       where cp.run_id = ${runId}::uuid and cp.customer_id = ${customerId}::uuid and not ${confirmedOnly}::boolean
       union all
-      select 2, p.id, 0, ${userEventOfAction}, 'user:' || coalesce(p.account_id::text, p.directory_entry_id::text, p.id::text),
-        jsonb_build_object('accountId', p.account_id, 'directoryEntryId', p.directory_entry_id, 'runId', ${runId}::uuid, 'displayName', p.display_name,
+      select 2, p.id, 0, ${userEvent}, 'user:' || coalesce(p.account_id::text, p.directory_entry_id::text, p.id::text),
+        jsonb_build_object('accountId', p.account_id, 'directoryEntryId', p.directory_entry_id, 'source', ${run.connector}::text, 'runId', ${runId}::uuid, 'displayName', p.display_name,
           'portalId', p.detail->'portalId', 'extension', p.detail->'extension', 'changes', p.detail->'fields')
       from ${p} p
-      where p.run_id = ${runId}::uuid and p.customer_id = ${customerId}::uuid and ${userEventOfAction} is not null
+      where p.run_id = ${runId}::uuid and p.customer_id = ${customerId}::uuid and ${userEvent} is not null
         and (case when ${removalActions} then ${removalsToo}::boolean else not ${confirmedOnly}::boolean end)
       union all
       select 3, 0, 0, ${runEvent}::text, null, ${JSON.stringify(runData)}::jsonb where ${runEvent}::text is not null
