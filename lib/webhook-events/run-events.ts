@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { provisioningRecords, syncRunChanges, syncRunCreatedPages, syncRuns, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { column } from "@/db/sql-names";
 import type { RunEventsPayload } from "@/lib/jobs/webhook-jobs";
 import { enqueueDeliveries } from "@/lib/jobs/webhook-jobs";
 import { ofCustomer } from "@/lib/tenancy";
@@ -19,6 +20,9 @@ const userEvent = sqlCaseOf(sql`p.action`, userEventOfAction);
  * pages as fast as without webhooks. Which records go out depends on how the
  * run ended: removals only once applied (succeeded, or confirmed later by a
  * manager); a run that waits for that confirmation sends the rest now.
+ * The same statement takes the end off the run's owed events (sync_runs'
+ * webhook_events_owed), so a second job for it emits nothing: concurrent
+ * ones wait on the run's row and then find nothing owed.
  */
 export async function emitRunEvents({ customerId, runId, outcome }: RunEventsPayload): Promise<number> {
   const [run] = await db()
@@ -26,13 +30,8 @@ export async function emitRunEvents({ customerId, runId, outcome }: RunEventsPay
     .from(syncRuns)
     .where(and(ofCustomer(syncRuns, customerId), eq(syncRuns.id, runId)))
     .limit(1);
-  if (!run || run.trigger === "simulate") return 0;
-  const [listening] = await db()
-    .select({ id: webhookEndpoints.id })
-    .from(webhookEndpoints)
-    .where(and(ofCustomer(webhookEndpoints, customerId), eq(webhookEndpoints.enabled, true)))
-    .limit(1);
-  if (!listening) return 0;
+  // Emitted already (by this job's earlier attempt, or a second job the sweep enqueued), or never owed (Simulate).
+  if (!run?.webhookEventsOwed.includes(outcome)) return 0;
 
   const confirmedOnly = outcome === "confirmed";
   const removalsToo = outcome === "succeeded" || outcome === "confirmed";
@@ -51,8 +50,14 @@ export async function emitRunEvents({ customerId, runId, outcome }: RunEventsPay
   const cp = syncRunCreatedPages;
   const p = provisioningRecords;
   const e = webhookEndpoints;
+  const r = syncRuns;
   const rows = await db().execute<{ id: number }>(sql`
-    with events as (
+    with claimed as (
+      update ${r} set ${column(r.webhookEventsOwed)} = array_remove(${r.webhookEventsOwed}, ${outcome}::text)
+      where ${r.id} = ${runId}::uuid and ${r.customerId} = ${customerId}::uuid and ${outcome}::text = any(${r.webhookEventsOwed})
+      returning 1
+    ),
+    events as (
       select 1 as part, c.id as n, 0::bigint as i, ${entryEvent} as type, 'entry:' || c.object_id as order_key,
         jsonb_build_object('objectId', c.object_id, 'source', ${run.connector}::text, 'runId', ${runId}::uuid, 'displayName', c.display_name, 'changes', c.fields) as data
       from ${c} c
@@ -79,6 +84,7 @@ export async function emitRunEvents({ customerId, runId, outcome }: RunEventsPay
       jsonb_build_object('type', ev.type, 'timestamp', to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'data', ev.data)
     from events ev
     join ${e} e on e.customer_id = ${customerId}::uuid and e.enabled and ev.type = any(e.event_types)
+    where exists (select 1 from claimed)
     order by ev.part, ev.n, ev.i, e.id
     returning id`);
   const ids = [...rows].map((r) => Number(r.id));
