@@ -124,7 +124,8 @@ async function save(ctx: ScimContext, id: string, resource: Json): Promise<Json>
 }
 
 export async function replaceScimUser(ctx: ScimContext, id: string, body: Json): Promise<Json> {
-  return save(ctx, id, storedResource(body));
+  const entry = await find(ctx, id); // an unknown user is a 404 whatever the body says
+  return save(ctx, entry.id, storedResource(body));
 }
 
 export async function patchScimUser(ctx: ScimContext, id: string, body: Json): Promise<Json> {

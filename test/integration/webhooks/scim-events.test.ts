@@ -119,16 +119,23 @@ describe("webhook events of SCIM's writes", () => {
     }
   });
 
-  it("a hostile request (prototype keys, NUL) is refused, changes nothing and sends nothing", async () => {
+  it("a hostile or conflicting request (prototype keys, NUL, a taken userName) is refused, changes nothing and sends nothing", async () => {
     const manager = await createCustomerWithManager();
     const receiver = await startWebhookReceiver();
     try {
       const endpointId = await endpointFor(manager, receiver);
       const token = (await createScimToken(manager, "Entra")).token;
       const id = (await scimRequest(token, "POST", "/Users", { userName: "vic@contoso.example", title: "Clerk" })).body!.id as string;
+      await scimRequest(token, "POST", "/Users", { userName: "wen@contoso.example" });
       const entriesBefore = await db().select().from(directoryEntries).where(eq(directoryEntries.customerId, manager.customerId));
       const deliveriesBefore = await deliveriesOf(endpointId);
-      expect(deliveriesBefore).toHaveLength(1);
+      expect(deliveriesBefore).toHaveLength(2);
+
+      // Refused by the database, inside the write's transaction: a conflict, and no event.
+      expect(await scimRequest(token, "PUT", `/Users/${id}`, { userName: "WEN@contoso.example" })).toMatchObject({
+        status: 409,
+        body: { scimType: "uniqueness" },
+      });
 
       const refused: [string, string, unknown][] = [
         ["PATCH", `/Users/${id}`, patchOp({ op: "add", path: "__proto__.title", value: "Injected" })],
