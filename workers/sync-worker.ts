@@ -9,7 +9,7 @@ import { connectorOf } from "@/lib/connectors/registry";
 import { processSyncJob } from "@/lib/sync/process-sync-job";
 import { realtimeQueueName, scheduleKeepAll, type RealtimePayload } from "@/lib/realtime/realtime-job";
 import { processRealtimeJob } from "@/lib/realtime/process-realtime-job";
-import { webhookQueueName, type WebhookJobPayload } from "@/lib/jobs/webhook-jobs";
+import { scheduleWebhookSweep, webhookQueueName, type WebhookJobPayload } from "@/lib/jobs/webhook-jobs";
 import { processWebhookJob } from "@/lib/webhooks/process-webhook-job";
 
 /**
@@ -53,6 +53,8 @@ const realtimeWorker = createWorker<RealtimePayload>(realtimeQueueName, (job) =>
 realtimeWorker.on("failed", (job, error) => logger.warn({ jobId: job?.id, name: job?.name, err: { name: error.name } }, "real-time job attempt failed"));
 realtimeWorker.on("error", (error) => logger.error({ err: { name: error.name, message: error.message } }, "real-time worker error"));
 await scheduleKeepAll();
+// Once a minute, deliveries and run events whose enqueue was lost (a crash or a queue outage after the commit).
+await scheduleWebhookSweep();
 
 async function shutdown(signal: string) {
   logger.info({ signal }, "worker stopping: letting the current jobs finish");

@@ -62,9 +62,20 @@ export const syncRuns = pgTable(
     deltaLink: text("delta_link"),
     errorCode: text("error_code"),
     error: text("error"),
+    // The ends of the run (succeeded, failed, needs_confirmation, confirmed) whose webhook events are not yet
+    // emitted: set by the statement that ends the run when an endpoint listens, cleared by the one that emits
+    // them (lib/webhook-events/run-events.ts). What stays set is a lost job, enqueued again by the sweep.
+    webhookEventsOwed: text("webhook_events_owed")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     index("sync_runs_customer_time_idx").on(t.customerId, t.queuedAt),
+    // The sweep's question, answered from the few runs that owe events.
+    index("sync_runs_webhook_events_owed_idx")
+      .on(t.finishedAt)
+      .where(sql`${t.webhookEventsOwed} <> '{}'::text[]`),
     // The database, not a race between two clicks, decides that a customer has one active run per connector.
     uniqueIndex("sync_runs_one_active_per_customer")
       .on(t.customerId, t.connector)

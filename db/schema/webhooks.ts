@@ -76,6 +76,10 @@ export const webhookDeliveries = pgTable(
     index("webhook_deliveries_pending_order_idx")
       .on(t.endpointId, t.orderKey, t.id)
       .where(sql`${t.status} = 'pending'`),
+    // The sweep's question (lib/webhook-events/sweep-lost-events.ts): deliveries never attempted, whose job may be lost.
+    index("webhook_deliveries_unattempted_idx")
+      .on(t.id)
+      .where(sql`${t.status} = 'pending' and ${t.attempts} = 0`),
   ],
 );
 

@@ -12,6 +12,8 @@ import { createQueue } from "./queue-backend";
  * - `run-events`: a sync run ended; turns what it changed into events, in
  *   the database, one job per run however many entries it touched.
  * - `deliver`: one event to one endpoint, retried with exponential backoff.
+ * - `sweep`: every minute, enqueues again what a lost enqueue left behind
+ *   (lib/webhook-events/sweep-lost-events.ts).
  */
 export const webhookQueueName = "webhooks";
 
@@ -26,7 +28,10 @@ export type RunEventsPayload = z.infer<typeof runEventsPayload>;
 export const deliverPayload = z.object({ customerId: z.uuid(), deliveryId: z.number().int().positive() });
 export type DeliverPayload = z.infer<typeof deliverPayload>;
 
-export type WebhookJobPayload = RunEventsPayload | DeliverPayload;
+export const sweepPayload = z.object({});
+export type SweepPayload = z.infer<typeof sweepPayload>;
+
+export type WebhookJobPayload = RunEventsPayload | DeliverPayload | SweepPayload;
 
 let queue: Queue<WebhookJobPayload> | undefined;
 
@@ -63,4 +68,13 @@ export async function enqueueDeliveries(customerId: string, deliveryIds: number[
         .map((deliveryId) => ({ name: "deliver", data: { customerId, deliveryId }, opts: { ...opts, jobId: `delivery-${deliveryId}` } })),
     );
   }
+}
+
+/** The sweep, once a minute: what a lost enqueue left behind goes out within two minutes or so. */
+export async function scheduleWebhookSweep(): Promise<void> {
+  await webhookQueue().upsertJobScheduler(
+    "webhooks:sweep",
+    { every: 60_000 },
+    { name: "sweep", data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } },
+  );
 }

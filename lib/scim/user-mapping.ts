@@ -86,6 +86,16 @@ export function userColumns(resource: Json, country: CountryCode | null) {
   };
 }
 
+/** The columns SCIM fills beyond the fields a sync writes: its webhook events say when they change too. */
+export const scimOnlyFields = [
+  "externalId",
+  "employeeNumber",
+  "costCenter",
+  "manager",
+  "preferredLanguage",
+  "address",
+] as const satisfies readonly (keyof ReturnType<typeof userColumns>)[];
+
 /** What is kept of a resource a client sent: everything but the server's own id and meta, `active` as a boolean. */
 export function storedResource(body: Json): Json {
   const rest = Object.fromEntries(Object.entries(body).filter(([k]) => !["id", "meta"].includes(k.toLowerCase())));

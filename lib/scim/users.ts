@@ -14,7 +14,9 @@ import { isResourceId, scimLocation, type ScimContext } from "./scim-context";
 import { ScimError, scimNotFound } from "./scim-error";
 import { schemaUris } from "./scim-json";
 import { getDefaultCountry } from "@/lib/customers/get-default-country";
+import { scimUserEvents } from "./user-events";
 import { storedResource, userColumns } from "./user-mapping";
+import { emitWebhookEventsQuietly } from "@/lib/webhook-events/emit-events";
 
 type Json = Record<string, unknown>;
 
@@ -80,49 +82,63 @@ export async function createScimUser(ctx: ScimContext, body: Json): Promise<Json
         .returning(),
     columns.userPrincipalName,
   );
-  await provisionScimPerson({ customerId: ctx.customerId, entryId: entry!.id });
+  await provisionAndAnnounce(ctx, null, entry!);
   return userResource(entry!);
+}
+
+/**
+ * Changes a live entry, returning it as it was and as it is: read under the
+ * row's lock, so the pair (and the events made from it) is exact even when
+ * Entra pushes the same person twice at once.
+ */
+async function change(ctx: ScimContext, id: string, values: Partial<typeof directoryEntries.$inferInsert>): Promise<[DirectoryEntry, DirectoryEntry]> {
+  if (!isResourceId(id)) throw scimNotFound("User", id);
+  return db().transaction(async (tx) => {
+    const ofEntry = and(live(ctx.customerId), eq(directoryEntries.id, id));
+    const [before] = await tx.select().from(directoryEntries).where(ofEntry).for("update").limit(1);
+    if (!before) throw scimNotFound("User", id);
+    const [after] = await tx.update(directoryEntries).set(values).where(ofEntry).returning();
+    return [before, after!];
+  });
+}
+
+/**
+ * Provisions the person, then tells the webhook endpoints what changed —
+ * the entry and the login — once both have committed. A queue that is down
+ * is logged, never a failed push: the change stands.
+ */
+async function provisionAndAnnounce(ctx: ScimContext, before: DirectoryEntry | null, after: DirectoryEntry): Promise<void> {
+  const provisioned = await provisionScimPerson({ customerId: ctx.customerId, entryId: after.id });
+  await emitWebhookEventsQuietly(ctx.customerId, scimUserEvents(before, after, provisioned));
 }
 
 export async function getScimUser(ctx: ScimContext, id: string): Promise<Json> {
   return userResource(await find(ctx, id));
 }
 
-async function save(ctx: ScimContext, entry: DirectoryEntry, resource: Json): Promise<Json> {
+async function save(ctx: ScimContext, id: string, resource: Json): Promise<Json> {
   const columns = await columnsFor(ctx, resource);
-  const [updated] = await write(
-    () =>
-      db()
-        .update(directoryEntries)
-        .set({ ...columns, scimResource: resource, updatedAt: new Date() })
-        .where(and(live(ctx.customerId), eq(directoryEntries.id, entry.id)))
-        .returning(),
-    columns.userPrincipalName,
-  );
-  if (!updated) throw scimNotFound("User", entry.id);
-  await provisionScimPerson({ customerId: ctx.customerId, entryId: updated.id });
-  return userResource(updated);
+  const [before, after] = await write(() => change(ctx, id, { ...columns, scimResource: resource, updatedAt: new Date() }), columns.userPrincipalName);
+  await provisionAndAnnounce(ctx, before, after);
+  return userResource(after);
 }
 
 export async function replaceScimUser(ctx: ScimContext, id: string, body: Json): Promise<Json> {
-  return save(ctx, await find(ctx, id), storedResource(body));
+  const entry = await find(ctx, id); // an unknown user is a 404 whatever the body says
+  return save(ctx, entry.id, storedResource(body));
 }
 
 export async function patchScimUser(ctx: ScimContext, id: string, body: Json): Promise<Json> {
   const entry = await find(ctx, id);
   // Patch what a GET shows (so `active` and friends are there), then keep it as sent.
   const patched = applyPatch(storedResource({ ...(entry.scimResource ?? {}), active: entry.status === "active" }), body);
-  return save(ctx, entry, patched);
+  return save(ctx, entry.id, patched);
 }
 
 /** DELETE removes the entry from the directory (kept as removed, as a sync does); SCIM no longer sees it. */
 export async function deleteScimUser(ctx: ScimContext, id: string): Promise<void> {
-  const entry = await find(ctx, id);
-  await db()
-    .update(directoryEntries)
-    .set({ status: "removed", updatedAt: new Date() })
-    .where(and(ofCustomer(directoryEntries, ctx.customerId), eq(directoryEntries.id, entry.id)));
-  await provisionScimPerson({ customerId: ctx.customerId, entryId: entry.id });
+  const [before, after] = await change(ctx, id, { status: "removed", updatedAt: new Date() });
+  await provisionAndAnnounce(ctx, before, after);
 }
 
 export async function listScimUsers(ctx: ScimContext, query: URLSearchParams): Promise<Json> {

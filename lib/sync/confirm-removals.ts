@@ -9,6 +9,7 @@ import { ofCustomer } from "@/lib/tenancy";
 import type { ConnectorLookup } from "./connector";
 import { applyRemovals } from "./finish-run";
 import { announceRunEnd } from "@/lib/webhook-events/announce-run-end";
+import { oweRunEvents } from "@/lib/webhook-events/owe-run-events";
 
 /**
  * A manager confirms the removals a run held back for being above the
@@ -40,7 +41,10 @@ export async function confirmRemovals(actor: CustomerActor, { runId }: { runId: 
     await applyRemovals(tx, { runId: run.id, customerId: actor.customerId, connector });
     // The people removed now lose their logins now: suspended, deleted after the grace period.
     await connector.provisioning?.withRemovals(tx, { runId: run.id, customerId: actor.customerId, simulate: false, leftScope: [] });
-    await tx.update(syncRuns).set({ status: "confirmed", removed: run.pendingRemovals, pendingRemovals: 0 }).where(ofRun);
+    await tx
+      .update(syncRuns)
+      .set({ status: "confirmed", removed: run.pendingRemovals, pendingRemovals: 0, webhookEventsOwed: oweRunEvents(actor.customerId, "confirmed") })
+      .where(ofRun);
     if (run.deltaLink) await connector.savePosition(tx, { customerId: actor.customerId, position: run.deltaLink, at: new Date() });
     await recordAudit(tx, actor, { action: "sync.confirm_removals", targetType: "sync_run", targetId: run.id, detail: { removed: run.pendingRemovals } });
   });

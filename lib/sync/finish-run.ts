@@ -5,6 +5,7 @@ import { directoryEntries, directorySourceEnum, syncRunChanges, syncRuns } from 
 import { ofCustomer } from "@/lib/tenancy";
 import type { Connector, SyncWriter } from "./connector";
 import { column, columns, enumType } from "@/db/sql-names";
+import { oweRunEvents } from "@/lib/webhook-events/owe-run-events";
 
 export type FinishInput = {
   runId: string;
@@ -31,7 +32,8 @@ export type FinishInput = {
  * reported removed. Above the threshold nothing is removed until a manager
  * confirms. The connector's position is saved only here, with the removals,
  * never by Simulate; provisioning's suspensions and deletions go with the
- * removals, in the same transaction.
+ * removals, in the same transaction. The run's webhook events are owed from
+ * the same statement that ends it (announced by the caller, swept if lost).
  */
 export async function finishRun(input: FinishInput): Promise<"succeeded" | "needs_confirmation"> {
   const { source, keyColumn } = input.connector;
@@ -74,7 +76,14 @@ export async function finishRun(input: FinishInput): Promise<"succeeded" | "need
     if (toRemove > 0 && (await exceedsThreshold(tx, { ...input, toRemove }))) {
       await tx
         .update(syncRuns)
-        .set({ status: "needs_confirmation", pendingRemovals: toRemove, deltaLink: input.position, finishedAt, readAs: input.readAs ?? null })
+        .set({
+          status: "needs_confirmation",
+          pendingRemovals: toRemove,
+          deltaLink: input.position,
+          finishedAt,
+          readAs: input.readAs ?? null,
+          webhookEventsOwed: oweRunEvents(input.customerId, "needs_confirmation"),
+        })
         .where(ofRun);
       return "needs_confirmation";
     }
@@ -82,7 +91,15 @@ export async function finishRun(input: FinishInput): Promise<"succeeded" | "need
     await input.connector.provisioning?.withRemovals(tx, { ...deprovisioning, simulate: false });
     await tx
       .update(syncRuns)
-      .set({ status: "succeeded", removed: toRemove, pendingRemovals: 0, deltaLink: input.position, finishedAt, readAs: input.readAs ?? null })
+      .set({
+        status: "succeeded",
+        removed: toRemove,
+        pendingRemovals: 0,
+        deltaLink: input.position,
+        finishedAt,
+        readAs: input.readAs ?? null,
+        webhookEventsOwed: oweRunEvents(input.customerId, "succeeded"),
+      })
       .where(ofRun);
     if (input.position) await input.connector.savePosition(tx, { customerId: input.customerId, position: input.position, at: finishedAt });
     return "succeeded";

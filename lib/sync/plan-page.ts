@@ -91,25 +91,35 @@ export function planPage(entries: readonly SourceEntry[], existing: ReadonlyMap<
   return plan;
 }
 
-function changeKind(from: DirectoryStatus, to: DirectoryStatus): SyncChangeKind {
+/** What a status change makes of an entry's change record (and its webhook event). A sync records its removals at the run's end; SCIM's DELETE removes at once. */
+export function changeKind(from: DirectoryStatus, to: DirectoryStatus): SyncChangeKind {
   if (from === to) return "updated";
-  if (to === "disabled") return "disabled";
+  if (to === "disabled" || to === "removed") return to;
   return from === "removed" ? "restored" : "enabled";
 }
+
+type Comparable = SyncedFields & { status: DirectoryStatus };
 
 /**
  * Each synced field (and the status) that differs, as [old, new]; from nothing, every field that has a value.
  * Attributes are told apart key by key (`attributes.manager`), so the run's history says which one changed.
+ * `more` names further columns a source writes (SCIM's externalId, costCenter…), compared the same way.
  */
-export function fieldChanges(before: (SyncedFields & { status: DirectoryStatus }) | null, after: EntryWrite): Record<string, [unknown, unknown]> {
+export function fieldChanges<After extends Comparable>(
+  before: Comparable | null,
+  after: After,
+  more: readonly Exclude<keyof After & string, keyof Comparable>[] = [],
+): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};
-  for (const field of [...syncedFieldNames, "status"] as const) {
+  const valueOf = (entry: Comparable, field: string) => (entry as Record<string, unknown>)[field];
+  for (const field of [...syncedFieldNames, "status", ...more]) {
     if (field === "attributes") continue;
-    const old = before ? before[field] : null;
+    const old = before ? valueOf(before, field) : null;
+    const next = valueOf(after, field);
     // Lists (the numbers in E.164) compare item by item; from nothing, an empty list is no change.
     const emptyList = (v: unknown) => Array.isArray(v) && v.length === 0;
-    if (!before && emptyList(after[field])) continue;
-    if (!sameAttributeValue(old ?? null, after[field] ?? null)) out[field] = [old ?? null, after[field] ?? null];
+    if (!before && emptyList(next)) continue;
+    if (!sameAttributeValue(old ?? null, next ?? null)) out[field] = [old ?? null, next ?? null];
   }
   if (!sameAttributes(before?.attributes, after.attributes)) attributeChanges(before?.attributes ?? {}, after.attributes ?? {}, out);
   return out;

@@ -87,7 +87,7 @@ async function processAttempt(job: Job<DirectorySyncPayload>, connectorOf: Conne
       await noteRetry({ customerId: run.customerId, runId: run.id, problem });
       throw error;
     }
-    await failRun({ customerId: run.customerId, runId: run.id, problem });
+    await failRun({ customerId: run.customerId, runId: run.id, problem, announce: true });
     await announceRunEnd({ customerId: run.customerId, runId: run.id, outcome: "failed" });
     return "failed";
   }

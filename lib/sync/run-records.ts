@@ -7,6 +7,7 @@ import { violatedConstraint } from "@/lib/db-errors";
 import { ofCustomer } from "@/lib/tenancy";
 import type { SyncProblem } from "./connector";
 import { column, enumType } from "@/db/sql-names";
+import { oweRunEvents } from "@/lib/webhook-events/owe-run-events";
 
 /** The bookkeeping of a run's life: created queued, running per attempt, then final. */
 
@@ -110,13 +111,23 @@ export async function noteRetry({ problem, ...run }: OfRun & { problem: SyncProb
   });
 }
 
-/** The run failed for good: nothing is removed, the connector's position is not moved, and the reason is kept in plain words. */
-export async function failRun({ problem, ...run }: OfRun & { problem: SyncProblem }): Promise<void> {
+/**
+ * The run failed for good: nothing is removed, the connector's position is not moved, and the reason is kept in plain words.
+ * `announce`: webhook endpoints hear of it (sync.run.failed), owed from this very update; the caller announces it.
+ */
+export async function failRun({ problem, announce = false, ...run }: OfRun & { problem: SyncProblem; announce?: boolean }): Promise<void> {
   await db().transaction(async (tx) => {
     await dropPendingRemovals(tx, run);
     await tx
       .update(syncRuns)
-      .set({ status: "failed", errorCode: problem.code, error: problem.message, pendingRemovals: 0, finishedAt: new Date() })
+      .set({
+        status: "failed",
+        errorCode: problem.code,
+        error: problem.message,
+        pendingRemovals: 0,
+        finishedAt: new Date(),
+        ...(announce ? { webhookEventsOwed: oweRunEvents(run.customerId, "failed") } : {}),
+      })
       .where(ofRun(run));
   });
 }

@@ -2,20 +2,14 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { provisioningRecords, syncRunChanges, syncRunCreatedPages, syncRuns, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { column } from "@/db/sql-names";
 import type { RunEventsPayload } from "@/lib/jobs/webhook-jobs";
 import { enqueueDeliveries } from "@/lib/jobs/webhook-jobs";
 import { ofCustomer } from "@/lib/tenancy";
+import { entryEventOfKind, sqlCaseOf, userEventOfAction } from "./directory-events";
 
-/** The directory event of each kind of change a sync records (lib/sync/plan-page.ts). */
-const entryEventOfKind = sql`case c.kind
-  when 'created' then 'directory.entry.created' when 'updated' then 'directory.entry.updated'
-  when 'disabled' then 'directory.entry.disabled' when 'removed' then 'directory.entry.removed'
-  else 'directory.entry.restored' end`;
-
-/** The user event of each provisioning action that has one (lib/provisioning/records.ts). */
-const userEventOfAction = sql`case p.action
-  when 'created' then 'user.provisioned' when 'suspended' then 'user.suspended'
-  when 'restored' then 'user.restored' when 'deleted' then 'user.deleted' end`;
+const entryEvent = sqlCaseOf(sql`c.kind`, entryEventOfKind);
+const userEvent = sqlCaseOf(sql`p.action`, userEventOfAction);
 
 /**
  * Turns what a sync run changed into webhook events, for every endpoint that
@@ -26,6 +20,9 @@ const userEventOfAction = sql`case p.action
  * pages as fast as without webhooks. Which records go out depends on how the
  * run ended: removals only once applied (succeeded, or confirmed later by a
  * manager); a run that waits for that confirmation sends the rest now.
+ * The same statement takes the end off the run's owed events (sync_runs'
+ * webhook_events_owed), so a second job for it emits nothing: concurrent
+ * ones wait on the run's row and then find nothing owed.
  */
 export async function emitRunEvents({ customerId, runId, outcome }: RunEventsPayload): Promise<number> {
   const [run] = await db()
@@ -33,13 +30,8 @@ export async function emitRunEvents({ customerId, runId, outcome }: RunEventsPay
     .from(syncRuns)
     .where(and(ofCustomer(syncRuns, customerId), eq(syncRuns.id, runId)))
     .limit(1);
-  if (!run || run.trigger === "simulate") return 0;
-  const [listening] = await db()
-    .select({ id: webhookEndpoints.id })
-    .from(webhookEndpoints)
-    .where(and(ofCustomer(webhookEndpoints, customerId), eq(webhookEndpoints.enabled, true)))
-    .limit(1);
-  if (!listening) return 0;
+  // Emitted already (by this job's earlier attempt, or a second job the sweep enqueued), or never owed (Simulate).
+  if (!run?.webhookEventsOwed.includes(outcome)) return 0;
 
   const confirmedOnly = outcome === "confirmed";
   const removalsToo = outcome === "succeeded" || outcome === "confirmed";
@@ -58,9 +50,15 @@ export async function emitRunEvents({ customerId, runId, outcome }: RunEventsPay
   const cp = syncRunCreatedPages;
   const p = provisioningRecords;
   const e = webhookEndpoints;
+  const r = syncRuns;
   const rows = await db().execute<{ id: number }>(sql`
-    with events as (
-      select 1 as part, c.id as n, 0::bigint as i, ${entryEventOfKind} as type, 'entry:' || c.object_id as order_key,
+    with claimed as (
+      update ${r} set ${column(r.webhookEventsOwed)} = array_remove(${r.webhookEventsOwed}, ${outcome}::text)
+      where ${r.id} = ${runId}::uuid and ${r.customerId} = ${customerId}::uuid and ${outcome}::text = any(${r.webhookEventsOwed})
+      returning 1
+    ),
+    events as (
+      select 1 as part, c.id as n, 0::bigint as i, ${entryEvent} as type, 'entry:' || c.object_id as order_key,
         jsonb_build_object('objectId', c.object_id, 'source', ${run.connector}::text, 'runId', ${runId}::uuid, 'displayName', c.display_name, 'changes', c.fields) as data
       from ${c} c
       where c.run_id = ${runId}::uuid and c.customer_id = ${customerId}::uuid
@@ -72,11 +70,11 @@ export async function emitRunEvents({ customerId, runId, outcome }: RunEventsPay
       from ${cp} cp, json_array_elements(cp.entries) with ordinality as x(entry, i)
       where cp.run_id = ${runId}::uuid and cp.customer_id = ${customerId}::uuid and not ${confirmedOnly}::boolean
       union all
-      select 2, p.id, 0, ${userEventOfAction}, 'user:' || coalesce(p.account_id::text, p.directory_entry_id::text, p.id::text),
-        jsonb_build_object('accountId', p.account_id, 'directoryEntryId', p.directory_entry_id, 'runId', ${runId}::uuid, 'displayName', p.display_name,
+      select 2, p.id, 0, ${userEvent}, 'user:' || coalesce(p.account_id::text, p.directory_entry_id::text, p.id::text),
+        jsonb_build_object('accountId', p.account_id, 'directoryEntryId', p.directory_entry_id, 'source', ${run.connector}::text, 'runId', ${runId}::uuid, 'displayName', p.display_name,
           'portalId', p.detail->'portalId', 'extension', p.detail->'extension', 'changes', p.detail->'fields')
       from ${p} p
-      where p.run_id = ${runId}::uuid and p.customer_id = ${customerId}::uuid and ${userEventOfAction} is not null
+      where p.run_id = ${runId}::uuid and p.customer_id = ${customerId}::uuid and ${userEvent} is not null
         and (case when ${removalActions} then ${removalsToo}::boolean else not ${confirmedOnly}::boolean end)
       union all
       select 3, 0, 0, ${runEvent}::text, null, ${JSON.stringify(runData)}::jsonb where ${runEvent}::text is not null
@@ -86,6 +84,7 @@ export async function emitRunEvents({ customerId, runId, outcome }: RunEventsPay
       jsonb_build_object('type', ev.type, 'timestamp', to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'data', ev.data)
     from events ev
     join ${e} e on e.customer_id = ${customerId}::uuid and e.enabled and ev.type = any(e.event_types)
+    where exists (select 1 from claimed)
     order by ev.part, ev.n, ev.i, e.id
     returning id`);
   const ids = [...rows].map((r) => Number(r.id));

@@ -5,33 +5,28 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRunChanges, syncRunCreatedPages, syncRuns, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { announceRunEnd } from "@/lib/webhook-events/announce-run-end";
+import { oweRunEvents } from "@/lib/webhook-events/owe-run-events";
+import { emitRunEvents } from "@/lib/webhook-events/run-events";
 import { createCredential } from "@/lib/directory-credentials/credentials";
-import { createWorker } from "@/lib/jobs/queue-backend";
-import { webhookQueueName, type WebhookJobPayload } from "@/lib/jobs/webhook-jobs";
+import type { WebhookJobPayload } from "@/lib/jobs/webhook-jobs";
 import { seal } from "@/lib/secrets/secret-box";
 import { emitWebhookEvents } from "@/lib/webhook-events/emit-events";
 import { endpointInput } from "@/lib/webhooks/endpoint-input";
 import { createEndpoint, rotateEndpointSecret } from "@/lib/webhooks/endpoints";
-import { processWebhookJob } from "@/lib/webhooks/process-webhook-job";
 import { webhookEventTypes } from "@/lib/webhook-events/event-types";
 import { createCustomerWithManager } from "../../support/factories";
+import { endpointFor, startWebhookWorker } from "../../support/webhook-endpoint";
 import { startWebhookReceiver, waitUntil } from "../../support/webhook-receiver";
 
 const allEvents = webhookEventTypes.join(",");
 let worker: Worker<WebhookJobPayload>;
 
 beforeAll(() => {
-  worker = createWorker<WebhookJobPayload>(webhookQueueName, processWebhookJob, { concurrency: 8, lockDuration: 5000, stalledInterval: 5000 });
+  worker = startWebhookWorker();
 });
 afterAll(async () => {
   await worker.close();
 });
-
-async function endpointFor(manager: Awaited<ReturnType<typeof createCustomerWithManager>>, receiver: Awaited<ReturnType<typeof startWebhookReceiver>>) {
-  const { id, secret } = await createEndpoint(manager, endpointInput.parse({ url: receiver.url, description: "PBX", eventTypes: allEvents }));
-  receiver.setSecret(secret);
-  return id;
-}
 
 const deliveriesOf = (endpointId: string) => db().select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
 
@@ -151,17 +146,27 @@ describe("events of a sync run", () => {
         .insert(syncRunCreatedPages)
         .values({ runId: run!.id, customerId: manager.customerId, entryCount: 1, entries: [{ key: objectIds[2], displayName: "Cleo", status: "active" }] });
 
+      // The run ends owing its events, as finishRun leaves it.
+      const ofRun = eq(syncRuns.id, run!.id);
+      await db()
+        .update(syncRuns)
+        .set({ webhookEventsOwed: oweRunEvents(manager.customerId, "needs_confirmation") })
+        .where(ofRun);
       await announceRunEnd({ customerId: manager.customerId, runId: run!.id, outcome: "needs_confirmation" });
       await waitUntil(() => receiver.accepted.length === 3);
       expect(receiver.accepted.map((e) => e.type)).toEqual(
         expect.arrayContaining(["directory.entry.created", "directory.entry.updated", "sync.run.needs_confirmation"]),
       );
-      expect(receiver.accepted.find((e) => e.type === "directory.entry.updated")!.data).toMatchObject({
-        objectId: objectIds[0],
-        changes: { jobTitle: ["Clerk", "Lead"] },
-      });
+      const updated = receiver.accepted.find((e) => e.type === "directory.entry.updated")!.data;
+      expect(updated).toEqual({ objectId: objectIds[0], source: "entra", runId: run!.id, displayName: "Adele", changes: { jobTitle: ["Clerk", "Lead"] } });
+      // A second job for the same end (a retry, or the sweep's) finds nothing owed and sends nothing.
+      expect(await emitRunEvents({ customerId: manager.customerId, runId: run!.id, outcome: "needs_confirmation" })).toBe(0);
       expect(receiver.accepted.find((e) => e.type === "directory.entry.created")!.data).toMatchObject({ objectId: objectIds[2], displayName: "Cleo" });
 
+      await db()
+        .update(syncRuns)
+        .set({ status: "confirmed", webhookEventsOwed: oweRunEvents(manager.customerId, "confirmed") })
+        .where(ofRun);
       await announceRunEnd({ customerId: manager.customerId, runId: run!.id, outcome: "confirmed" });
       await waitUntil(() => receiver.accepted.length === 4);
       expect(receiver.accepted[3]).toMatchObject({ type: "directory.entry.removed", data: { objectId: objectIds[1] } });

@@ -1,0 +1,3 @@
+ALTER TABLE "sync_runs" ADD COLUMN "webhook_events_owed" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+CREATE INDEX "sync_runs_webhook_events_owed_idx" ON "sync_runs" USING btree ("finished_at") WHERE "sync_runs"."webhook_events_owed" <> '{}'::text[];--> statement-breakpoint
+CREATE INDEX "webhook_deliveries_unattempted_idx" ON "webhook_deliveries" USING btree ("id") WHERE "webhook_deliveries"."status" = 'pending' and "webhook_deliveries"."attempts" = 0;
