@@ -96,9 +96,14 @@ export const scimOnlyFields = [
   "address",
 ] as const satisfies readonly (keyof ReturnType<typeof userColumns>)[];
 
-/** What is kept of a resource a client sent: everything but the server's own id and meta, `active` as a boolean. */
+/**
+ * What is kept of a resource a client sent: everything but the server's own
+ * id and meta, and the password (RFC 7643: write-only, never returned; the
+ * portal signs people in with Microsoft, so it has no use for one), `active`
+ * as a boolean.
+ */
 export function storedResource(body: Json): Json {
-  const rest = Object.fromEntries(Object.entries(body).filter(([k]) => !["id", "meta"].includes(k.toLowerCase())));
+  const rest = Object.fromEntries(Object.entries(body).filter(([k]) => !["id", "meta", "password"].includes(k.toLowerCase())));
   const activeKey = keyOf(rest, "active");
   if (activeKey) rest[activeKey] = activeOf(rest);
   return rest;

@@ -130,8 +130,8 @@ export async function replaceScimUser(ctx: ScimContext, id: string, body: Json):
 
 export async function patchScimUser(ctx: ScimContext, id: string, body: Json): Promise<Json> {
   const entry = await find(ctx, id);
-  // Patch what a GET shows (so `active` and friends are there), then keep it as sent.
-  const patched = applyPatch(storedResource({ ...(entry.scimResource ?? {}), active: entry.status === "active" }), body);
+  // Patch what a GET shows (so `active` and friends are there), then keep what a client's own resource would keep.
+  const patched = storedResource(applyPatch(storedResource({ ...(entry.scimResource ?? {}), active: entry.status === "active" }), body));
   return save(ctx, entry.id, patched);
 }
 

@@ -57,6 +57,16 @@ describe("SCIM tokens, isolation and errors", () => {
     expect((await scimRequest(tokenA, "GET", `/Users/${user.body!.id}`)).body!.active).toBe(true);
   });
 
+  it("never keeps nor returns a password Entra sends, whether created, replaced or patched", async () => {
+    const created = await scimRequest(tokenA, "POST", "/Users", { userName: "pat@a.example", password: "Created-Secret-1" });
+    const id = created.body!.id as string;
+    await scimRequest(tokenA, "PUT", `/Users/${id}`, { userName: "pat@a.example", Password: "Replaced-Secret-2" });
+    await scimRequest(tokenA, "PATCH", `/Users/${id}`, { Operations: [{ op: "add", path: "password", value: "Patched-Secret-3" }] });
+    const read = await scimRequest(tokenA, "GET", `/Users/${id}`);
+    const [row] = await db().select().from(directoryEntries).where(eq(directoryEntries.id, id));
+    expect(JSON.stringify([created.body, read.body, row])).not.toMatch(/Secret-\d|password/i);
+  });
+
   it("stops a revoked token at once", async () => {
     const { id, token } = await createScimToken(a, "short-lived");
     expect((await scimRequest(token, "GET", "/Users")).status).toBe(200);
