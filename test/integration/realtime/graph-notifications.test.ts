@@ -114,7 +114,14 @@ describe("real time: Graph change notifications", () => {
     await until(
       "the burst's changes, every run ended",
       async () => finished(await runs()) && (await Promise.all([44, 45, 46, 47, 48, 49].map(last))).every(Boolean),
-    );
+      60_000,
+    ).catch(async (error: Error) => {
+      // What a busy machine left undone, for whoever reads the failure.
+      const deliveries = (await admin.notificationLog(tenantId)).deliveries.filter((d) => d.seq > logged);
+      const outcomes = deliveries.map((d) => d.outcome).join(",");
+      const notified = (await runs()).map((run) => `${run.status}@${run.startedAt?.toISOString()}`);
+      throw new Error(`${error.message}; notified runs ${notified.join(" ")}; deliveries ${outcomes}`);
+    });
     // One run when the burst reached the portal within one debounce window (a quiet machine takes a fraction of it);
     // a machine too busy to deliver it that fast gets at most one more run a window, never a run a notification.
     const burst = (await admin.notificationLog(tenantId)).deliveries.filter((d) => d.seq > logged && d.kind === "change");
@@ -122,7 +129,7 @@ describe("real time: Graph change notifications", () => {
     const made = (await runs()).length - before;
     if (span < DEBOUNCE_MS / 2) expect(made).toBe(1);
     else expect(made).toBeLessThanOrEqual(2 + Math.ceil(span / DEBOUNCE_MS));
-  });
+  }, 90_000);
 
   it("a forged notification (wrong clientState, unknown subscription, another tenant) changes nothing and is logged", async () => {
     const warn = vi.spyOn(logger, "warn");
