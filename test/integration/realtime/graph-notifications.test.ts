@@ -68,7 +68,8 @@ describe("real time: Graph change notifications", () => {
     company = await createEntraCompany({ users: 6 });
     customerId = company.manager.customerId;
     tenantId = company.tenant.tenantId;
-    userIds = (await admin.listUsers(tenantId)).users.map((user) => user.id);
+    // Members only: the generated six may include a guest, whom the company's settings leave out of the directory.
+    userIds = (await admin.listUsers(tenantId)).users.filter((user) => user.userType === "Member").map((user) => user.id);
     expect((await syncNow(company.manager)).status).toBe("succeeded"); // the delta link later runs start from
     expect(await keepSubscription({ customerId })).toBe("subscribed");
   });
