@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Worker } from "bullmq";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRunChanges, syncRunCreatedPages, syncRuns, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { announceRunEnd } from "@/lib/webhook-events/announce-run-end";
@@ -172,6 +172,30 @@ describe("events of a sync run", () => {
       expect(receiver.accepted[3]).toMatchObject({ type: "directory.entry.removed", data: { objectId: objectIds[1] } });
     } finally {
       await receiver.close();
+    }
+  });
+  it("disables an endpoint whose every delivery has failed for a day, with the reason its screen shows; a success clears the clock", async () => {
+    const manager = await createCustomerWithManager();
+    const failing = await startWebhookReceiver({ failEvery: 1 });
+    const healthy = await startWebhookReceiver();
+    try {
+      const [dead, recovered] = [await endpointFor(manager, failing), await endpointFor(manager, healthy)];
+      // Both failing since yesterday (no test clock needed: the clock is the row's own timestamp).
+      await db()
+        .update(webhookEndpoints)
+        .set({ failingSince: new Date(Date.now() - 25 * 3600_000) })
+        .where(and(eq(webhookEndpoints.customerId, manager.customerId), inArray(webhookEndpoints.id, [dead, recovered])));
+      const endpoint = async (id: string) => (await db().select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)))[0]!;
+      await emitWebhookEvents(manager.customerId, [{ type: "webhook.test", orderKey: null, data: { test: true } }]);
+
+      await waitUntil(async () => !(await endpoint(dead)).enabled);
+      expect((await endpoint(dead)).disabledReason).toBe(
+        "Disabled by the portal: every delivery failed for 1 day. Fix the receiver, then enable the endpoint again.",
+      );
+      await waitUntil(async () => (await endpoint(recovered)).failingSince === null);
+      expect(await endpoint(recovered)).toMatchObject({ enabled: true, disabledReason: null });
+    } finally {
+      await Promise.all([failing.close(), healthy.close()]);
     }
   });
 });
