@@ -165,8 +165,9 @@ describe("a fleet of customers and two worker processes", () => {
           });
         const probeDone = said("done");
         await said("ready");
-        // Graph refuses the tenant for 1 s but asks for 2 s of quiet: a request that waits out the pause gets through.
-        await admin.setFaults(throttled!.tenantId, { throttle: { forSeconds: 1, retryAfterSeconds: 2 } });
+        // Graph refuses the tenant for 5 s (the probe's one request falls in it however busy the machine) but asks for
+        // 8 s of quiet: a request that waits out the pause gets through, and the probe's retry too.
+        await admin.setFaults(throttled!.tenantId, { throttle: { forSeconds: 5, retryAfterSeconds: 8 } });
         probe.stdin!.end("go\n");
         // The other process met the 429 and paused the tenant's bucket in Redis.
         const deadline = Date.now() + 20_000;
