@@ -28,8 +28,8 @@ export type RunEventsPayload = z.infer<typeof runEventsPayload>;
 export const deliverPayload = z.object({ customerId: z.uuid(), deliveryId: z.number().int().positive() });
 export type DeliverPayload = z.infer<typeof deliverPayload>;
 
-export const sweepPayload = z.object({});
-export type SweepPayload = z.infer<typeof sweepPayload>;
+/** The sweep carries nothing: it looks at every company's rows. */
+export type SweepPayload = Record<string, never>;
 
 export type WebhookJobPayload = RunEventsPayload | DeliverPayload | SweepPayload;
 
