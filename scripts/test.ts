@@ -106,6 +106,7 @@ results.push(...(await Promise.all(lanes)).flat());
 console.log("\n=== Summary ===");
 for (const r of results) {
   console.log(`${r.ok ? "ok  " : "FAIL"} ${r.name}: ${r.passed} passed, ${r.failed} failed (${r.seconds.toFixed(0)} s)`);
+  for (const failure of r.failures) console.log(`       ✗ ${failure}`);
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

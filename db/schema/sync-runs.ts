@@ -36,6 +36,9 @@ export const syncRuns = pgTable(
     // How the connector read the round, in words for the run page (Entra: parallel listings, or one delta walk and why).
     readAs: text("read_as"),
     requestedBy: uuid("requested_by").references(() => accounts.id, { onDelete: "set null" }),
+    // The queue's job that runs it, when the job is not named after the run (a schedule's job): a run whose job
+    // the queue no longer holds is lost, and the next start fails it (lib/sync/create-run-reclaiming.ts).
+    jobId: text("job_id"),
     attempts: integer("attempts").notNull().default(0),
     queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),

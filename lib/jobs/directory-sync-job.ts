@@ -98,9 +98,9 @@ export async function nextScheduledSync({ customerId, connector }: { customerId:
   return scheduler?.next ? new Date(scheduler.next) : null;
 }
 
-/** Whether BullMQ still holds the job of a run (queued, active, delayed for retry). */
-export async function runJobIsAlive(runId: string): Promise<boolean> {
-  const job = await directorySyncQueue().getJob(runId);
+/** Whether BullMQ still holds a run's job (queued, active, delayed for retry). */
+export async function runJobIsAlive(jobId: string): Promise<boolean> {
+  const job = await directorySyncQueue().getJob(jobId);
   if (!job) return false;
   const state = await job.getState();
   return state !== "completed" && state !== "failed" && state !== "unknown";

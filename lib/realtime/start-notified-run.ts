@@ -4,7 +4,8 @@ import { db } from "@/db/client";
 import { syncRuns } from "@/db/schema";
 import { enqueueDirectorySync } from "@/lib/jobs/directory-sync-job";
 import { logger } from "@/lib/logger";
-import { createRun, RunAlreadyActiveError } from "@/lib/sync/run-records";
+import { createRunReclaiming } from "@/lib/sync/create-run-reclaiming";
+import { RunAlreadyActiveError } from "@/lib/sync/run-records";
 import { ofCustomer } from "@/lib/tenancy";
 import { enqueueNotifiedDelta } from "./realtime-job";
 import { getSubscriptionRow } from "./subscription-row";
@@ -22,7 +23,7 @@ export async function startNotifiedRun({ customerId }: { customerId: string }): 
   if (!row?.enabled || !row.subscriptionId) return "off";
   let runId: string;
   try {
-    runId = (await createRun({ customerId, connector: "entra", trigger: "notification" })).id;
+    runId = (await createRunReclaiming({ customerId, connector: "entra", trigger: "notification" })).id;
   } catch (error) {
     if (!(error instanceof RunAlreadyActiveError)) throw error;
     await enqueueNotifiedDelta(customerId);

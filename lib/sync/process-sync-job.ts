@@ -7,7 +7,8 @@ import { syncQueueWaitSeconds, syncRunSeconds, syncRunsTotal } from "@/lib/metri
 import type { ConnectorLookup } from "./connector";
 import { syncPriority } from "./queue-priority";
 import { runAttempt } from "./run-attempt";
-import { claimAttempt, createRun, failRun, noteRetry, RunAlreadyActiveError, supersedeUnconfirmed } from "./run-records";
+import { claimAttempt, failRun, noteRetry, RunAlreadyActiveError, supersedeUnconfirmed } from "./run-records";
+import { createRunReclaiming } from "./create-run-reclaiming";
 import { isCustomerSuspended } from "@/lib/suspension/customer-suspended";
 import { announceRunEnd } from "@/lib/webhook-events/announce-run-end";
 
@@ -52,7 +53,8 @@ async function processAttempt(job: Job<DirectorySyncPayload>, connectorOf: Conne
     // leaves a queued run that the job's next attempt (in any worker) recognises as its own, not as another sync.
     const ownRunId = runIdOfJob(job);
     try {
-      runId = (await createRun({ id: ownRunId, customerId: payload.customerId, connector: payload.connector, trigger: "schedule" })).id;
+      const created = { id: ownRunId, jobId: job.id, customerId: payload.customerId, connector: payload.connector, trigger: "schedule" } as const;
+      runId = (await createRunReclaiming(created)).id;
     } catch (error) {
       if (!(error instanceof RunAlreadyActiveError)) throw error;
       logger.info({ customerId: payload.customerId }, "scheduled sync skipped: a sync is already running");

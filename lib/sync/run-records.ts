@@ -31,6 +31,7 @@ export async function createRun(input: {
   connector: ConnectorId;
   trigger: SyncTrigger;
   requestedBy?: string | null;
+  jobId?: string;
 }): Promise<SyncRun> {
   try {
     const [run] = await db().insert(syncRuns).values(input).onConflictDoNothing({ target: syncRuns.id }).returning();

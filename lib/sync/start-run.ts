@@ -5,20 +5,21 @@ import { syncRuns, type SyncTrigger } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CustomerActor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
-import { enqueueDirectorySync, runJobIsAlive } from "@/lib/jobs/directory-sync-job";
+import { enqueueDirectorySync } from "@/lib/jobs/directory-sync-job";
 import { logger } from "@/lib/logger";
 import { ofCustomer } from "@/lib/tenancy";
 import type { Connector } from "./connector";
 import { syncPriority } from "./queue-priority";
-import { createRun, failRun, findActiveRun, RunAlreadyActiveError } from "./run-records";
+import { createRunReclaiming } from "./create-run-reclaiming";
+import { RunAlreadyActiveError } from "./run-records";
 
 const alreadyRunning = () => new AppError("conflict", "A sync is already running for your company. Wait for it to finish.");
 
 /**
  * One-time Sync (or import), Simulate and Full resync from a connector's screen. The run row
  * is the lock (one active run per customer, enforced by a unique index); a
- * run whose job the queue no longer holds is marked failed first, so a lost
- * job cannot block the company forever.
+ * run whose job the queue no longer holds is marked failed first
+ * (create-run-reclaiming.ts).
  */
 export async function startRun(actor: CustomerActor, trigger: Exclude<SyncTrigger, "schedule">, connector: Connector) {
   if (!(await connector.hasSettings({ customerId: actor.customerId }))) {
@@ -39,24 +40,10 @@ export async function startRun(actor: CustomerActor, trigger: Exclude<SyncTrigge
 }
 
 async function createOrReclaim(actor: CustomerActor, trigger: Exclude<SyncTrigger, "schedule">, connector: Connector) {
-  const { customerId } = actor;
-  const create = () => createRun({ customerId, connector: connector.id, trigger, requestedBy: actor.accountId });
   try {
-    return await create();
+    return await createRunReclaiming({ customerId: actor.customerId, connector: connector.id, trigger, requestedBy: actor.accountId });
   } catch (error) {
-    if (!(error instanceof RunAlreadyActiveError)) throw error;
-    const active = await findActiveRun({ customerId, connector: connector.id });
-    if (!active || (await runJobIsAlive(active.id))) throw alreadyRunning();
-    await failRun({
-      customerId,
-      runId: active.id,
-      problem: { code: "interrupted", message: "The sync was interrupted and its job was lost.", retryable: false },
-    });
-    try {
-      return await create();
-    } catch (again) {
-      if (again instanceof RunAlreadyActiveError) throw alreadyRunning();
-      throw again;
-    }
+    if (error instanceof RunAlreadyActiveError) throw alreadyRunning();
+    throw error;
   }
 }

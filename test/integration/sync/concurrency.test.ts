@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
@@ -87,5 +87,67 @@ describe("one sync per customer, customers apart", () => {
     const run = await waitForRun(runIdOfJob(job));
     expect({ status: run.status, created: run.created }).toEqual({ status: "succeeded", created: 5 });
     expect(await db().select().from(syncRuns).where(eq(syncRuns.customerId, manager.customerId))).toHaveLength(1);
+  });
+
+  /** A scheduled job of the customer's, due now; resolves once the queue is done with it (run or skipped). */
+  const scheduledJobDone = async (customerId: string) => {
+    const job = await directorySyncQueue().add("scheduled-sync", { customerId, connector: "entra" }, jobRetryOptions());
+    for (let state = await job.getState(); state !== "completed" && state !== "failed"; state = await job.getState()) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return job;
+  };
+
+  it("fails a run whose job the queue lost (its worker died past the stalled-job limit) at the next scheduled start, which then runs", async () => {
+    const tenant = await createTenant(admin, { users: 5 });
+    const manager = await createCustomerWithManager();
+    await configureSync(manager, tenant, { skipGuests: "" });
+    const lost = await createRun({ jobId: "a-job-the-queue-failed", customerId: manager.customerId, connector: "entra", trigger: "schedule" });
+    await db()
+      .update(syncRuns)
+      .set({ status: "running", queuedAt: new Date(Date.now() - 10 * 60_000), startedAt: new Date(Date.now() - 9 * 60_000) })
+      .where(eq(syncRuns.id, lost.id));
+
+    const job = await scheduledJobDone(manager.customerId);
+    expect((await waitForRun(runIdOfJob(job))).status).toBe("succeeded");
+    const [before] = await db().select().from(syncRuns).where(eq(syncRuns.id, lost.id));
+    expect({ status: before!.status, errorCode: before!.errorCode }).toEqual({ status: "failed", errorCode: "interrupted" });
+  });
+
+  it("leaves a run being started (its job not added yet) and a run whose job lives alone: the scheduled start is skipped", async () => {
+    const tenant = await createTenant(admin, { users: 5 });
+    const [starting, alive] = await Promise.all([createCustomerWithManager(), createCustomerWithManager()]);
+    await configureSync(starting, tenant);
+    await configureSync(alive, tenant);
+    const young = await createRun({ customerId: starting.customerId, connector: "entra", trigger: "one_time" });
+    // An old run whose job waits in the queue (delayed for an hour: a retry's backoff).
+    const old = await createRun({ customerId: alive.customerId, connector: "entra", trigger: "one_time" });
+    await db()
+      .update(syncRuns)
+      .set({ queuedAt: new Date(Date.now() - 10 * 60_000) })
+      .where(eq(syncRuns.id, old.id));
+    const retrying = await directorySyncQueue().add(
+      "sync",
+      { customerId: alive.customerId, connector: "entra", runId: old.id },
+      { jobId: old.id, delay: 3_600_000 },
+    );
+    try {
+      for (const manager of [starting, alive]) {
+        const job = await scheduledJobDone(manager.customerId);
+        expect(
+          await db()
+            .select()
+            .from(syncRuns)
+            .where(eq(syncRuns.id, runIdOfJob(job))),
+        ).toEqual([]);
+      }
+      const runs = await db()
+        .select()
+        .from(syncRuns)
+        .where(inArray(syncRuns.id, [young.id, old.id]));
+      expect(runs.map((r) => r.status)).toEqual(["queued", "queued"]);
+    } finally {
+      await retrying.remove();
+    }
   });
 });
