@@ -100,6 +100,10 @@ function readPlaywrightReport(json: PlaywrightReport): ReportCounts {
 
 function failure(file: string, test: string, message = ""): string {
   // Reporters colour their messages; the summary is read as plain text.
-  const firstLine = message.replace(/\u001b\[[0-9;]*m/g, "").trim().split("\n")[0] ?? "";
+  const firstLine =
+    message
+      .replace(/\u001b\[[0-9;]*m/g, "")
+      .trim()
+      .split("\n")[0] ?? "";
   return `${file.replace(`${process.cwd()}/`, "")}${test ? ` › ${test}` : ""}: ${firstLine.slice(0, 300)}`;
 }
