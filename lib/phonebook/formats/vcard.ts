@@ -1,11 +1,13 @@
 import { entryNumbers, type NumberKind } from "./entry-numbers";
 import type { PhonebookFormat } from "./phonebook-format";
-import { withoutForbidden } from "./plain-text";
+import { plainTest, withoutForbidden } from "./plain-text";
 
 const escaped = /\r\n|[\\,;\r\n]/g;
+const plainVcard = plainTest("\\\\,;", { lineBreaks: false });
 
 /** RFC 6350 §3.4: a text value with backslash, comma, semicolon and line breaks escaped (one pass: a phonebook has a million values). */
 export function vcardText(value: string): string {
+  if (plainVcard.test(value)) return value;
   return withoutForbidden(value).replace(escaped, (c) => (c === "\r\n" || c === "\r" || c === "\n" ? "\\n" : `\\${c}`));
 }
 

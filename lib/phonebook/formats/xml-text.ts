@@ -1,6 +1,7 @@
-import { oneLine } from "./plain-text";
+import { oneLine, plainTest } from "./plain-text";
 
 const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+const plainXml = plainTest(`&<>"'`, { lineBreaks: false });
 
 /**
  * A value as XML character data or an attribute value: the five special
@@ -9,6 +10,7 @@ const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;
  * the phones' small parsers all read them.
  */
 export function xmlText(value: string): string {
+  if (plainXml.test(value)) return value;
   return oneLine(value).replace(/[&<>"']/g, (c) => entities[c]!);
 }
 
