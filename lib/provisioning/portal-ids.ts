@@ -21,28 +21,28 @@ export function localPartOf(person: Pick<Person, "userPrincipalName" | "accountN
 /**
  * A free portal ID for each local part: `kim@acme`, and on a clash `kim-2@acme`,
  * `kim-3@acme`… — the lowest free suffix, so the same directory gives the same
- * IDs. One query per round of suffixes, for a whole batch. The insert's
+ * IDs. One query per round, for a whole batch: the plain IDs first (most are
+ * free), then ten suffixes at a time for those that clashed. The insert's
  * unique key still decides should a manager take one in between.
  */
 export async function freePortalIds(localParts: readonly string[], slug: string): Promise<string[]> {
   const chosen: (string | null)[] = localParts.map(() => null);
   const claimed = new Set<string>();
-  for (let suffix = 1; chosen.includes(null); suffix += 10) {
-    const candidates = localParts.flatMap((part, i) => (chosen[i] ? [] : range(suffix).map((n) => customerPortalId(n === 1 ? part : `${part}-${n}`, slug))));
+  for (let first = 1, count = 1; chosen.includes(null); first += count, count = 10) {
+    const suffixes = Array.from({ length: count }, (_, i) => first + i);
+    const candidatesOf = (part: string) => suffixes.map((n) => customerPortalId(n === 1 ? part : `${part}-${n}`, slug));
+    const candidates = localParts.map((part, i) => (chosen[i] ? [] : candidatesOf(part)));
     const taken = new Set(
       (
         await db()
           .select({ portalId: accounts.portalId })
           .from(accounts)
-          // One array parameter (not one per candidate, ten per person), looked up in the portal ID's unique index.
-          .where(sql`${accounts.portalId} = any(${textArray([...new Set(candidates)])})`)
+          // One array parameter (not one per candidate), looked up in the portal ID's unique index.
+          .where(sql`${accounts.portalId} = any(${textArray([...new Set(candidates.flat())])})`)
       ).map((r) => r.portalId),
     );
-    localParts.forEach((part, i) => {
-      if (chosen[i]) return;
-      const free = range(suffix)
-        .map((n) => customerPortalId(n === 1 ? part : `${part}-${n}`, slug))
-        .find((id) => !taken.has(id) && !claimed.has(id));
+    candidates.forEach((ids, i) => {
+      const free = ids.find((id) => !taken.has(id) && !claimed.has(id));
       if (free) {
         chosen[i] = free;
         claimed.add(free);
@@ -51,8 +51,6 @@ export async function freePortalIds(localParts: readonly string[], slug: string)
   }
   return chosen as string[];
 }
-
-const range = (from: number) => Array.from({ length: 10 }, (_, i) => from + i);
 
 /** Strings as one `text[]` parameter, each element quoted as PostgreSQL's array syntax wants. */
 function textArray(values: readonly string[]) {

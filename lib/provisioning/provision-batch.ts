@@ -66,6 +66,9 @@ export async function withFreshExtensions(write: () => Promise<void>, rewind: ()
   }
 }
 
+// What localeCompare compares with, made once: a batch sorts a thousand names.
+const byName = new Intl.Collator();
+
 export async function provisionBatch(ctx: BatchContext, people: Person[]): Promise<void> {
   const { customerId, settings, connector } = ctx;
   const logins = await loginsOf(ctx, people);
@@ -102,10 +105,11 @@ export async function provisionBatch(ctx: BatchContext, people: Person[]): Promi
   }
 
   // New logins take their portal IDs and range numbers in the order of their names, not of the entries' random IDs.
-  creates.sort((a, b) => localPartOf(a.person).localeCompare(localPartOf(b.person)));
+  const localParts = new Map(creates.map((create) => [create, localPartOf(create.person)]));
+  creates.sort((a, b) => byName.compare(localParts.get(a)!, localParts.get(b)!));
   const extensions = await decideExtensions(ctx, [...creates.map((c) => c.need), ...updates.flatMap((u) => (u.need ? [u.need] : []))], records);
   const portalIds = await freePortalIds(
-    creates.map((c) => localPartOf(c.person)),
+    creates.map((c) => localParts.get(c)!),
     ctx.slug,
   );
   const deviceKinds: DeviceKind[] = [...(settings.createSoftphone ? ["softphone" as const] : []), ...(settings.createMobile ? ["mobile" as const] : [])];

@@ -8,7 +8,12 @@ import { AppError } from "@/lib/errors";
 import { extensionTakenMessage } from "@/lib/extensions/extension-taken";
 import { deleteUser } from "@/lib/users/delete-user";
 import { updateUser } from "@/lib/users/update-user";
-import { createCustomerWithManager, createTestUser } from "../support/factories";
+import { createCustomerWithManager, createTestUser, unique } from "../support/factories";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { accounts, companyExtensions } from "@/db/schema";
+import { noPortalPasswordHash } from "@/lib/accounts/no-portal-password";
+import { violatedConstraint } from "@/lib/db-errors";
 
 describe("extensions", () => {
   it("are unique within a customer, with a message that names the extension", async () => {
@@ -131,6 +136,52 @@ describe("one extension rule for the company: users and directory entries alike"
       const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
       expect(refused.reason).toMatchObject(takenInCompany);
     }
+  });
+});
+
+describe("extensions written many at a time (provisioning's inserts)", () => {
+  const loginsWith = (manager: CustomerActor & { slug: string }, extensions: (string | null)[]) =>
+    extensions.map((extension) => ({
+      customerId: manager.customerId,
+      role: "user" as const,
+      portalId: `bulk-${unique()}@${manager.slug}`,
+      passwordHash: noPortalPasswordHash,
+      name: "Bulk",
+      extension,
+    }));
+  const extensionsOf = async (customerId: string) =>
+    (await db().select({ extension: companyExtensions.extension }).from(companyExtensions).where(eq(companyExtensions.customerId, customerId)))
+      .map((r) => r.extension)
+      .sort();
+
+  it("registers every extension of one insert, and refuses the whole insert when two of its logins share one", async () => {
+    const manager = await createCustomerWithManager();
+    await db()
+      .insert(accounts)
+      .values(loginsWith(manager, ["9101", "9102", null]));
+    expect(await extensionsOf(manager.customerId)).toEqual(["9101", "9102"]);
+
+    const clash = db()
+      .insert(accounts)
+      .values(loginsWith(manager, ["9103", "9104", "9103"]));
+    await expect(clash).rejects.toSatisfy((error: unknown) => violatedConstraint(error) === "company_extensions_pkey");
+    expect(await extensionsOf(manager.customerId)).toEqual(["9101", "9102"]);
+    expect(
+      await db()
+        .select()
+        .from(accounts)
+        .where(and(eq(accounts.customerId, manager.customerId), eq(accounts.name, "Bulk"))),
+    ).toHaveLength(3);
+  });
+
+  it("refuses an insert with an extension a directory entry holds", async () => {
+    const manager = await createCustomerWithManager();
+    await entryWithExtension(manager, "9201");
+    const taken = db()
+      .insert(accounts)
+      .values(loginsWith(manager, ["9202", "9201"]));
+    await expect(taken).rejects.toSatisfy((error: unknown) => violatedConstraint(error) === "company_extensions_pkey");
+    expect(await extensionsOf(manager.customerId)).toEqual(["9201"]);
   });
 });
 
