@@ -94,8 +94,17 @@ try {
   await emulator.admin.setFaults(largeTenant.tenantId, { latencyMs });
   // Measured twice too, the faster counting: after the phases above the machine is still writing their rows back.
   const latentFloors = [await measuredFloor(), await measuredFloor()];
-  const latentFulls = await withBenchWorker(async () => [await measuredRun(await benchCustomer(largeTenant)), await measuredRun(await benchCustomer(largeTenant))]);
-  const latent = { latencyMs, floor: fastest(latentFloors), floorsMs: latentFloors.map((f) => f.ms), full: fastest(latentFulls), fullMs: latentFulls.map((f) => f.ms) };
+  const latentFulls = await withBenchWorker(async () => [
+    await measuredRun(await benchCustomer(largeTenant)),
+    await measuredRun(await benchCustomer(largeTenant)),
+  ]);
+  const latent = {
+    latencyMs,
+    floor: fastest(latentFloors),
+    floorsMs: latentFloors.map((f) => f.ms),
+    full: fastest(latentFulls),
+    fullMs: latentFulls.map((f) => f.ms),
+  };
   await emulator.admin.clearFaults(largeTenant.tenantId);
   printReport({ floors, small, large, provisioning: { small: smallProvisioned, large: largeProvisioned }, latent });
 } catch (error) {
