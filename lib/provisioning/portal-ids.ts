@@ -22,12 +22,13 @@ export function localPartOf(person: Pick<Person, "userPrincipalName" | "accountN
  * A free portal ID for each local part: `kim@acme`, and on a clash `kim-2@acme`,
  * `kim-3@acme`… — the lowest free suffix, so the same directory gives the same
  * IDs. One query per round, for a whole batch: the plain IDs first (most are
- * free), then ten suffixes at a time for those that clashed. The insert's
- * unique key still decides should a manager take one in between.
+ * free), then ten suffixes at a time for those that clashed. `claimed` holds
+ * IDs chosen but not yet written (an earlier batch's); the chosen ones join
+ * it. The insert's unique key still decides should a manager take one in
+ * between.
  */
-export async function freePortalIds(localParts: readonly string[], slug: string): Promise<string[]> {
+export async function freePortalIds(localParts: readonly string[], slug: string, claimed = new Set<string>()): Promise<string[]> {
   const chosen: (string | null)[] = localParts.map(() => null);
-  const claimed = new Set<string>();
   for (let first = 1, count = 1; chosen.includes(null); first += count, count = 10) {
     const suffixes = Array.from({ length: count }, (_, i) => first + i);
     const candidatesOf = (part: string) => suffixes.map((n) => customerPortalId(n === 1 ? part : `${part}-${n}`, slug));

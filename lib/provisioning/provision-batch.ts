@@ -16,6 +16,8 @@ import type { ProvisioningSource } from "./provisioning-source";
 import type { RangeCursor } from "./range-cursor";
 import type { NewRecord, RecordWriter } from "./records";
 
+type NewLogin = typeof accounts.$inferInsert;
+
 /** A provisioned (or adoptable) login as a batch sees it. */
 type Login = {
   id: string;
@@ -47,6 +49,8 @@ export type BatchContext = {
   inScope: (key: string) => boolean;
   current: (key: string) => boolean;
   leftScope: string[];
+  /** Portal IDs this pass's planned batches chose: a batch planned while the one before is still being written cannot see its IDs in the database. */
+  claimedPortalIds: Set<string>;
 };
 
 /**
@@ -54,12 +58,15 @@ export type BatchContext = {
  * the database refuses the batch as a whole (company_extensions); it is
  * decided again from a fresh read.
  */
+/** The database refused a batch's extension: someone else took it after the batch was decided. */
+export const isExtensionClash = (error: unknown) => violatedConstraint(error) === "company_extensions_pkey";
+
 export async function withFreshExtensions(write: () => Promise<void>, rewind: () => void): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write();
     } catch (error) {
-      if (attempt >= 3 || violatedConstraint(error) !== "company_extensions_pkey") throw error;
+      if (attempt >= 3 || !isExtensionClash(error)) throw error;
       logger.info({ attempt }, "an extension was taken while provisioning; deciding the batch again");
       rewind();
     }
@@ -69,9 +76,38 @@ export async function withFreshExtensions(write: () => Promise<void>, rewind: ()
 // What localeCompare compares with, made once: a batch sorts a thousand names.
 const byName = new Intl.Collator();
 
+/** Everything a batch will write, decided from reads alone: made while the batch before is still being written. */
+export type BatchPlan = {
+  records: NewRecord[];
+  newLogins: NewLogin[];
+  changed: Record<string, unknown>[];
+  updates: { login: Login; person: Person }[];
+  restores: Login[];
+  adoptions: { login: Login; person: Person }[];
+  leftScope: string[];
+  deviceKinds: DeviceKind[];
+};
+
+/** One batch decided and written at once (SCIM's one person; a pass that had to decide a batch again). */
 export async function provisionBatch(ctx: BatchContext, people: Person[]): Promise<void> {
+  const plan = await planBatch(ctx, people);
+  try {
+    await writeBatch(ctx, plan);
+  } catch (error) {
+    dropPlan(ctx, plan);
+    throw error;
+  }
+}
+
+/** A plan that will not be written (its batch is decided again): its portal IDs are free for the new decision. */
+export function dropPlan(ctx: BatchContext, plan: BatchPlan): void {
+  for (const login of plan.newLogins) ctx.claimedPortalIds.delete(login.portalId);
+}
+
+export async function planBatch(ctx: BatchContext, people: Person[]): Promise<BatchPlan> {
   const { customerId, settings, connector } = ctx;
   const logins = await loginsOf(ctx, people);
+  const leftScope: string[] = [];
   const records: NewRecord[] = [];
   const creates: { person: Person; need: ExtensionNeed }[] = [];
   const updates: { login: Login; person: Person; need: ExtensionNeed | null }[] = [];
@@ -96,7 +132,7 @@ export async function provisionBatch(ctx: BatchContext, people: Person[]): Promi
       login.handSetFields = [...managedFields];
     }
     if (!ctx.inScope(person.key)) {
-      ctx.leftScope.push(login.id);
+      leftScope.push(login.id);
       continue;
     }
     if (eligible && login.suspendedAt) restores.push(login);
@@ -111,10 +147,11 @@ export async function provisionBatch(ctx: BatchContext, people: Person[]): Promi
   const portalIds = await freePortalIds(
     creates.map((c) => localParts.get(c)!),
     ctx.slug,
+    ctx.claimedPortalIds,
   );
   const deviceKinds: DeviceKind[] = [...(settings.createSoftphone ? ["softphone" as const] : []), ...(settings.createMobile ? ["mobile" as const] : [])];
 
-  const newLogins = creates.map(({ person }, i) => {
+  const newLogins: NewLogin[] = creates.map(({ person }, i) => {
     const extension = extensions.get(person.key) ?? null;
     records.push({
       person,
@@ -157,8 +194,16 @@ export async function provisionBatch(ctx: BatchContext, people: Person[]): Promi
   }
   for (const { login, person } of adoptions) records.push({ person, accountId: login.id, action: "linked", detail: {} });
 
+  return { records, newLogins, changed, updates, restores, adoptions, leftScope, deviceKinds };
+}
+
+/** The batch's one transaction (Simulate: its records alone). */
+export async function writeBatch(ctx: BatchContext, plan: BatchPlan): Promise<void> {
+  const { customerId } = ctx;
+  const { records, newLogins, changed, updates, restores, adoptions, deviceKinds } = plan;
   if (ctx.simulate) {
     await ctx.record(db(), records);
+    ctx.leftScope.push(...plan.leftScope);
     return;
   }
   await db().transaction(async (tx) => {
@@ -190,6 +235,7 @@ export async function provisionBatch(ctx: BatchContext, people: Person[]): Promi
       );
     await ctx.record(tx, kept);
   });
+  ctx.leftScope.push(...plan.leftScope);
 }
 
 /** The managed fields as provisioning would set them now; a field set by hand keeps the login's value. */

@@ -3,9 +3,11 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { provisioningSettings, syncRunChanges, type SyncRun } from "@/db/schema";
 import { getCustomer } from "@/lib/customers/get-customer";
+import { logger } from "@/lib/logger";
+import { readAhead } from "@/lib/sync/read-ahead";
 import { ofCustomer } from "@/lib/tenancy";
-import { provisionBatch, withFreshExtensions, type BatchContext } from "./provision-batch";
-import { peopleOfRun, peopleOfSimulation } from "./people";
+import { dropPlan, isExtensionClash, planBatch, provisionBatch, withFreshExtensions, writeBatch, type BatchContext, type BatchPlan } from "./provision-batch";
+import { peopleOfRun, peopleOfSimulation, type Person } from "./people";
 import type { ProvisioningSource } from "./provisioning-source";
 import { RangeCursor } from "./range-cursor";
 import { runRecords } from "./records";
@@ -58,15 +60,10 @@ export async function provisionPeople(input: ProvisionInput): Promise<ProvisionO
     inScope: (key) => members === null || members.has(key),
     current: (key) => (input.round === "full" ? input.seen.has(key) : !pendingRemoval.has(key)),
     leftScope: [],
+    claimedPortalIds: new Set(),
   };
   const scope = { customerId: run.customerId, connector, runId: run.id, everyone };
-  for await (const people of simulate ? peopleOfSimulation(scope) : peopleOfRun(scope)) {
-    batch.range.startBatch();
-    await withFreshExtensions(
-      () => provisionBatch(batch, people),
-      () => batch.range.retryBatch(),
-    );
-  }
+  await provisionPipelined(batch, readAhead(simulate ? peopleOfSimulation(scope) : peopleOfRun(scope)));
   if (!simulate && settings.fullPassPending) {
     // Only the settings this pass used: a save made meanwhile asks for another full pass.
     await db()
@@ -81,6 +78,61 @@ export async function provisionPeople(input: ProvisionInput): Promise<ProvisionO
       );
   }
   return { leftScope: batch.leftScope };
+}
+
+type Planned = { people: Person[]; mark: number | null; plan: BatchPlan };
+
+/**
+ * The batches one behind the other: the next thousand people are read and
+ * their batch decided while the batch before is written (reads and decisions
+ * touch nothing a write does; the portal IDs and range numbers already chosen
+ * are carried in memory). A batch whose write the database refused for an
+ * extension taken meanwhile is decided again from a fresh read, and so is
+ * the one decided behind it, one after the other.
+ */
+async function provisionPipelined(ctx: BatchContext, batches: AsyncIterable<Person[]>): Promise<void> {
+  let writing: { batch: Planned; written: Promise<void> } | undefined;
+  /** Waits for the write under way; after a refused one, decides and writes it (and `behind`, planned meanwhile) again. */
+  const settle = async (behind?: Planned) => {
+    if (!writing) return;
+    const { batch, written } = writing;
+    writing = undefined;
+    try {
+      await written;
+      return;
+    } catch (error) {
+      if (!isExtensionClash(error)) throw error;
+    }
+    logger.info("an extension was taken while provisioning; deciding the batch again");
+    for (const planned of [batch, behind]) if (planned) dropPlan(ctx, planned.plan);
+    ctx.range.rewind(batch.mark);
+    for (const planned of [batch, behind]) if (planned) await provisionAlone(ctx, planned.people);
+    return "redone" as const;
+  };
+  try {
+    for await (const people of batches) {
+      const mark = ctx.range.mark();
+      const batch = { people, mark, plan: await planBatch(ctx, people) };
+      if ((await settle(batch)) === "redone") continue;
+      const written = writeBatch(ctx, batch.plan);
+      // Awaited by settle; until then a failure must not count as unhandled.
+      written.catch(() => undefined);
+      writing = { batch, written };
+    }
+    await settle();
+  } finally {
+    // Whatever ends the pass, no write of it may still be running when the run records its outcome.
+    await writing?.written.catch(() => undefined);
+  }
+}
+
+/** One batch decided and written on its own, decided again (up to three times) should an extension be taken meanwhile. */
+async function provisionAlone(ctx: BatchContext, people: Person[]): Promise<void> {
+  const mark = ctx.range.mark();
+  await withFreshExtensions(
+    () => provisionBatch(ctx, people),
+    () => ctx.range.rewind(mark),
+  );
 }
 
 /** The keys a delta run found removed: they are current no more, though the directory still lists them until the run ends. */

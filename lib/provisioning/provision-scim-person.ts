@@ -56,13 +56,14 @@ export async function provisionScimPerson({ customerId, entryId }: { customerId:
         inScope: () => true,
         current: () => true,
         leftScope: [],
+        claimedPortalIds: new Set(),
       };
-      ctx.range.startBatch();
+      const mark = ctx.range.mark();
       await withFreshExtensions(
         () => provisionBatch(ctx, people),
         () => {
           pending = [];
-          ctx.range.retryBatch();
+          ctx.range.rewind(mark);
         },
       );
       settle();

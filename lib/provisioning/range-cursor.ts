@@ -13,14 +13,12 @@ import { companyExtensions, type ProvisioningSettings } from "@/db/schema";
  */
 export class RangeCursor {
   private next: number | null;
-  private batchStart: number | null;
 
   constructor(
     private readonly customerId: string,
     private readonly settings: Pick<ProvisioningSettings, "rangeStart" | "rangeEnd">,
   ) {
     this.next = settings.rangeStart;
-    this.batchStart = this.next;
   }
 
   get configured(): boolean {
@@ -32,12 +30,13 @@ export class RangeCursor {
     return `${this.settings.rangeStart}–${this.settings.rangeEnd}`;
   }
 
-  startBatch(): void {
-    this.batchStart = this.next;
+  /** Where the cursor stands: a batch the database refused is decided again from its mark. */
+  mark(): number | null {
+    return this.next;
   }
 
-  retryBatch(): void {
-    this.next = this.batchStart;
+  rewind(mark: number | null): void {
+    this.next = mark;
   }
 
   /**

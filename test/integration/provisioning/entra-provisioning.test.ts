@@ -1,5 +1,5 @@
 import type { Worker } from "bullmq";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { accounts, companyExtensions, devices, directoryEntries, entraSettings, syncRuns } from "@/db/schema";
@@ -25,6 +25,43 @@ describe("provisioning from Entra", () => {
   });
   afterAll(() => worker.close());
   afterEach(() => resetClockForTests());
+
+  it("decides a batch again when the database refuses its extension, and the batch decided behind it too", { timeout: 120_000 }, async () => {
+    // Three batches of a thousand; the second's write meets an extension taken in its own transaction (a stand-in
+    // for a manager's, rolled back with the batch), once: a sequence is not rolled back.
+    const { manager, tenant } = await createEntraCompany({ users: 2_500 });
+    await enableProvisioning(manager.customerId, "entra", { rangeStart: 200_000, rangeEnd: 209_999 });
+    const name = `clash_${manager.customerId.replace(/-/g, "")}`;
+    await db().execute(sql.raw(`create sequence ${name}`));
+    await db().execute(
+      sql.raw(`create function ${name}() returns trigger language plpgsql as $$
+      begin
+        if nextval('${name}') = 1 then
+          insert into directory_entries (customer_id, display_name, source, extension) values (new.customer_id, 'Taken meanwhile', 'manual', new.extension);
+        end if;
+        return new;
+      end $$`),
+    );
+    await db().execute(
+      sql.raw(`create trigger ${name} before insert on accounts for each row
+      when (new.customer_id = '${manager.customerId}' and new.extension = '201500') execute function ${name}()`),
+    );
+    try {
+      expect((await syncNow(manager)).status).toBe("succeeded");
+      const [{ clashed }] = (await db().execute(sql.raw(`select is_called as clashed from ${name}`))) as unknown as [{ clashed: boolean }];
+      expect(clashed).toBe(true);
+    } finally {
+      await db().execute(sql.raw(`drop trigger ${name} on accounts`));
+      await db().execute(sql.raw(`drop function ${name}()`));
+      await db().execute(sql.raw(`drop sequence ${name}`));
+    }
+    const people = (await truthOf(admin, tenant.tenantId)).filter((u) => u.state === "active" && u.userType === "Member" && u.accountEnabled);
+    const logins = await provisionedLogins(manager.customerId);
+    expect(new Set(logins.map((l) => l.aadObjectId))).toEqual(new Set(people.map((p) => p.id)));
+    const extensions = logins.map((l) => Number(l.extension)).sort((a, b) => a - b);
+    expect(extensions).toEqual(Array.from({ length: people.length }, (_, i) => 200_000 + i));
+    expect(new Set(logins.map((l) => l.portalId)).size).toBe(people.length);
+  });
 
   it("makes 2,000 people users in one run — extension, devices, linked — and a second run changes nothing", { timeout: 120_000 }, async () => {
     const { manager, tenant } = await createEntraCompany({ users: 2_000 });
