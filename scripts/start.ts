@@ -4,7 +4,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from "../db/embedded-ser
 import { runMigrations } from "../db/migrate";
 import { demoLogins, demoPassword, seedDemo } from "./demo/seed-demo";
 import { DEMO_TENANT, ensureCertificates, startEmulator, type RunningEmulator } from "../emulator";
-import { ldapPhonebookCommand, workerCommand } from "../workers/worker-command";
+import { ldapPhonebookCommand, webCommand, workerCommand } from "../workers/worker-command";
 import { buildIfChanged } from "./launcher/build-if-changed";
 import { Children } from "./launcher/children";
 import { demoLoginsText } from "./launcher/demo-logins-text";
@@ -60,7 +60,7 @@ const children = new Children({
 });
 // Node itself, not npx, so that SIGTERM reaches the web server and the port is freed on stop.
 // Our own server around Next.js's handler (not `next start`): it reads the client's address from the socket.
-children.start("web", process.execPath, ["--import", "tsx", path.join(root, "scripts/launcher/web-server.ts")], {
+children.start("web", webCommand[0], webCommand.slice(1), {
   ...env,
   SERVICE_NAME: "web",
   PORT: String(port),

@@ -1,15 +1,28 @@
 /**
+ * The heap may grow by half before a full collection (V8 lets it grow up to
+ * fourfold): the worker's syncs and the web's phonebooks stream their pages
+ * and keep little alive, so this keeps their memory flat from a 10,000- to a
+ * 100,000-entry tenant.
+ */
+export const steadyHeapFlag = "--heap-growing-percent=50";
+
+/**
  * How the worker process is started, by `npm start`, `npm run worker` (the
  * same flags spelled out in package.json; test/unit/launcher/worker-command.test.ts
  * keeps the two equal) and the tests alike: one Node process (tsx as a
  * loader, no npx wrapper) so SIGTERM and SIGKILL reach
  * the worker itself. `react-server` is the condition Next.js resolves server
  * code with: it makes `import "server-only"` a no-op here as in the web app.
- * The heap may grow by half before a full collection (V8 lets it grow up to
- * fourfold): a sync streams its pages and keeps little alive, so this keeps
- * the worker's memory flat from a 10,000- to a 100,000-user tenant.
  */
-export const workerCommand = [process.execPath, "--heap-growing-percent=50", "--conditions=react-server", "--import", "tsx", "workers/sync-worker.ts"] as const;
+export const workerCommand = [process.execPath, steadyHeapFlag, "--conditions=react-server", "--import", "tsx", "workers/sync-worker.ts"] as const;
+
+/**
+ * The web server's process, started by `npm start` (scripts/launcher/web-server.ts, Next.js's handler in a
+ * server of our own), with the worker's heap setting: a phonebook download streams 100,000 entries a page at a
+ * time and keeps little alive, and without it its peak grew with the phonebook's size (1.25–1.35× the
+ * 10,000-entry download's, 1.05–1.12× with it; bench/phonebook).
+ */
+export const webCommand = [process.execPath, steadyHeapFlag, "--import", "tsx", "scripts/launcher/web-server.ts"] as const;
 
 /**
  * The LDAP phonebook's process (workers/ldap-phonebook.ts), started by `npm start`

@@ -2,6 +2,7 @@ import { fork } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { wholeFormats } from "../../lib/phonebook/formats";
+import { steadyHeapFlag } from "../../workers/worker-command";
 import { nextMessage } from "../support/next-message";
 import type { StreamInput, StreamMessage } from "./bench-protocol";
 import type { BenchSection } from "./bench-context";
@@ -12,7 +13,9 @@ import { seedCompany, seedCredential } from "./seed-phonebook";
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 async function streamInChild(input: StreamInput): Promise<StreamMessage> {
-  const child = fork(path.join(here, "stream-process.ts"), [JSON.stringify(input)], { execArgv: ["--conditions=react-server", "--import", "tsx"] });
+  // The web process's heap setting (npm start runs it so), and the condition its server code resolves with.
+  const execArgv = [steadyHeapFlag, "--conditions=react-server", "--import", "tsx"];
+  const child = fork(path.join(here, "stream-process.ts"), [JSON.stringify(input)], { execArgv });
   return nextMessage<StreamMessage, "done">(child, "done");
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { directoryEntries, phonebookSettings } from "@/db/schema";
 import { entryLogin } from "@/lib/directory/entry-login";
@@ -42,19 +43,24 @@ export function publishedWhere(customerId: string, settings: PhonebookSettings):
   return and(ofCustomer(d, customerId), eq(d.status, "active"), settings.includeManual ? undefined : ne(d.source, "manual"))!;
 }
 
-/** The select list of a PhonebookEntry; the query must left-join `entryLogin()` as `login` (publishedEntries does). */
+/**
+ * The select list of a PhonebookEntry, each named as its field (so a page read
+ * without drizzle's mapping has the same shape); the query must left-join
+ * `entryLogin()` as `login` (publishedEntries does). Every value is text.
+ */
 export function phonebookColumns(settings: PhonebookSettings, login: ReturnType<typeof entryLogin>) {
+  const text = <T extends string | null>(field: keyof PhonebookEntry, value: SQL | PgColumn) => sql<T>`${value}`.as(field);
   return {
-    id: d.id,
-    displayName: d.displayName,
-    firstName: d.firstName,
-    lastName: d.lastName,
-    extension: sql<string | null>`coalesce(${d.extension}, ${login.extension})`,
-    officePhone: sql<string | null>`coalesce(${d.officePhoneE164}, ${d.officePhone})`,
-    mobilePhone: settings.hideMobile ? sql<null>`null::text` : sql<string | null>`coalesce(${d.mobilePhoneE164}, ${d.mobilePhone})`,
-    email: d.email,
-    jobTitle: d.jobTitle,
-    department: d.department,
+    id: text<string>("id", sql`${d.id}::text`),
+    displayName: text<string>("displayName", d.displayName),
+    firstName: text<string | null>("firstName", d.firstName),
+    lastName: text<string | null>("lastName", d.lastName),
+    extension: text<string | null>("extension", sql`coalesce(${d.extension}, ${login.extension})`),
+    officePhone: text<string | null>("officePhone", sql`coalesce(${d.officePhoneE164}, ${d.officePhone})`),
+    mobilePhone: text<string | null>("mobilePhone", settings.hideMobile ? sql`null::text` : sql`coalesce(${d.mobilePhoneE164}, ${d.mobilePhone})`),
+    email: text<string | null>("email", d.email),
+    jobTitle: text<string | null>("jobTitle", d.jobTitle),
+    department: text<string | null>("department", d.department),
   };
 }
 
@@ -94,8 +100,11 @@ export async function publishedEntryPage({
   limit: number;
 }): Promise<PhonebookEntry[]> {
   const position = after ? sql`(${d.displayName}, ${d.id}) > (${after.displayName}, ${after.id}::uuid)` : undefined;
-  return publishedEntries(customerId, settings)
+  const page = publishedEntries(customerId, settings)
     .where(and(publishedWhere(customerId, settings), position))
     .orderBy(asc(d.displayName), asc(d.id))
     .limit(limit);
+  // The rows as the driver reads them, already named as PhonebookEntry's fields: drizzle's mapping of each field of
+  // each row was an eighth of a phonebook download's time.
+  return [...(await db().execute<PhonebookEntry>(page.getSQL()))];
 }

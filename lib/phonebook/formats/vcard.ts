@@ -57,19 +57,15 @@ export const vcard: PhonebookFormat = {
   fileName: "contacts.vcf",
   start: "",
   entry(entry) {
-    const lines = [
-      "BEGIN:VCARD",
-      "VERSION:4.0",
-      `UID:urn:uuid:${entry.id}`,
-      `FN:${vcardText(entry.displayName)}`,
-      `N:${vcardText(entry.lastName ?? "")};${vcardText(entry.firstName ?? "")};;;`,
-      ...entryNumbers(entry).map(({ kind, number }) => telLine(kind, number)),
-      ...(entry.email ? [`EMAIL;TYPE=work:${vcardText(entry.email)}`] : []),
-      ...(entry.jobTitle ? [`TITLE:${vcardText(entry.jobTitle)}`] : []),
-      ...(entry.department ? [`ORG:;${vcardText(entry.department)}`] : []),
-      "END:VCARD",
-    ];
-    return lines.map(foldLine).join("");
+    // Built as one string, line by line (a phonebook has a hundred thousand cards); the UID line (49 octets of ASCII) never folds.
+    let card = `BEGIN:VCARD\r\nVERSION:4.0\r\nUID:urn:uuid:${entry.id}\r\n`;
+    card += foldLine(`FN:${vcardText(entry.displayName)}`);
+    card += foldLine(`N:${vcardText(entry.lastName ?? "")};${vcardText(entry.firstName ?? "")};;;`);
+    for (const { kind, number } of entryNumbers(entry)) card += foldLine(telLine(kind, number));
+    if (entry.email) card += foldLine(`EMAIL;TYPE=work:${vcardText(entry.email)}`);
+    if (entry.jobTitle) card += foldLine(`TITLE:${vcardText(entry.jobTitle)}`);
+    if (entry.department) card += foldLine(`ORG:;${vcardText(entry.department)}`);
+    return `${card}END:VCARD\r\n`;
   },
   end: "",
 };
