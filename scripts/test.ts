@@ -9,9 +9,9 @@ import { runStep, startStep, type StepResult } from "./test-steps/run-step";
  * `npm test`: the whole suite — types, lint and format, unit and the emulator
  * first (they fail fastest), then three lanes side by side: integration on
  * real PostgreSQL with jobs on Redis (and a Samba AD domain controller for the
- * LDAP connector) followed by the queue's tests on BullMQ's PostgreSQL
- * backend; integration on embedded PGlite; the browser tests against the
- * built portal.
+ * LDAP connector); integration on embedded PGlite; the browser tests against
+ * the built portal, followed by the queue's tests on BullMQ's PostgreSQL
+ * backend.
  */
 const adminUrl = process.env.TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -57,32 +57,23 @@ ensureDebianPackages("/usr/bin/ldapsearch", ["ldap-utils"]);
 results.push(await runStep("Entra/Graph emulator tests", vitest("emulator", "test-results/emulator.json"), { report: "test-results/emulator.json" }));
 // Three lanes at once from here (the machine's two cores are rarely both busy with one test run), each with its
 // own database, queue prefix, emulator and ports; they share the Samba domain controller by lease:
-// - integration on real PostgreSQL with jobs on Redis, then the queue's own tests again with jobs on BullMQ's
-//   PostgreSQL backend;
+// - integration on real PostgreSQL with jobs on Redis;
 // - integration on embedded PGlite (jobs on PostgreSQL), but for what only a PostgreSQL server's deployment does;
-// - the portal's production build, then Playwright against it.
+// - the portal's production build, Playwright against it, then the queue's own tests again with jobs on
+//   BullMQ's PostgreSQL backend (the shortest lane takes them: the suite ends when its longest lane does).
 const queueTests = ["concurrency", "schedule", "run-counts", ...serverOnlyTests].map((name) => `test/integration/sync/${name}.test.ts`);
+const onPostgresQueue = () =>
+  startStep("Queue tests on PostgreSQL, jobs on PostgreSQL", vitest("integration", "test-results/integration-pg-pgqueue.json", ...queueTests), {
+    env: { TEST_DB: "postgres", TEST_QUEUE: "postgres" },
+    report: "test-results/integration-pg-pgqueue.json",
+  });
 const lanes: Promise<StepResult[]>[] = [
-  (async () => {
-    if (!postgresUp) return [];
-    const onRedis = redisUp
-      ? [
-          await startStep("Integration tests on PostgreSQL, jobs on Redis", vitest("integration", "test-results/integration-pg-redis.json"), {
-            env: { TEST_DB: "postgres", TEST_QUEUE: "redis", REDIS_URL: redisUrl },
-            report: "test-results/integration-pg-redis.json",
-          }),
-        ]
-      : [];
-    const onPostgresQueue = await startStep(
-      "Queue tests on PostgreSQL, jobs on PostgreSQL",
-      vitest("integration", "test-results/integration-pg-pgqueue.json", ...queueTests),
-      {
-        env: { TEST_DB: "postgres", TEST_QUEUE: "postgres" },
-        report: "test-results/integration-pg-pgqueue.json",
-      },
-    );
-    return [...onRedis, onPostgresQueue];
-  })(),
+  postgresUp && redisUp
+    ? startStep("Integration tests on PostgreSQL, jobs on Redis", vitest("integration", "test-results/integration-pg-redis.json"), {
+        env: { TEST_DB: "postgres", TEST_QUEUE: "redis", REDIS_URL: redisUrl },
+        report: "test-results/integration-pg-redis.json",
+      }).then((result) => [result])
+    : Promise.resolve([]),
   startStep(
     "Integration tests on embedded PGlite, jobs on PostgreSQL",
     [
@@ -98,7 +89,7 @@ const lanes: Promise<StepResult[]>[] = [
       env: { TEST_DB: postgresUp ? "postgres" : "pglite" },
       report: "test-results/e2e.json",
     });
-    return [build, browser];
+    return [build, browser, ...(postgresUp ? [await onPostgresQueue()] : [])];
   })(),
 ];
 results.push(...(await Promise.all(lanes)).flat());
