@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { defineCredentialRoute } from "@/lib/http/define-credential-route";
+import type { CountryCode } from "@/lib/phone/normalise-phone";
 
 /** The key as a PBX sends it: `Authorization: Bearer …` or `X-Api-Key: …` (one of them; both must agree). */
 function keyOf(request: Request): string | null {
@@ -16,7 +17,7 @@ function keyOf(request: Request): string | null {
  * (lib/http/define-credential-route.ts: the same 401 for every refused key,
  * 429 over the rate, errors as JSON without a trace).
  */
-export function defineCallerIdRoute(handler: (ctx: { customerId: string; query: URLSearchParams }) => Promise<Response>) {
+export function defineCallerIdRoute(handler: (ctx: { customerId: string; defaultCountry: CountryCode | null; query: URLSearchParams }) => Promise<Response>) {
   return defineCredentialRoute(
     {
       kind: "caller_id",
@@ -29,6 +30,6 @@ export function defineCallerIdRoute(handler: (ctx: { customerId: string; query: 
       refusal: "A valid API key is required.",
       failure: "caller-ID lookup failed",
     },
-    ({ customerId, query }) => handler({ customerId, query }),
+    ({ customerId, defaultCountry, query }) => handler({ customerId, defaultCountry, query }),
   );
 }

@@ -2,10 +2,9 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { directoryEntries } from "@/db/schema";
-import { getDefaultCountry } from "@/lib/customers/get-default-country";
 import { entryLogin } from "@/lib/directory/entry-login";
 import { AppError } from "@/lib/errors";
-import { toE164 } from "@/lib/phone/normalise-phone";
+import { toE164, type CountryCode } from "@/lib/phone/normalise-phone";
 import { fieldHolding } from "@/lib/phone/phone-fields";
 import { ofCustomer } from "@/lib/tenancy";
 
@@ -26,13 +25,21 @@ export type CallerIdAnswer = {
 /**
  * Who is calling: the active directory entry of this customer holding the
  * number, compared in E.164 with the company's default country, so
- * `+1 (425) 555-0100`, `0014255550100` and `4255550100` (US) are one number.
+ * `+1 (425) 555-0100`, `0014255550100` and `4255550100` (US) are one number
+ * (the country comes with the caller's credential).
  * The GIN index on phones_e164 finds it. When several people share a number
  * (a team's line), the one whose office or mobile number it is comes first,
  * then by name, so the answer is always the same.
  */
-export async function lookUpCaller({ customerId, number }: { customerId: string; number: string }): Promise<CallerIdAnswer> {
-  const country = await getDefaultCountry({ customerId });
+export async function lookUpCaller({
+  customerId,
+  country,
+  number,
+}: {
+  customerId: string;
+  country: CountryCode | null;
+  number: string;
+}): Promise<CallerIdAnswer> {
   // A PBX sends a number, not prose: libphonenumber-js would find one inside any text, so only a number's characters pass.
   const e164 = callerNumber.test(number) ? toE164(number, country) : null;
   if (!e164) throw new AppError("invalid_input", "The number is not a phone number.");
@@ -44,8 +51,8 @@ export async function lookUpCaller({ customerId, number }: { customerId: string;
       extension: d.extension,
       loginExtension: login.extension,
       department: d.department,
-      officePhone: d.officePhone,
-      mobilePhone: d.mobilePhone,
+      officePhoneE164: d.officePhoneE164,
+      mobilePhoneE164: d.mobilePhoneE164,
       attributes: d.attributes,
     })
     .from(d)

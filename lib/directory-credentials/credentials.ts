@@ -1,11 +1,13 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, exists, isNull, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { customers, directoryCredentials, type DirectoryCredentialKind } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CustomerActor } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
+import { countryOf, type CountryCode } from "@/lib/phone/normalise-phone";
 import { ofCustomer } from "@/lib/tenancy";
 import { emitWebhookEventsQuietly } from "@/lib/webhook-events/emit-events";
 
@@ -86,7 +88,8 @@ export async function listCredentials({ customerId }: { customerId: string }): P
   return db().select({ kind: c.kind, hint: c.hint, createdAt: c.createdAt, lastUsedAt: c.lastUsedAt }).from(c).where(ofCustomer(c, customerId)).orderBy(c.kind);
 }
 
-export type AuthenticatedCredential = { customerId: string; customerSlug: string; overLimit: boolean };
+/** The company a credential acts for, with what every caller of it needs next (its slug; its country for phone numbers). */
+export type AuthenticatedCredential = { customerId: string; customerSlug: string; defaultCountry: CountryCode | null; overLimit: boolean };
 
 /**
  * The customer a secret of this kind acts for, or null when the secret is
@@ -100,7 +103,7 @@ export async function authenticateCredential(kind: DirectoryCredentialKind, secr
   if (secret.length === 0 || secret.length > maxSecretLength) return null;
   const c = directoryCredentials;
   const fresh = sql`${c.windowStartedAt} <= now() - interval '1 minute'`;
-  const slug = db().select({ slug: customers.slug }).from(customers).where(eq(customers.id, c.customerId));
+  const ofCompany = <T>(column: AnyPgColumn) => sql<T>`(${db().select({ value: column }).from(customers).where(eq(customers.id, c.customerId))})`;
   const [row] = await db()
     .update(c)
     .set({
@@ -121,6 +124,12 @@ export async function authenticateCredential(kind: DirectoryCredentialKind, secr
         ),
       ),
     )
-    .returning({ customerId: c.customerId, count: c.windowCount, customerSlug: sql<string>`(${slug})` });
-  return row ? { customerId: row.customerId, customerSlug: row.customerSlug, overLimit: row.count > perMinute } : null;
+    .returning({
+      customerId: c.customerId,
+      count: c.windowCount,
+      customerSlug: ofCompany<string>(customers.slug),
+      defaultCountry: ofCompany<string | null>(customers.defaultCountry),
+    });
+  if (!row) return null;
+  return { customerId: row.customerId, customerSlug: row.customerSlug, defaultCountry: countryOf(row.defaultCountry), overLimit: row.count > perMinute };
 }

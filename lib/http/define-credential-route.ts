@@ -1,10 +1,10 @@
 import "server-only";
-import { authenticateCredential, type DirectoryCredentialKind } from "@/lib/directory-credentials/credentials";
+import { authenticateCredential, type AuthenticatedCredential, type DirectoryCredentialKind } from "@/lib/directory-credentials/credentials";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { requestTextProblem } from "./request-text-problem";
 
-export type CredentialCaller = { customerId: string; customerSlug: string };
+export type CredentialCaller = Omit<AuthenticatedCredential, "overLimit">;
 
 export type CredentialRouteOptions<P> = {
   kind: DirectoryCredentialKind;
@@ -49,7 +49,8 @@ export function defineCredentialRoute<P extends Record<string, string> = Record<
       const query = new URL(request.url).searchParams;
       const problem = requestTextProblem(query, params);
       if (problem) throw new AppError("invalid_input", problem);
-      return await handler({ customerId: caller.customerId, customerSlug: caller.customerSlug, request, params, query });
+      const { overLimit: _, ...company } = caller;
+      return await handler({ ...company, request, params, query });
     } catch (error) {
       if (error instanceof AppError) return jsonError(error.message, error.status);
       logger.error({ err: error }, options.failure);

@@ -42,10 +42,17 @@ export function phoneFields(raw: RawPhones, country: CountryCode | null): PhoneF
   return { officePhoneE164, mobilePhoneE164, phonesE164, unparsedPhones };
 }
 
-/** Which field of an entry holds a number in E.164: `officePhone`, `mobilePhone`, or the attribute (`attributes.otherTelephone`). */
-export function fieldHolding(e164: string, entry: RawPhones, country: CountryCode | null): string | null {
-  if (toE164(entry.officePhone, country) === e164) return "officePhone";
-  if (toE164(entry.mobilePhone, country) === e164) return "mobilePhone";
+/**
+ * Which field of an entry holds a number in E.164: `officePhone`, `mobilePhone` (their E.164 forms are stored, so
+ * compared as they are), or the attribute (`attributes.otherTelephone`, read with the company's country).
+ */
+export function fieldHolding(
+  e164: string,
+  entry: Pick<PhoneFields, "officePhoneE164" | "mobilePhoneE164"> & { attributes?: SourceAttributes | null },
+  country: CountryCode | null,
+): string | null {
+  if (entry.officePhoneE164 === e164) return "officePhone";
+  if (entry.mobilePhoneE164 === e164) return "mobilePhone";
   for (const key of phoneAttributeKeys) {
     const value = entry.attributes && Object.hasOwn(entry.attributes, key) ? entry.attributes[key] : undefined;
     if ((Array.isArray(value) ? value : [value]).some((item) => toE164(item, country) === e164)) return `attributes.${key}`;

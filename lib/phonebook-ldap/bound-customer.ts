@@ -1,6 +1,5 @@
 import "server-only";
 import { authenticateCredential } from "@/lib/directory-credentials/credentials";
-import { getDefaultCountry } from "@/lib/customers/get-default-country";
 import type { CountryCode } from "@/lib/phone/normalise-phone";
 import { slugOfBindDn } from "@/lib/phonebook/ldap-names";
 import { getPhonebookSettings, type PhonebookSettings } from "@/lib/phonebook/published-entries";
@@ -30,10 +29,8 @@ export async function bindPhones(dn: string, secret: string, perMinute: number):
   const credential = await authenticateCredential("phonebook_ldap", secret, perMinute);
   if (!credential || slug === null || credential.customerSlug !== slug) return { ok: false, reason: "invalid" };
   if (credential.overLimit) return { ok: false, reason: "overLimit" };
-  const [settings, country] = await Promise.all([
-    getPhonebookSettings({ customerId: credential.customerId }),
-    getDefaultCountry({ customerId: credential.customerId }),
-  ]);
+  const settings = await getPhonebookSettings({ customerId: credential.customerId });
+  const country = credential.defaultCountry;
   return { ok: true, customer: { customerId: credential.customerId, slug, secret, settings, country, checkedAt: Date.now() } };
 }
 

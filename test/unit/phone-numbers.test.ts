@@ -76,7 +76,8 @@ describe("phone numbers in E.164", () => {
   });
 
   it("says which field holds a number", () => {
-    const entry = { officePhone: "4255550100", mobilePhone: "+1 425 555 0199", attributes: { otherTelephone: ["020 7946 0958"] } };
+    const raw = { officePhone: "4255550100", mobilePhone: "+1 425 555 0199", attributes: { otherTelephone: ["020 7946 0958"] } };
+    const entry = { ...phoneFields(raw, "US"), attributes: raw.attributes };
     expect(fieldHolding("+14255550100", entry, "US")).toBe("officePhone");
     expect(fieldHolding("+14255550199", entry, "US")).toBe("mobilePhone");
     expect(fieldHolding("+442079460958", entry, "GB")).toBe("attributes.otherTelephone");

@@ -81,6 +81,7 @@ describe("published phonebook entries", () => {
     expect(await authenticateCredential("phonebook_http", http.secret, 10)).toEqual({
       customerId: company.customerId,
       customerSlug: company.slug,
+      defaultCountry: null,
       overLimit: false,
     });
     expect(await authenticateCredential("phonebook_ldap", http.secret, 10)).toBeNull();
