@@ -53,14 +53,14 @@ export type BatchContext = {
   claimedPortalIds: Set<string>;
 };
 
+/** The database refused a batch's extension: someone else took it after the batch was decided. */
+export const isExtensionClash = (error: unknown) => violatedConstraint(error) === "company_extensions_pkey";
+
 /**
  * Should a manager give someone an extension that a batch has just chosen,
  * the database refuses the batch as a whole (company_extensions); it is
  * decided again from a fresh read.
  */
-/** The database refused a batch's extension: someone else took it after the batch was decided. */
-export const isExtensionClash = (error: unknown) => violatedConstraint(error) === "company_extensions_pkey";
-
 export async function withFreshExtensions(write: () => Promise<void>, rewind: () => void): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {

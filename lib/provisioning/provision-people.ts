@@ -103,7 +103,7 @@ async function provisionPipelined(ctx: BatchContext, batches: AsyncIterable<Pers
     } catch (error) {
       if (!isExtensionClash(error)) throw error;
     }
-    logger.info("an extension was taken while provisioning; deciding the batch again");
+    logger.info("a batch's extension was taken while it was written; deciding it and the batch behind it again");
     for (const planned of [batch, behind]) if (planned) dropPlan(ctx, planned.plan);
     ctx.range.rewind(batch.mark);
     for (const planned of [batch, behind]) if (planned) await provisionAlone(ctx, planned.people);
