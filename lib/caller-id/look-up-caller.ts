@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import type { Database } from "@/db/client";
+import { preparedOnce } from "@/db/prepared-once";
 import { directoryEntries } from "@/db/schema";
 import { entryLogin } from "@/lib/directory/entry-login";
 import { AppError } from "@/lib/errors";
@@ -10,6 +11,31 @@ import { ofCustomer } from "@/lib/tenancy";
 
 // Digits, and what people and PBXs write between them: a leading +, spaces, dashes, dots, slashes, brackets.
 const callerNumber = /^\s*\+?[\d\s().\-/]{1,40}$/;
+
+/** The lookup, prepared once: a PBX asks for every incoming call. */
+const lookupStatement = preparedOnce(prepareLookup);
+
+function prepareLookup(client: Database) {
+  const d = directoryEntries;
+  const login = entryLogin();
+  const e164 = sql.placeholder("e164");
+  return client
+    .select({
+      displayName: d.displayName,
+      extension: d.extension,
+      loginExtension: login.extension,
+      department: d.department,
+      officePhoneE164: d.officePhoneE164,
+      mobilePhoneE164: d.mobilePhoneE164,
+      attributes: d.attributes,
+    })
+    .from(d)
+    .leftJoinLateral(login, sql`true`)
+    .where(and(ofCustomer(d, sql.placeholder("customerId")), eq(d.status, "active"), sql`${d.phonesE164} @> array[${e164}::text]`))
+    .orderBy(sql`(${d.officePhoneE164} = ${e164}::text or ${d.mobilePhoneE164} = ${e164}::text) desc nulls last`, asc(d.displayName), asc(d.id))
+    .limit(1)
+    .prepare("caller_id_lookup");
+}
 
 export type CallerIdAnswer = {
   name: string;
@@ -43,23 +69,7 @@ export async function lookUpCaller({
   // A PBX sends a number, not prose: libphonenumber-js would find one inside any text, so only a number's characters pass.
   const e164 = callerNumber.test(number) ? toE164(number, country) : null;
   if (!e164) throw new AppError("invalid_input", "The number is not a phone number.");
-  const d = directoryEntries;
-  const login = entryLogin();
-  const [entry] = await db()
-    .select({
-      displayName: d.displayName,
-      extension: d.extension,
-      loginExtension: login.extension,
-      department: d.department,
-      officePhoneE164: d.officePhoneE164,
-      mobilePhoneE164: d.mobilePhoneE164,
-      attributes: d.attributes,
-    })
-    .from(d)
-    .leftJoinLateral(login, sql`true`)
-    .where(and(ofCustomer(d, customerId), eq(d.status, "active"), sql`${d.phonesE164} @> array[${e164}]::text[]`))
-    .orderBy(sql`(${d.officePhoneE164} = ${e164} or ${d.mobilePhoneE164} = ${e164}) desc nulls last`, asc(d.displayName), asc(d.id))
-    .limit(1);
+  const [entry] = await lookupStatement().execute({ customerId, e164 });
   if (!entry) throw new AppError("not_found", "No one in the directory has this number.");
   return {
     name: entry.displayName,

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, exists, isNull, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
+import { preparedOnce } from "@/db/prepared-once";
 import { customers, directoryCredentials, type DirectoryCredentialKind } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CustomerActor } from "@/lib/actor";
@@ -101,10 +102,17 @@ export type AuthenticatedCredential = { customerId: string; customerSlug: string
  */
 export async function authenticateCredential(kind: DirectoryCredentialKind, secret: string, perMinute: number): Promise<AuthenticatedCredential | null> {
   if (secret.length === 0 || secret.length > maxSecretLength) return null;
+  const [row] = await useStatement().execute({ secretHash: hash(secret), kind });
+  if (!row) return null;
+  return { customerId: row.customerId, customerSlug: row.customerSlug, defaultCountry: countryOf(row.defaultCountry), overLimit: row.count > perMinute };
+}
+
+/** The check of every machine request (a phone's download, a PBX's lookup, an LDAP bind), prepared once. */
+const useStatement = preparedOnce((client) => {
   const c = directoryCredentials;
   const fresh = sql`${c.windowStartedAt} <= now() - interval '1 minute'`;
-  const ofCompany = <T>(column: AnyPgColumn) => sql<T>`(${db().select({ value: column }).from(customers).where(eq(customers.id, c.customerId))})`;
-  const [row] = await db()
+  const ofCompany = <T>(column: AnyPgColumn) => sql<T>`(${client.select({ value: column }).from(customers).where(eq(customers.id, c.customerId))})`;
+  return client
     .update(c)
     .set({
       lastUsedAt: sql`now()`,
@@ -113,11 +121,11 @@ export async function authenticateCredential(kind: DirectoryCredentialKind, secr
     })
     .where(
       and(
-        eq(c.secretHash, hash(secret)),
-        eq(c.kind, kind),
+        eq(c.secretHash, sql.placeholder("secretHash")),
+        eq(c.kind, sql.placeholder("kind")),
         // A suspended company's credential answers as an unknown one.
         exists(
-          db()
+          client
             .select({ one: sql`1` })
             .from(customers)
             .where(and(eq(customers.id, c.customerId), isNull(customers.suspendedAt))),
@@ -129,7 +137,6 @@ export async function authenticateCredential(kind: DirectoryCredentialKind, secr
       count: c.windowCount,
       customerSlug: ofCompany<string>(customers.slug),
       defaultCountry: ofCompany<string | null>(customers.defaultCountry),
-    });
-  if (!row) return null;
-  return { customerId: row.customerId, customerSlug: row.customerSlug, defaultCountry: countryOf(row.defaultCountry), overLimit: row.count > perMinute };
-}
+    })
+    .prepare("credential_use");
+});
