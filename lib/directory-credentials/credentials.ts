@@ -102,13 +102,13 @@ export type AuthenticatedCredential = { customerId: string; customerSlug: string
  */
 export async function authenticateCredential(kind: DirectoryCredentialKind, secret: string, perMinute: number): Promise<AuthenticatedCredential | null> {
   if (secret.length === 0 || secret.length > maxSecretLength) return null;
-  const [row] = await useStatement().execute({ secretHash: hash(secret), kind });
+  const [row] = await credentialUseStatement().execute({ secretHash: hash(secret), kind });
   if (!row) return null;
   return { customerId: row.customerId, customerSlug: row.customerSlug, defaultCountry: countryOf(row.defaultCountry), overLimit: row.count > perMinute };
 }
 
 /** The check of every machine request (a phone's download, a PBX's lookup, an LDAP bind), prepared once. */
-const useStatement = preparedOnce((client) => {
+const credentialUseStatement = preparedOnce((client) => {
   const c = directoryCredentials;
   const fresh = sql`${c.windowStartedAt} <= now() - interval '1 minute'`;
   const ofCompany = <T>(column: AnyPgColumn) => sql<T>`(${client.select({ value: column }).from(customers).where(eq(customers.id, c.customerId))})`;
