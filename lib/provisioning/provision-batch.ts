@@ -57,18 +57,22 @@ export type BatchContext = {
 export const isExtensionClash = (error: unknown) => violatedConstraint(error) === "company_extensions_pkey";
 
 /**
- * Should a manager give someone an extension that a batch has just chosen,
- * the database refuses the batch as a whole (company_extensions); it is
- * decided again from a fresh read.
+ * One batch decided and written on its own. Should a manager give someone an
+ * extension the batch has just chosen, the database refuses the batch as a
+ * whole (company_extensions): `beforeRetry` drops what the caller kept of the
+ * refused attempt, and the batch is decided again from a fresh read, from the
+ * same place in the range (three tries).
  */
-export async function withFreshExtensions(write: () => Promise<void>, rewind: () => void): Promise<void> {
+export async function provisionAlone(ctx: BatchContext, people: Person[], beforeRetry?: () => void): Promise<void> {
+  const mark = ctx.range.mark();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await write();
+      return await provisionBatch(ctx, people);
     } catch (error) {
       if (attempt >= 3 || !isExtensionClash(error)) throw error;
       logger.info({ attempt }, "an extension was taken while provisioning; deciding the batch again");
-      rewind();
+      beforeRetry?.();
+      ctx.range.rewind(mark);
     }
   }
 }
@@ -88,8 +92,8 @@ export type BatchPlan = {
   deviceKinds: DeviceKind[];
 };
 
-/** One batch decided and written at once (SCIM's one person; a pass that had to decide a batch again). */
-export async function provisionBatch(ctx: BatchContext, people: Person[]): Promise<void> {
+/** One batch decided and written at once; a plan that was not written frees its portal IDs. */
+async function provisionBatch(ctx: BatchContext, people: Person[]): Promise<void> {
   const plan = await planBatch(ctx, people);
   try {
     await writeBatch(ctx, plan);

@@ -6,7 +6,7 @@ import { getCustomer } from "@/lib/customers/get-customer";
 import { logger } from "@/lib/logger";
 import { readAhead } from "@/lib/sync/read-ahead";
 import { ofCustomer } from "@/lib/tenancy";
-import { dropPlan, isExtensionClash, planBatch, provisionBatch, withFreshExtensions, writeBatch, type BatchContext, type BatchPlan } from "./provision-batch";
+import { dropPlan, isExtensionClash, planBatch, provisionAlone, writeBatch, type BatchContext, type BatchPlan } from "./provision-batch";
 import { peopleOfRun, peopleOfSimulation, type Person } from "./people";
 import type { ProvisioningSource } from "./provisioning-source";
 import { RangeCursor } from "./range-cursor";
@@ -124,15 +124,6 @@ async function provisionPipelined(ctx: BatchContext, batches: AsyncIterable<Pers
     // Whatever ends the pass, no write of it may still be running when the run records its outcome.
     await writing?.written.catch(() => undefined);
   }
-}
-
-/** One batch decided and written on its own, decided again (up to three times) should an extension be taken meanwhile. */
-async function provisionAlone(ctx: BatchContext, people: Person[]): Promise<void> {
-  const mark = ctx.range.mark();
-  await withFreshExtensions(
-    () => provisionBatch(ctx, people),
-    () => ctx.range.rewind(mark),
-  );
 }
 
 /** The keys a delta run found removed: they are current no more, though the directory still lists them until the run ends. */

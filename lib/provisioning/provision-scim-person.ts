@@ -5,7 +5,7 @@ import { getCustomer } from "@/lib/customers/get-customer";
 import { logger } from "@/lib/logger";
 import { deprovision } from "./deprovision";
 import { peopleWithIds } from "./people";
-import { provisionBatch, withFreshExtensions, type BatchContext } from "./provision-batch";
+import { provisionAlone, type BatchContext } from "./provision-batch";
 import type { ProvisioningSource } from "./provisioning-source";
 import { RangeCursor } from "./range-cursor";
 import { auditRecords, type NewRecord, type RecordWriter } from "./records";
@@ -58,14 +58,9 @@ export async function provisionScimPerson({ customerId, entryId }: { customerId:
         leftScope: [],
         claimedPortalIds: new Set(),
       };
-      const mark = ctx.range.mark();
-      await withFreshExtensions(
-        () => provisionBatch(ctx, people),
-        () => {
-          pending = [];
-          ctx.range.rewind(mark);
-        },
-      );
+      await provisionAlone(ctx, people, () => {
+        pending = [];
+      });
       settle();
     }
     await db().transaction((tx) =>
