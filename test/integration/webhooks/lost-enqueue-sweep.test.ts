@@ -1,16 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Worker } from "bullmq";
+import { describe, expect, it, vi } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRunChanges, syncRuns, webhookDeliveries } from "@/db/schema";
-import { webhookQueue, type WebhookJobPayload } from "@/lib/jobs/webhook-jobs";
+import { webhookQueue } from "@/lib/jobs/webhook-jobs";
 import { announceRunEnd } from "@/lib/webhook-events/announce-run-end";
 import { emitWebhookEventsQuietly } from "@/lib/webhook-events/emit-events";
 import { oweRunEvents } from "@/lib/webhook-events/owe-run-events";
 import { sweepLostEvents } from "@/lib/webhook-events/sweep-lost-events";
 import { createCustomerWithManager } from "../../support/factories";
-import { endpointFor, startWebhookWorker } from "../../support/webhook-endpoint";
+import { deliveriesOf, endpointFor, webhookWorkerOfFile } from "../../support/webhook-endpoint";
 import { startWebhookReceiver, waitUntil } from "../../support/webhook-receiver";
 
 // The enqueue fails while `queue.down`, as when Redis is unreachable (or the process dies) after the commit.
@@ -35,15 +34,8 @@ async function whileQueueDown(write: () => Promise<void>): Promise<void> {
   }
 }
 
-let worker: Worker<WebhookJobPayload>;
-beforeAll(() => {
-  worker = startWebhookWorker();
-});
-afterAll(async () => {
-  await worker.close();
-});
+const worker = webhookWorkerOfFile();
 
-const deliveriesOf = (endpointId: string) => db().select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
 /** As if two minutes had passed since the deliveries were written: the sweep leaves younger ones to their own jobs. */
 const ageDeliveries = (endpointId: string) =>
   db()
@@ -91,7 +83,7 @@ describe("the sweep of work whose enqueue was lost", () => {
       await waitUntil(async () => (await deliveriesOf(endpointId)).every((d) => d.status === "delivered"));
       const [delivered] = await deliveriesOf(endpointId);
 
-      await worker.pause();
+      await worker().pause();
       await emitWebhookEventsQuietly(manager.customerId, events("queued", 2));
       await ageDeliveries(endpointId);
       const queued = (await deliveriesOf(endpointId)).filter((d) => d.id !== delivered!.id);
@@ -103,11 +95,11 @@ describe("the sweep of work whose enqueue was lost", () => {
       expect(jobsAfter.map((j) => [j?.id, j?.timestamp])).toEqual(jobsBefore.map((j) => [j!.id, j!.timestamp]));
       expect(await jobOf(delivered!.id)).toBeUndefined();
 
-      worker.resume();
+      worker().resume();
       await waitUntil(async () => (await deliveriesOf(endpointId)).every((d) => d.status === "delivered"));
       expect(receiver.counts()).toEqual({ requests: 3, badSignatures: 0 });
     } finally {
-      worker.resume();
+      worker().resume();
       await receiver.close();
     }
   });

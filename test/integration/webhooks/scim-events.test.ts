@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Worker } from "bullmq";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { directoryEntries, webhookDeliveries } from "@/db/schema";
-import type { WebhookJobPayload } from "@/lib/jobs/webhook-jobs";
+import { directoryEntries } from "@/db/schema";
 import { createScimToken } from "@/lib/scim/tokens";
 import { createCustomerWithManager } from "../../support/factories";
 import { enableProvisioning, provisionedLogins } from "../../support/provisioning-fixture";
 import { scimRequest } from "../../support/scim-client";
-import { endpointFor, startWebhookWorker } from "../../support/webhook-endpoint";
+import { deliveriesOf, endpointFor, webhookWorkerOfFile } from "../../support/webhook-endpoint";
 import { startWebhookReceiver, waitUntil, type ReceivedEvent } from "../../support/webhook-receiver";
 
-let worker: Worker<WebhookJobPayload>;
-beforeAll(() => {
-  worker = startWebhookWorker();
-});
-afterAll(async () => {
-  await worker.close();
-});
+webhookWorkerOfFile();
 
 const patchOp = (...Operations: unknown[]) => ({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations });
 const active = (value: boolean) => patchOp({ op: "replace", path: "active", value });
-const deliveriesOf = (endpointId: string) => db().select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
 const typesOf = (events: ReceivedEvent[], prefix: string) => events.filter((e) => e.type.startsWith(prefix)).map((e) => e.type);
 
 describe("webhook events of SCIM's writes", () => {

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Worker } from "bullmq";
+import { describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRunChanges, syncRunCreatedPages, syncRuns, webhookDeliveries, webhookEndpoints } from "@/db/schema";
@@ -8,27 +7,17 @@ import { announceRunEnd } from "@/lib/webhook-events/announce-run-end";
 import { oweRunEvents } from "@/lib/webhook-events/owe-run-events";
 import { emitRunEvents } from "@/lib/webhook-events/run-events";
 import { createCredential } from "@/lib/directory-credentials/credentials";
-import type { WebhookJobPayload } from "@/lib/jobs/webhook-jobs";
 import { seal } from "@/lib/secrets/secret-box";
 import { emitWebhookEvents } from "@/lib/webhook-events/emit-events";
 import { endpointInput } from "@/lib/webhooks/endpoint-input";
 import { createEndpoint, rotateEndpointSecret } from "@/lib/webhooks/endpoints";
 import { webhookEventTypes } from "@/lib/webhook-events/event-types";
 import { createCustomerWithManager } from "../../support/factories";
-import { endpointFor, startWebhookWorker } from "../../support/webhook-endpoint";
+import { deliveriesOf, endpointFor, webhookWorkerOfFile } from "../../support/webhook-endpoint";
 import { startWebhookReceiver, waitUntil } from "../../support/webhook-receiver";
 
 const allEvents = webhookEventTypes.join(",");
-let worker: Worker<WebhookJobPayload>;
-
-beforeAll(() => {
-  worker = startWebhookWorker();
-});
-afterAll(async () => {
-  await worker.close();
-});
-
-const deliveriesOf = (endpointId: string) => db().select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
+webhookWorkerOfFile();
 
 describe("signed webhooks out", () => {
   it("signs every delivery as Standard Webhooks says, and a rotated secret signs from then on", async () => {
