@@ -1,8 +1,10 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql, type Placeholder } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { preparedOnce } from "@/db/prepared-once";
 import { directoryEntries } from "@/db/schema";
+import { authenticateCredential, authenticatedAs, credentialUse, hashOfPresented, type AuthenticatedCredential } from "@/lib/directory-credentials/credentials";
 import { entryLogin } from "@/lib/directory/entry-login";
 import { AppError } from "@/lib/errors";
 import { toE164, type CountryCode } from "@/lib/phone/normalise-phone";
@@ -12,10 +14,13 @@ import { ofCustomer } from "@/lib/tenancy";
 // Digits, and what people and PBXs write between them: a leading +, spaces, dashes, dots, slashes, brackets.
 const callerNumber = /^\s*\+?[\d\s().\-/]{1,40}$/;
 
-/** The lookup, prepared once: a PBX asks for every incoming call. */
-const lookupStatement = preparedOnce(prepareLookup);
-
-function prepareLookup(client: Database) {
+/**
+ * The active entry of the customer holding the number, as a subquery: the
+ * GIN index on phones_e164 finds it. When several people share a number (a
+ * team's line), the one whose office or mobile number it is comes first,
+ * then by name, so the answer is always the same.
+ */
+function matchingEntry(client: Database, customerId: Placeholder<"customerId"> | PgColumn) {
   const d = directoryEntries;
   const login = entryLogin();
   const e164 = sql.placeholder("e164");
@@ -23,7 +28,7 @@ function prepareLookup(client: Database) {
     .select({
       displayName: d.displayName,
       extension: d.extension,
-      loginExtension: login.extension,
+      loginExtension: sql<string | null>`${login.extension}`.as("login_extension"),
       department: d.department,
       officePhoneE164: d.officePhoneE164,
       mobilePhoneE164: d.mobilePhoneE164,
@@ -31,10 +36,66 @@ function prepareLookup(client: Database) {
     })
     .from(d)
     .leftJoinLateral(login, sql`true`)
-    .where(and(ofCustomer(d, sql.placeholder("customerId")), eq(d.status, "active"), sql`${d.phonesE164} @> array[${e164}::text]`))
+    .where(and(ofCustomer(d, customerId), eq(d.status, "active"), sql`${d.phonesE164} @> array[${e164}::text]`))
     .orderBy(sql`(${d.officePhoneE164} = ${e164}::text or ${d.mobilePhoneE164} = ${e164}::text) desc nulls last`, asc(d.displayName), asc(d.id))
-    .limit(1)
-    .prepare("caller_id_lookup");
+    .limit(1);
+}
+
+type MatchedEntry = Awaited<ReturnType<ReturnType<typeof matchingEntry>["execute"]>>[number];
+
+/** The lookup alone, prepared once: a PBX asks for every incoming call. */
+const lookupStatement = preparedOnce((client) => matchingEntry(client, sql.placeholder("customerId")).prepare("caller_id_lookup"));
+
+/**
+ * The caller-ID key's use (lib/directory-credentials) and the lookup in one
+ * statement: the lookup reads the customer the key's UPDATE returned, so it
+ * finds nothing for a refused key, and the request costs one round trip.
+ */
+const lookupWithCredentialStatement = preparedOnce((client) => {
+  const credential = client.$with("credential").as(credentialUse(client));
+  const found = matchingEntry(client, credential.customerId).as("found");
+  return client
+    .with(credential)
+    .select({ credential: { ...credential._.selectedFields }, found: { ...found._.selectedFields } })
+    .from(credential)
+    .leftJoinLateral(found, sql`true`)
+    .prepare("caller_id_lookup_with_credential");
+});
+
+/** A lookup: the number as asked, in E.164, and the entry found, if any. */
+export type LookedUp = { number: string; e164: string; entry: MatchedEntry | null };
+
+/** The number as the company reads it, or null when it is no phone number. */
+function readNumber(number: string, country: CountryCode | null): string | null {
+  // A PBX sends a number, not prose: libphonenumber-js would find one inside any text, so only a number's characters pass.
+  return callerNumber.test(number) ? toE164(number, country) : null;
+}
+
+/** The lookup alone, once the company (and so its country) is known. */
+async function lookUp(customerId: string, number: string, country: CountryCode | null): Promise<LookedUp> {
+  const e164 = readNumber(number, country);
+  if (!e164) throw new AppError("invalid_input", "The number is not a phone number.");
+  const [entry] = await lookupStatement().execute({ customerId, e164 });
+  return { number, e164, entry: entry ?? null };
+}
+
+/**
+ * The caller-ID key's check, with the lookup in the same statement when the
+ * number names its own country (`+…`: read alike whatever the company's
+ * country, which the check has yet to tell); any other number is looked up
+ * once the key's company, and so its country, is known.
+ */
+export async function authenticateAndLookUp(
+  secret: string,
+  perMinute: number,
+  number: string | null,
+): Promise<(AuthenticatedCredential & { ahead?: LookedUp }) | null> {
+  const e164 = number !== null && /^\s*\+/.test(number) ? readNumber(number, null) : null;
+  const secretHash = hashOfPresented(secret);
+  if (number === null || e164 === null || secretHash === null) return authenticateCredential("caller_id", secret, perMinute);
+  const [row] = await lookupWithCredentialStatement().execute({ secretHash, kind: "caller_id", e164 });
+  if (!row) return null;
+  return { ...authenticatedAs(row.credential, perMinute), ahead: { number, e164, entry: row.found } };
 }
 
 export type CallerIdAnswer = {
@@ -52,24 +113,21 @@ export type CallerIdAnswer = {
  * Who is calling: the active directory entry of this customer holding the
  * number, compared in E.164 with the company's default country, so
  * `+1 (425) 555-0100`, `0014255550100` and `4255550100` (US) are one number
- * (the country comes with the caller's credential).
- * The GIN index on phones_e164 finds it. When several people share a number
- * (a team's line), the one whose office or mobile number it is comes first,
- * then by name, so the answer is always the same.
+ * (the country comes with the caller's credential). Found already when the
+ * key's check looked it up (`ahead`).
  */
 export async function lookUpCaller({
   customerId,
   country,
   number,
+  ahead,
 }: {
   customerId: string;
   country: CountryCode | null;
   number: string;
+  ahead?: LookedUp;
 }): Promise<CallerIdAnswer> {
-  // A PBX sends a number, not prose: libphonenumber-js would find one inside any text, so only a number's characters pass.
-  const e164 = callerNumber.test(number) ? toE164(number, country) : null;
-  if (!e164) throw new AppError("invalid_input", "The number is not a phone number.");
-  const [entry] = await lookupStatement().execute({ customerId, e164 });
+  const { e164, entry } = ahead?.number === number ? ahead : await lookUp(customerId, number, country);
   if (!entry) throw new AppError("not_found", "No one in the directory has this number.");
   return {
     name: entry.displayName,

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, exists, isNull, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { db } from "@/db/client";
+import { db, type Database } from "@/db/client";
 import { preparedOnce } from "@/db/prepared-once";
 import { customers, directoryCredentials, type DirectoryCredentialKind } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -101,14 +101,33 @@ export type AuthenticatedCredential = { customerId: string; customerSlug: string
  * past the count. Its commit does not wait for the disk.
  */
 export async function authenticateCredential(kind: DirectoryCredentialKind, secret: string, perMinute: number): Promise<AuthenticatedCredential | null> {
-  if (secret.length === 0 || secret.length > maxSecretLength) return null;
-  const [row] = await credentialUseStatement().execute({ secretHash: hash(secret), kind });
-  if (!row) return null;
+  const secretHash = hashOfPresented(secret);
+  if (secretHash === null) return null;
+  const [row] = await credentialUseStatement().execute({ secretHash, kind });
+  return row ? authenticatedAs(row, perMinute) : null;
+}
+
+/** The stored hash a presented secret would have, or null for a value no secret of ours can be (none, or far too long). */
+export function hashOfPresented(secret: string): string | null {
+  return secret.length === 0 || secret.length > maxSecretLength ? null : hash(secret);
+}
+
+/** What the credential's use returned, for the caller. */
+export function authenticatedAs(
+  row: { customerId: string; customerSlug: string; defaultCountry: string | null; count: number },
+  perMinute: number,
+): AuthenticatedCredential {
   return { customerId: row.customerId, customerSlug: row.customerSlug, defaultCountry: countryOf(row.defaultCountry), overLimit: row.count > perMinute };
 }
 
 /** The check of every machine request (a phone's download, a PBX's lookup, an LDAP bind), prepared once. */
-const credentialUseStatement = preparedOnce((client) => {
+const credentialUseStatement = preparedOnce((client) => credentialUse(client).prepare("credential_use"));
+
+/**
+ * The credential's use as one UPDATE … RETURNING, with placeholders `secretHash` and `kind`: alone above, or as the
+ * first part of a statement that reads what the request asks in the same round trip (the caller-ID lookup).
+ */
+export function credentialUse(client: Database) {
   const c = directoryCredentials;
   const fresh = sql`${c.windowStartedAt} <= now() - interval '1 minute'`;
   const ofCompany = <T>(column: AnyPgColumn) => sql<T>`(${client.select({ value: column }).from(customers).where(eq(customers.id, c.customerId))})`;
@@ -139,8 +158,8 @@ const credentialUseStatement = preparedOnce((client) => {
     .returning({
       customerId: c.customerId,
       count: c.windowCount,
-      customerSlug: ofCompany<string>(customers.slug),
-      defaultCountry: ofCompany<string | null>(customers.defaultCountry),
-    })
-    .prepare("credential_use");
-});
+      // Named, so a statement that reads them from its CTE can (drizzle refers to a CTE's raw SQL by alias).
+      customerSlug: ofCompany<string>(customers.slug).as("customer_slug"),
+      defaultCountry: ofCompany<string | null>(customers.defaultCountry).as("default_country"),
+    });
+}

@@ -6,7 +6,7 @@ import { requestTextProblem } from "./request-text-problem";
 
 export type CredentialCaller = Omit<AuthenticatedCredential, "overLimit">;
 
-export type CredentialRouteOptions<P> = {
+export type CredentialRouteOptions<P, A> = {
   kind: DirectoryCredentialKind;
   /** The credential's rate, read per request (env). */
   perMinute: () => number;
@@ -17,6 +17,12 @@ export type CredentialRouteOptions<P> = {
   refusal: string;
   /** Said in the log when a request fails unexpectedly: "phonebook request failed". */
   failure: string;
+  /**
+   * How the secret is checked: by default alone (authenticateCredential). A route may check it and read what the
+   * request asks in one statement, and hand that read to its handler as `ahead` (caller-ID: one round trip for the
+   * request a PBX makes on every call); what it returns meets the same 401 and 429 rules.
+   */
+  authenticate?: (secret: string, perMinute: number, query: URLSearchParams) => Promise<(AuthenticatedCredential & { ahead?: A }) | null>;
 };
 
 export const jsonError = (message: string, status: number, headers: Record<string, string> = {}) =>
@@ -32,21 +38,22 @@ export const jsonError = (message: string, status: number, headers: Record<strin
  * logged and a generic 500 — never a trace, SQL or the secret (which is
  * never given to the logger).
  */
-export function defineCredentialRoute<P extends Record<string, string> = Record<string, never>>(
-  options: CredentialRouteOptions<P>,
-  handler: (ctx: CredentialCaller & { request: Request; params: P; query: URLSearchParams }) => Promise<Response>,
+export function defineCredentialRoute<P extends Record<string, string> = Record<string, never>, A = never>(
+  options: CredentialRouteOptions<P, A>,
+  handler: (ctx: CredentialCaller & { request: Request; params: P; query: URLSearchParams; ahead?: A }) => Promise<Response>,
 ) {
+  const authenticate = options.authenticate ?? ((secret: string, perMinute: number) => authenticateCredential(options.kind, secret, perMinute));
   return async (request: Request, context?: { params: Promise<P> }): Promise<Response> => {
     try {
       const params = ((await context?.params) ?? {}) as P;
+      const query = new URL(request.url).searchParams;
       const credential = options.credentialOf(request, params);
-      const caller = credential ? await authenticateCredential(options.kind, credential.secret, options.perMinute()) : null;
+      const caller = credential ? await authenticate(credential.secret, options.perMinute(), query) : null;
       // HTTP Basic names the company as well: another company's name with this secret is no credential either.
       if (!caller || (credential!.slug !== undefined && credential!.slug !== caller.customerSlug)) {
         return jsonError(options.refusal, 401, { "www-authenticate": options.challenge });
       }
       if (caller.overLimit) return jsonError("Too many requests with this credential; try again in a minute.", 429, { "retry-after": "60" });
-      const query = new URL(request.url).searchParams;
       const problem = requestTextProblem(query, params);
       if (problem) throw new AppError("invalid_input", problem);
       const { overLimit: _, ...company } = caller;

@@ -105,6 +105,8 @@ describe("caller-ID lookup", () => {
     const refused = { status: 401, body: { error: "A valid API key is required." } };
     expect(await lookUp(null, "?number=4255550100")).toMatchObject(refused);
     expect(await byNumber("swb_cid_wrong", "4255550100")).toMatchObject(refused);
+    // A `+…` number is looked up in the key's own statement: a refused key finds no one there either.
+    expect(await byNumber("swb_cid_wrong", "+1 425 555 0100")).toMatchObject(refused);
     expect(await byNumber(`${usKey}x`, "4255550100")).toMatchObject(refused);
     expect(await byNumber("x".repeat(5000), "4255550100")).toMatchObject(refused);
     // Two different keys in the two headers are no key.
@@ -148,6 +150,8 @@ describe("caller-ID lookup", () => {
     const response = await GET(new NextRequest("http://localhost:3000/api/v1/caller-id?number=4255550100", { headers: { "x-api-key": key } }));
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("60");
+    // Also when the lookup was made with the key's check (a `+…` number): the 429 carries no answer.
+    expect(await byNumber(key, "+1 425 555 0100")).toMatchObject({ status: 429, body: { error: expect.stringMatching(/^Too many requests/) } });
     // Another customer's key is not held up by it.
     expect((await byNumber(usKey, "4255550100")).status).toBe(200);
     // A minute on, the window starts again.

@@ -5,9 +5,9 @@ import { AppError } from "@/lib/errors";
 export const dynamic = "force-dynamic";
 
 /** `GET /api/v1/caller-id?number=…` with the customer's caller-ID key: who is calling. */
-export const GET = defineCallerIdRoute(async ({ customerId, defaultCountry, query }) => {
+export const GET = defineCallerIdRoute(async ({ customerId, defaultCountry, query, ahead }) => {
   const numbers = query.getAll("number");
   if (numbers.length !== 1) throw new AppError("invalid_input", "Give one number: ?number=…");
-  const answer = await lookUpCaller({ customerId, country: defaultCountry, number: numbers[0]! });
+  const answer = await lookUpCaller({ customerId, country: defaultCountry, number: numbers[0]!, ahead });
   return Response.json(answer, { headers: { "cache-control": "no-store" } });
 });
