@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { hashPassword } from "@/lib/accounts/password";
+import { phoneFields } from "@/lib/phone/phone-fields";
 import * as schema from "@/db/schema";
 
 export const demoPassword = "Switchboard-demo-1";
@@ -26,7 +27,11 @@ export async function seedDemo(databaseUrl: string): Promise<boolean> {
     const passwordHash = await hashPassword(demoPassword);
     await db.transaction(async (tx) => {
       await tx.insert(schema.accounts).values({ role: "operator", portalId: demoLogins.operator, passwordHash, name: "Platform Operator" });
-      const [contoso] = await tx.insert(schema.customers).values({ name: "Contoso Ltd", slug: "contoso", timeZone: "America/Los_Angeles" }).returning();
+      // A Redmond company: its numbers, and the demo tenant's, are read as US numbers (caller-ID, phonebooks, search).
+      const [contoso] = await tx
+        .insert(schema.customers)
+        .values({ name: "Contoso Ltd", slug: "contoso", timeZone: "America/Los_Angeles", defaultCountry: "US" })
+        .returning();
       const customerId = contoso!.id;
       await tx.insert(schema.accounts).values([
         { customerId, role: "manager", portalId: demoLogins.manager, passwordHash, name: "Contoso Admin", email: "admin@contoso.example" },
@@ -70,11 +75,13 @@ export async function seedDemo(databaseUrl: string): Promise<boolean> {
           userType: "Employee",
         },
       ]);
-      await tx.insert(schema.directoryEntries).values([
-        { customerId, displayName: "Reception", officePhone: "+1 425 555 0100", extension: "1000" },
-        { customerId, displayName: "Facilities Desk", officePhone: "+1 425 555 0111", extension: "1011" },
-        { customerId, firstName: "Night", lastName: "Security", displayName: "Night Security", mobilePhone: "+1 425 555 0199" },
-      ]);
+      const manualEntries = [
+        { displayName: "Reception", officePhone: "425 555 0100", mobilePhone: null, extension: "1000" },
+        { displayName: "Facilities Desk", officePhone: "425 555 0111", mobilePhone: null, extension: "1011" },
+        { firstName: "Night", lastName: "Security", displayName: "Night Security", officePhone: null, mobilePhone: "+1 425 555 0199" },
+      ];
+      // With their numbers in E.164, as every other way an entry is made stores them.
+      await tx.insert(schema.directoryEntries).values(manualEntries.map((entry) => ({ customerId, ...entry, ...phoneFields(entry, "US") })));
     });
     return true;
   } finally {
