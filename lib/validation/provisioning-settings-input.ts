@@ -52,6 +52,19 @@ const entraGroups = z.preprocess(
   }),
 );
 
+// The fields the rules across fields read. Those rules run once these parsed, whatever else is wrong, so a fault
+// elsewhere on the form (a NUL in Package) is shown together with a backwards range, not one save after the other.
+const crossFieldInputs: ReadonlySet<PropertyKey> = new Set([
+  "scope",
+  "scopeGroups",
+  "extensionMode",
+  "extensionAttribute",
+  "extensionRule",
+  "extensionDigits",
+  "rangeStart",
+  "rangeEnd",
+]);
+
 type Groups = { id: string; displayName: string }[];
 type ProvisioningSource = Exclude<DirectorySource, "manual">;
 
@@ -106,25 +119,28 @@ export function provisioningSettingsInput({ source, attributes: offered }: { sou
         .transform(Number)
         .pipe(z.number().min(1, "The grace period is 1 to 365 days.").max(365, "The grace period is 1 to 365 days.")),
     })
-    .superRefine((v, ctx) => {
-      const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-      if (source === "scim" && v.scope === "groups") issue("scope", "SCIM provisions everyone Entra assigns to the app: choose the scope in Entra.");
-      if (v.scope === "groups" && v.scopeGroups.length === 0) issue("scopeGroups", "Choose at least one group, or provision everyone.");
+    .superRefine(
+      (v, ctx) => {
+        const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+        if (source === "scim" && v.scope === "groups") issue("scope", "SCIM provisions everyone Entra assigns to the app: choose the scope in Entra.");
+        if (v.scope === "groups" && v.scopeGroups.length === 0) issue("scopeGroups", "Choose at least one group, or provision everyone.");
 
-      const usesAttribute = v.extensionMode !== "range";
-      const usesRange = v.extensionMode !== "attribute";
-      if (usesAttribute) {
-        if (v.extensionAttribute === null) issue("extensionAttribute", `Choose the attribute extensions are read from (${offered.join(", ")}).`);
-        else if (!offered.includes(v.extensionAttribute)) issue("extensionAttribute", `Choose one of ${offered.join(", ")}.`);
-        if (v.extensionRule === "last_digits" && v.extensionDigits === null) issue("extensionDigits", "Enter how many digits, 2 to 8.");
-      }
-      if (usesRange) {
-        const needed = "Enter the extension range: people get the next free extension in it.";
-        if (v.rangeStart === null) issue("rangeStart", needed);
-        if (v.rangeEnd === null) issue("rangeEnd", needed);
-      }
-      if (v.rangeStart !== null && v.rangeEnd !== null && v.rangeStart > v.rangeEnd) issue("rangeEnd", "The end of the range must not be below its start.");
-    })
+        const usesAttribute = v.extensionMode !== "range";
+        const usesRange = v.extensionMode !== "attribute";
+        if (usesAttribute) {
+          if (v.extensionAttribute === null) issue("extensionAttribute", `Choose the attribute extensions are read from (${offered.join(", ")}).`);
+          else if (!offered.includes(v.extensionAttribute)) issue("extensionAttribute", `Choose one of ${offered.join(", ")}.`);
+          if (v.extensionRule === "last_digits" && v.extensionDigits === null) issue("extensionDigits", "Enter how many digits, 2 to 8.");
+        }
+        if (usesRange) {
+          const needed = "Enter the extension range: people get the next free extension in it.";
+          if (v.rangeStart === null) issue("rangeStart", needed);
+          if (v.rangeEnd === null) issue("rangeEnd", needed);
+        }
+        if (v.rangeStart !== null && v.rangeEnd !== null && v.rangeStart > v.rangeEnd) issue("rangeEnd", "The end of the range must not be below its start.");
+      },
+      { when: ({ issues }) => issues.every((issue) => !crossFieldInputs.has(issue.path?.[0] ?? "")) },
+    )
     .transform(({ scope, ...v }) => {
       const usesAttribute = v.extensionMode !== "range";
       return {

@@ -81,6 +81,13 @@ describe("provisioning settings input", () => {
     expect(missing.rangeStart).toContain("Enter the extension range");
     expect(missing.rangeEnd).toContain("Enter the extension range");
     expect(errorsOf("entra", { ...valid, rangeStart: "7100", rangeEnd: "7099" }).rangeEnd).toBe("The end of the range must not be below its start.");
+    // Told at once beside a fault in a field no rule across fields reads, not only once that one is mended.
+    expect(errorsOf("entra", { ...valid, package: "Gold\u0000", rangeStart: "7100", rangeEnd: "7099" })).toEqual({
+      package: expect.any(String),
+      rangeEnd: "The end of the range must not be below its start.",
+    });
+    // A range bound that is no extension is told on its own field, with no comparison made of it.
+    expect(errorsOf("entra", { ...valid, rangeStart: "7a00", rangeEnd: "7099" })).toEqual({ rangeStart: expect.stringContaining("2 to 8 digits") });
     expect(errorsOf("entra", { ...valid, rangeStart: "7a00" }).rangeStart).toContain("2 to 8 digits");
     expect(errorsOf("entra", { ...valid, rangeStart: "0700" }).rangeStart).toContain("not starting with 0");
     expect(errorsOf("entra", { ...valid, rangeEnd: "123456789" }).rangeEnd).toContain("At most 8");
