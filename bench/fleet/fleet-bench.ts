@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { closeDb } from "../../db/client";
 import { runMigrations } from "../../db/migrate";
+import { env } from "../../lib/env";
 import { directorySyncQueue } from "../../lib/jobs/directory-sync-job";
 import { createScratchDatabase } from "../../test/support/scratch-database";
 import { benchEnvironment } from "../sync/bench-environment";
@@ -17,9 +18,10 @@ import { startFleetEmulator } from "./start-fleet-emulator";
  * answering at Graph's pace and throttling by resource units; each phase gives
  * every tenant a new customer and runs the whole fleet with fresh worker
  * processes (1, then more), after the largest tenant alone. Prints the
- * makespan against the fleet floor, the scaling by processes, the small
- * tenants' waits, the worker's memory and what the emulator refused; never
- * fails on them.
+ * makespan against the fleet floor, the scaling by processes, the worker's
+ * memory and what the emulator refused. Then the same fleet falls due as its
+ * schedules' jitter spreads it, to time the small tenants due while a large
+ * one runs. Never fails on the figures.
  */
 const { values } = parseArgs({
   options: {
@@ -27,6 +29,8 @@ const { values } = parseArgs({
     latency: { type: "string", default: "250" },
     workers: { type: "string", default: "1,2" },
     concurrency: { type: "string", default: "64" },
+    // The schedules' jitter the spread phase falls due over: SCHEDULE_JITTER_SECONDS's default unless given.
+    spread: { type: "string" },
   },
 });
 const customers = Number(values.customers);
@@ -56,6 +60,8 @@ try {
     await checkpoint();
     phases.push(await runFleetPhase(emulator.tenants, workers, workerEnv));
   }
+  await checkpoint();
+  const spread = await runFleetPhase(emulator.tenants, 1, workerEnv, values.spread === undefined ? env().SCHEDULE_JITTER_SECONDS : Number(values.spread));
   const counted = (await emulator.admin.listTenants()).map((t) => t.faults.resourceUnits);
   printFleetReport({
     customers,
@@ -67,6 +73,7 @@ try {
     largestUsers: largest.userCount,
     largestAlone,
     phases,
+    spread,
     graph: {
       throttled: counted.reduce((sum, c) => sum + c.throttled, 0),
       requests: counted.reduce((sum, c) => sum + c.requests, 0),

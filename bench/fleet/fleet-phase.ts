@@ -1,15 +1,27 @@
 import type { SyncRun } from "../../db/schema";
 import type { BatchTenant } from "../../emulator";
 import { priorityOfSize } from "../../lib/sync/queue-priority";
-import { createFleet, dueAtOnce, waitForFleet } from "../../test/support/fleet/fleet-fixture";
+import { jitterOffsetSeconds } from "../../lib/sync/schedule-jitter";
+import { createFleet, fallDue, waitForFleet } from "../../test/support/fleet/fleet-fixture";
 import { startFleetWorkers, stopFleetWorkers } from "./fleet-workers";
+
+export type FleetRun = {
+  run: SyncRun;
+  users: number;
+  /** When its job fell due, from the phase's start. */
+  dueMs: number;
+  /** Its wait in the queue (due → taken) and its own time (taken → finished). */
+  waitMs: number;
+  ownMs: number;
+};
 
 export type FleetPhase = {
   workers: number;
-  /** From the moment every job was due to the last run's end. */
+  /** The schedules' jitter the jobs fell due over: 0 for all at once. */
+  spreadSeconds: number;
+  /** From the phase's start (every job due, or the first) to the last run's end. */
   makespanMs: number;
-  /** Each run with its customer's tenant size, its wait in the queue (due → taken) and its own time (taken → finished). */
-  runs: { run: SyncRun; users: number; waitMs: number; ownMs: number }[];
+  runs: FleetRun[];
   cpuSeconds: number;
   idleRssMib: number;
   peakRssMib: number;
@@ -17,17 +29,19 @@ export type FleetPhase = {
 
 /**
  * One measured fleet: a customer of its own for every tenant (each run a first sync), `workers` fresh worker
- * processes, every job due at the same instant in its lane by the tenant's size (as the company's last sync
- * would have set it), and the wait for the last run.
+ * processes, every job in its lane by the tenant's size (as the company's last sync would have set it), due at
+ * the same instant or, with `spreadSeconds`, each at its own offset as the schedules' jitter spreads a fleet
+ * that chose the same time (lib/sync/schedule-jitter.ts); then the wait for the last run.
  */
-export async function runFleetPhase(tenants: BatchTenant[], workers: number, env: Record<string, string>): Promise<FleetPhase> {
+export async function runFleetPhase(tenants: BatchTenant[], workers: number, env: Record<string, string>, spreadSeconds = 0): Promise<FleetPhase> {
   const fleet = await createFleet(tenants);
   const processes = await startFleetWorkers(workers, env);
   try {
     const cpuBefore = processes.reduce((sum, w) => sum + w.cpuSeconds(), 0);
-    const due = Date.now();
-    await dueAtOnce(fleet, (customer) => priorityOfSize(customer.tenant.userCount));
-    const runs = await waitForFleet(fleet, 30 * 60_000);
+    const delayMsOf = new Map(fleet.map((c) => [c.customerId, jitterOffsetSeconds(c.customerId, "entra", spreadSeconds) * 1000]));
+    const start = Date.now();
+    await fallDue(fleet, { priorityOf: (customer) => priorityOfSize(customer.tenant.userCount), delayMsOf: (customer) => delayMsOf.get(customer.customerId)! });
+    const runs = await waitForFleet(fleet, 30 * 60_000 + spreadSeconds * 1000);
     const usersOf = new Map(fleet.map((c) => [c.customerId, c.tenant.userCount]));
     const failed = runs.filter((r) => r.status !== "succeeded");
     if (runs.length !== fleet.length || failed.length > 0)
@@ -36,13 +50,18 @@ export async function runFleetPhase(tenants: BatchTenant[], workers: number, env
       );
     return {
       workers,
-      makespanMs: Math.max(...runs.map((r) => r.finishedAt!.getTime())) - due,
-      runs: runs.map((run) => ({
-        run,
-        users: usersOf.get(run.customerId)!,
-        waitMs: run.queuedAt.getTime() - due,
-        ownMs: run.finishedAt!.getTime() - run.queuedAt.getTime(),
-      })),
+      spreadSeconds,
+      makespanMs: Math.max(...runs.map((r) => r.finishedAt!.getTime())) - start,
+      runs: runs.map((run) => {
+        const dueMs = delayMsOf.get(run.customerId)!;
+        return {
+          run,
+          users: usersOf.get(run.customerId)!,
+          dueMs,
+          waitMs: run.queuedAt.getTime() - (start + dueMs),
+          ownMs: run.finishedAt!.getTime() - run.queuedAt.getTime(),
+        };
+      }),
       cpuSeconds: processes.reduce((sum, w) => sum + w.cpuSeconds(), 0) - cpuBefore,
       idleRssMib: Math.max(...processes.map((w) => w.idleRssMib)),
       peakRssMib: Math.max(...processes.map((w) => w.peakRssMib())),

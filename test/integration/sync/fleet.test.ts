@@ -10,7 +10,7 @@ import { newConfidentialClient } from "@/lib/entra/confidential-client";
 import { emptyGraphCallStats } from "@/lib/entra/graph-call-observer";
 import { graphClient } from "@/lib/entra/graph-client";
 import { closeSharedRedis } from "@/lib/redis/shared-redis";
-import { createFleet, dueAtOnce, waitForFleet, type FleetCustomer } from "../../support/fleet/fleet-fixture";
+import { createFleet, fallDue, waitForFleet, type FleetCustomer } from "../../support/fleet/fleet-fixture";
 import { startWorkerProcess, type WorkerProcess } from "../../support/fleet/worker-processes";
 import { emulatorAdmin } from "../../support/sync-fixture";
 
@@ -70,7 +70,7 @@ describe("a fleet of customers and two worker processes", () => {
     const fleet = await createFleet(tenants);
     // Tenants of a few people are read as one delta walk: one request a run rather than a dozen.
     const [first, second] = await twoWorkers({ WORKER_CONCURRENCY: "8", SYNC_SHARDS: "0" });
-    await dueAtOnce(fleet);
+    await fallDue(fleet);
     const runs = await waitForFleet(fleet, 90_000);
     await expectEachOnce(fleet, runs);
     expect(first!.finished.length).toBeGreaterThan(0);
@@ -92,7 +92,7 @@ describe("a fleet of customers and two worker processes", () => {
     const doomed = startWorkerProcess(env);
     workers.push(doomed);
     await doomed.ready;
-    await dueAtOnce(fleet);
+    await fallDue(fleet);
     const deadline = Date.now() + 30_000;
     while (doomed.finished.length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     doomed.child.kill("SIGKILL");
@@ -132,7 +132,7 @@ describe("a fleet of customers and two worker processes", () => {
       const [tenant] = await admin.createTenants({ sizes: [1200], seed: `budget-${Date.now()}`, faults: { resourceUnits: { perTenSeconds: 80 } } });
       const fleet = await createFleet(Array.from({ length: 6 }, () => tenant!));
       const [first, second] = await twoWorkers({ WORKER_CONCURRENCY: "3", GRAPH_BUDGET_SHARE: "0.02" });
-      await dueAtOnce(fleet);
+      await fallDue(fleet);
       const runs = await waitForFleet(fleet, 60_000);
       expect(runs.map((r) => r.status)).toEqual(Array(6).fill("succeeded"));
       expect(first!.finished.length).toBeGreaterThan(0);

@@ -38,15 +38,19 @@ export async function createFleet(tenants: BatchTenant[]): Promise<FleetCustomer
 }
 
 /**
- * Every customer's scheduled sync falls due at once: the jobs their schedulers would add, in one go, each in
- * its lane (`priorityOf`; the middle lane, as for a company never synced, unless said).
+ * Every customer's scheduled sync falls due: the jobs their schedulers would add, in one go, each in its lane
+ * (`priorityOf`; the middle lane, as for a company never synced, unless said) — at once, or each after its own
+ * delay (`delayMsOf`: a schedule's jitter).
  */
-export async function dueAtOnce(fleet: FleetCustomer[], priorityOf: (customer: FleetCustomer) => number = () => 3): Promise<void> {
+export async function fallDue(
+  fleet: FleetCustomer[],
+  { priorityOf = () => 3, delayMsOf = () => 0 }: { priorityOf?: (customer: FleetCustomer) => number; delayMsOf?: (customer: FleetCustomer) => number } = {},
+): Promise<void> {
   await directorySyncQueue().addBulk(
     fleet.map((customer) => ({
       name: "scheduled-sync",
       data: { customerId: customer.customerId, connector: "entra" as const },
-      opts: { ...jobRetryOptions(), priority: priorityOf(customer) },
+      opts: { ...jobRetryOptions(), priority: priorityOf(customer), delay: delayMsOf(customer) },
     })),
   );
 }
