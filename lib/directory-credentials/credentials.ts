@@ -143,8 +143,8 @@ export function credentialUse(client: Database) {
         eq(c.secretHash, sql.placeholder("secretHash")),
         eq(c.kind, sql.placeholder("kind")),
         // The use's time and count need not wait for the disk (a crash may forget the last moment's counts, never a
-        // credential): this statement's own commit (it always runs alone) is made asynchronous here, where SET LOCAL
-        // would take a transaction and three more round trips. Waiting on the WAL flush was half its time (pgbench).
+        // credential): the commit of its statement (never run inside a transaction) is made asynchronous here, where
+        // SET LOCAL would take a transaction and three more round trips. Waiting on the WAL flush was half its time.
         sql`(select set_config('synchronous_commit', 'off', true)) = 'off'`,
         // A suspended company's credential answers as an unknown one.
         exists(
