@@ -1,7 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, exists, isNull, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { db, type Database } from "@/db/client";
 import { preparedOnce } from "@/db/prepared-once";
 import { customers, directoryCredentials, type DirectoryCredentialKind } from "@/db/schema";
@@ -130,36 +129,30 @@ const credentialUseStatement = preparedOnce((client) => credentialUse(client).pr
 export function credentialUse(client: Database) {
   const c = directoryCredentials;
   const fresh = sql`${c.windowStartedAt} <= now() - interval '1 minute'`;
-  const ofCompany = <T>(column: AnyPgColumn) => sql<T>`(${client.select({ value: column }).from(customers).where(eq(customers.id, c.customerId))})`;
-  return client
-    .update(c)
-    .set({
-      lastUsedAt: sql`now()`,
-      windowStartedAt: sql`case when ${fresh} then now() else ${c.windowStartedAt} end`,
-      windowCount: sql`case when ${fresh} then 1 else ${c.windowCount} + 1 end`,
-    })
-    .where(
-      and(
-        eq(c.secretHash, sql.placeholder("secretHash")),
-        eq(c.kind, sql.placeholder("kind")),
-        // The use's time and count need not wait for the disk (a crash may forget the last moment's counts, never a
-        // credential): the commit of its statement (never run inside a transaction) is made asynchronous here, where
-        // SET LOCAL would take a transaction and three more round trips. Waiting on the WAL flush was half its time.
-        sql`(select set_config('synchronous_commit', 'off', true)) = 'off'`,
-        // A suspended company's credential answers as an unknown one.
-        exists(
-          client
-            .select({ one: sql`1` })
-            .from(customers)
-            .where(and(eq(customers.id, c.customerId), isNull(customers.suspendedAt))),
+  return (
+    client
+      .update(c)
+      .set({
+        lastUsedAt: sql`now()`,
+        windowStartedAt: sql`case when ${fresh} then now() else ${c.windowStartedAt} end`,
+        windowCount: sql`case when ${fresh} then 1 else ${c.windowCount} + 1 end`,
+      })
+      // The company joined once for what the caller needs of it: 0.24 ms against 0.29 with a subquery per column at the
+      // median, 0.5 against 0.7 ms at p99 (bench/phonebook's directory).
+      .from(customers)
+      .where(
+        and(
+          eq(c.secretHash, sql.placeholder("secretHash")),
+          eq(c.kind, sql.placeholder("kind")),
+          eq(customers.id, c.customerId),
+          // A suspended company's credential answers as an unknown one.
+          isNull(customers.suspendedAt),
+          // The use's time and count need not wait for the disk (a crash may forget the last moment's counts, never a
+          // credential): the commit of its statement (never run inside a transaction) is made asynchronous here, where
+          // SET LOCAL would take a transaction and three more round trips. Waiting on the WAL flush was half its time.
+          sql`(select set_config('synchronous_commit', 'off', true)) = 'off'`,
         ),
-      ),
-    )
-    .returning({
-      customerId: c.customerId,
-      count: c.windowCount,
-      // Named, so a statement that reads them from its CTE can (drizzle refers to a CTE's raw SQL by alias).
-      customerSlug: ofCompany<string>(customers.slug).as("customer_slug"),
-      defaultCountry: ofCompany<string | null>(customers.defaultCountry).as("default_country"),
-    });
+      )
+      .returning({ customerId: c.customerId, count: c.windowCount, customerSlug: customers.slug, defaultCountry: customers.defaultCountry })
+  );
 }
