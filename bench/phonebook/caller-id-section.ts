@@ -41,11 +41,11 @@ export const callerIdSection: BenchSection = {
     // The seed's WAL written out now, not by a checkpoint in the middle of the lookups.
     await sql`checkpoint`;
 
-    // One pass: each lookup through the API, then as the bare query, for `lookups` random numbers written as asked.
-    const measure = async (written: (e164: string) => string, lookups: number) => {
+    // One pass: each lookup through the API, then as the bare query, for `count` random numbers written as asked.
+    const measure = async (written: (number: string) => string, count: number) => {
       const api: number[] = [];
       const bare: number[] = [];
-      for (let k = 0; k < lookups; k++) {
+      for (let k = 0; k < count; k++) {
         const ci = 1 + Math.floor(Math.random() * companies);
         const number = `+1425${2_000_000 + (ci - 1) * perCompany + Math.floor(Math.random() * perCompany)}`;
         let started = performance.now();
