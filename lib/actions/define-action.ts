@@ -18,7 +18,8 @@ type Handler<A extends Actor, S extends z.ZodType, R> = (ctx: { actor: A }, inpu
  * an ActionState; errors meant for people become messages, anything else is
  * logged and answered with a generic message, never a stack trace, SQL or a
  * parameter. A form with a field no database could store (readFormFields) is
- * refused before its schema or the lib sees it.
+ * refused before the lib sees it, with what its schema says of the other
+ * fields, so every fault is told at once rather than one save after another.
  */
 export function defineAction<S extends z.ZodType, R = undefined>(opts: { permission: Permission; input: S }, handler: Handler<Actor, S, R>) {
   const action = async (_prev: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
@@ -27,9 +28,10 @@ export function defineAction<S extends z.ZodType, R = undefined>(opts: { permiss
       if (!actor) throw new AppError("unauthenticated", "Your session has ended. Please sign in again.");
       assertPermission(actor.role, opts.permission);
       const form = readFormFields(formData);
-      if (!form.ok) return { status: "error", message: form.message, fieldErrors: form.fieldErrors };
+      // An unreadable field's own fault wins over what its schema said of it (the schema saw it missing).
+      if (!form.ok) return { status: "error", message: form.message, fieldErrors: { ...schemaErrorsOf(opts.input, form.readable), ...form.fieldErrors } };
       const parsed = opts.input.safeParse(form.fields);
-      if (!parsed.success) return invalidInput(parsed.error);
+      if (!parsed.success) return { status: "error", message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
       return (await handler({ actor }, parsed.data)) ?? { status: "success" };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
@@ -52,11 +54,23 @@ export function defineCustomerAction<S extends z.ZodType, R = undefined>(opts: {
   });
 }
 
-function invalidInput(error: z.ZodError): ActionState<never> {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".");
-    fieldErrors[key] ??= issue.message;
+/**
+ * What a schema says of the fields of a refused form that could be read. Only advice beside the refusal: a schema
+ * that cannot parse a form missing a field it relies on says nothing rather than turning the refusal into a failure.
+ */
+function schemaErrorsOf(schema: z.ZodType, fields: Record<string, unknown> | undefined): Record<string, string> {
+  if (!fields) return {};
+  try {
+    const parsed = schema.safeParse(fields);
+    return parsed.success ? {} : fieldErrorsOf(parsed.error);
+  } catch {
+    return {};
   }
-  return { status: "error", message: "Please correct the highlighted fields.", fieldErrors };
+}
+
+/** The first message of each field, keyed as the form names it. */
+function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
+  return fieldErrors;
 }

@@ -6,7 +6,10 @@ export const formFieldMaxLength = 60_000;
 // Names that reach an object's prototype when used as a key; no form of ours has such a field.
 const forbiddenNames = new Set(["__proto__", "constructor", "prototype"]);
 
-export type FormFields = { ok: true; fields: Record<string, unknown> } | { ok: false; message: string; fieldErrors: Record<string, string> };
+export type FormFields =
+  | { ok: true; fields: Record<string, unknown> }
+  /** `readable`: the fields that could be taken, when the refusal is about other fields' values (for their schema to check too). */
+  | { ok: false; message: string; fieldErrors: Record<string, string>; readable?: Record<string, unknown> };
 
 /**
  * A posted form as a plain object, refused whole when any field could not be
@@ -32,6 +35,6 @@ export function readFormFields(formData: FormData): FormFields {
     if (problem) fieldErrors[name] ??= problem;
     else fields[name] = value;
   }
-  if (Object.keys(fieldErrors).length > 0) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors };
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors, readable: fields };
   return { ok: true, fields };
 }

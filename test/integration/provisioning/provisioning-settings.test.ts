@@ -106,6 +106,12 @@ describe("provisioning settings", () => {
       expect(state.status, JSON.stringify(change)).toBe("error");
       expect(state.status === "error" && state.fieldErrors?.[field], JSON.stringify(change)).toContain(message);
     }
+    // A field no database could store is told together with what is wrong elsewhere, not one save after the other.
+    const both = await save(saveEntraProvisioningAction, manager, { ...posted, package: "Gold\u0000", rangeStart: "7100", rangeEnd: "7000" });
+    expect(both).toMatchObject({
+      status: "error",
+      fieldErrors: { package: expect.stringContaining("NUL"), rangeEnd: "The end of the range must not be below its start." },
+    });
     // A field name no form has, and a user (no settings permission): refused too.
     const withProto = form(posted);
     withProto.append("__proto__", '{"polluted":1}');
