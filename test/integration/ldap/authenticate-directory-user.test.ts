@@ -3,10 +3,11 @@ import { beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { authenticateDirectoryUser } from "@/lib/ldap/authenticate-directory-user";
 import type { LdapConnectionConfig } from "@/lib/ldap/ldap-connection-config";
 import { sambaConfig } from "@/test/support/samba/samba-config";
-import { useSambaDirectory } from "@/test/support/samba/samba-directory";
+import { tagged, useSambaDirectory } from "@/test/support/samba/samba-directory";
 
 const directory = useSambaDirectory();
 const BOB_PASSWORD = "B0b!Passw0rd";
+const [bob, carol, nopass, dup] = ["bob", "carol", "nopass", "dup"].map(tagged) as [string, string, string, string];
 
 describe("authenticateDirectoryUser", () => {
   let config: LdapConnectionConfig;
@@ -16,24 +17,24 @@ describe("authenticateDirectoryUser", () => {
     const ou = await directory().createOu();
     config = sambaConfig({ baseDn: ou });
     [bobDn] = (await directory().addUsers(ou, [
-      { sAMAccountName: "bob", givenName: "Bob", sn: "Example", mail: "bob@contoso.test", password: BOB_PASSWORD },
-      { sAMAccountName: "carol", password: "C4rol!Passw0rd", disabled: true },
-      { sAMAccountName: "nopass" },
+      { sAMAccountName: bob, givenName: "Bob", sn: "Example", mail: `${bob}@contoso.test`, password: BOB_PASSWORD },
+      { sAMAccountName: carol, password: "C4rol!Passw0rd", disabled: true },
+      { sAMAccountName: nopass },
       // Two accounts whose UPNs share "dup@": a name that finds both must sign in neither.
-      { sAMAccountName: "dup1", userPrincipalName: "dup@contoso.test", password: "Dup!Passw0rd1" },
-      { sAMAccountName: "dup2", userPrincipalName: "dup@other.test", password: "Dup!Passw0rd1" },
+      { sAMAccountName: `${dup}1`, userPrincipalName: `${dup}@contoso.test`, password: "Dup!Passw0rd1" },
+      { sAMAccountName: `${dup}2`, userPrincipalName: `${dup}@other.test`, password: "Dup!Passw0rd1" },
     ])) as [string];
   });
 
   it("signs bob in with the right password, returning his entry", async () => {
-    const result = await authenticateDirectoryUser(config, "bob", BOB_PASSWORD);
+    const result = await authenticateDirectoryUser(config, bob, BOB_PASSWORD);
     expect(result).toEqual({
       ok: true,
       user: expect.objectContaining({
         dn: bobDn,
-        sAMAccountName: "bob",
+        sAMAccountName: bob,
         givenName: "Bob",
-        mail: "bob@contoso.test",
+        mail: `${bob}@contoso.test`,
         disabled: false,
         objectGuid: expect.stringMatching(/^[0-9a-f-]{36}$/),
       }),
@@ -41,23 +42,23 @@ describe("authenticateDirectoryUser", () => {
   });
 
   it("takes CONTOSO\\bob and bob@contoso.test as bob", async () => {
-    for (const name of ["CONTOSO\\bob", "bob@contoso.test", "  bob  "]) {
-      expect(await authenticateDirectoryUser(config, name, BOB_PASSWORD)).toMatchObject({ ok: true, user: { sAMAccountName: "bob" } });
+    for (const name of [`CONTOSO\\${bob}`, `${bob}@contoso.test`, `  ${bob}  `]) {
+      expect(await authenticateDirectoryUser(config, name, BOB_PASSWORD)).toMatchObject({ ok: true, user: { sAMAccountName: bob } });
     }
   });
 
   it("matches by userPrincipalName when configured to", async () => {
     const byUpn = { ...config, usernameAttribute: "userPrincipalName" as const };
-    expect(await authenticateDirectoryUser(byUpn, "bob@contoso.test", BOB_PASSWORD)).toMatchObject({
+    expect(await authenticateDirectoryUser(byUpn, `${bob}@contoso.test`, BOB_PASSWORD)).toMatchObject({
       ok: true,
-      user: { userPrincipalName: "bob@contoso.test" },
+      user: { userPrincipalName: `${bob}@contoso.test` },
     });
-    expect(await authenticateDirectoryUser(byUpn, "bob", BOB_PASSWORD)).toMatchObject({ ok: true });
-    expect(await authenticateDirectoryUser(byUpn, "dup", "Dup!Passw0rd1")).toMatchObject({ ok: false, stage: "user", problem: { code: "ambiguous_user" } });
+    expect(await authenticateDirectoryUser(byUpn, bob, BOB_PASSWORD)).toMatchObject({ ok: true });
+    expect(await authenticateDirectoryUser(byUpn, dup, "Dup!Passw0rd1")).toMatchObject({ ok: false, stage: "user", problem: { code: "ambiguous_user" } });
   });
 
   it("refuses a wrong password (AD 52e)", async () => {
-    expect(await authenticateDirectoryUser(config, "bob", "wrong-Passw0rd")).toMatchObject({
+    expect(await authenticateDirectoryUser(config, bob, "wrong-Passw0rd")).toMatchObject({
       ok: false,
       stage: "user",
       problem: { code: "wrong_password", retryable: false },
@@ -68,9 +69,9 @@ describe("authenticateDirectoryUser", () => {
     const bind = vi.spyOn(Client.prototype, "bind");
     try {
       for (const password of ["", "   "]) {
-        expect(await authenticateDirectoryUser(config, "bob", password)).toMatchObject({ ok: false, stage: "user", problem: { code: "empty_password" } });
+        expect(await authenticateDirectoryUser(config, bob, password)).toMatchObject({ ok: false, stage: "user", problem: { code: "empty_password" } });
         // A user without a password could otherwise "sign in" through an unauthenticated bind.
-        expect(await authenticateDirectoryUser(config, "nopass", password)).toMatchObject({ ok: false, problem: { code: "empty_password" } });
+        expect(await authenticateDirectoryUser(config, nopass, password)).toMatchObject({ ok: false, problem: { code: "empty_password" } });
       }
       expect(bind).not.toHaveBeenCalled();
     } finally {
@@ -79,7 +80,7 @@ describe("authenticateDirectoryUser", () => {
   });
 
   it("refuses a disabled account (AD 533)", async () => {
-    expect(await authenticateDirectoryUser(config, "carol", "C4rol!Passw0rd")).toMatchObject({
+    expect(await authenticateDirectoryUser(config, carol, "C4rol!Passw0rd")).toMatchObject({
       ok: false,
       stage: "user",
       problem: { code: "account_disabled" },
@@ -102,7 +103,7 @@ describe("authenticateDirectoryUser", () => {
   });
 
   it("blames the directory, not the person, when the service account is refused", async () => {
-    expect(await authenticateDirectoryUser({ ...config, bindPassword: "wrong" }, "bob", BOB_PASSWORD)).toMatchObject({
+    expect(await authenticateDirectoryUser({ ...config, bindPassword: "wrong" }, bob, BOB_PASSWORD)).toMatchObject({
       ok: false,
       stage: "directory",
       problem: { code: "wrong_password" },
@@ -114,8 +115,8 @@ describe("authenticateDirectoryUser", () => {
     // keeps accepting the previous password for an hour ("old password allowed period").
     await directory().setPassword(bobDn, "N3w!Passw0rd");
     try {
-      expect(await authenticateDirectoryUser(config, "bob", "N3w!Passw0rd")).toMatchObject({ ok: true });
-      expect(await authenticateDirectoryUser(config, "bob", "Th1rd!Passw0rd")).toMatchObject({ ok: false, problem: { code: "wrong_password" } });
+      expect(await authenticateDirectoryUser(config, bob, "N3w!Passw0rd")).toMatchObject({ ok: true });
+      expect(await authenticateDirectoryUser(config, bob, "Th1rd!Passw0rd")).toMatchObject({ ok: false, problem: { code: "wrong_password" } });
     } finally {
       await directory().setPassword(bobDn, BOB_PASSWORD);
     }

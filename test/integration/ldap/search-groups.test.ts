@@ -3,7 +3,7 @@ import { groupMemberGuids } from "@/lib/ldap/search-group-members";
 import { searchDirectoryGroups } from "@/lib/ldap/search-groups";
 import { searchUserPages } from "@/lib/ldap/search-user-pages";
 import { sambaConfig } from "@/test/support/samba/samba-config";
-import { useSambaDirectory } from "@/test/support/samba/samba-directory";
+import { tagged, useSambaDirectory } from "@/test/support/samba/samba-directory";
 
 const directory = useSambaDirectory();
 
@@ -17,23 +17,27 @@ async function guidsOf(baseDn: string): Promise<Map<string, string>> {
 describe("AD groups for provisioning's scope", () => {
   it("finds the members of any of the groups, nested ones included, each once", async () => {
     const ou = await directory().createOu();
-    const [ann, bob, cid] = await directory().addUsers(ou, [{ sAMAccountName: "ann" }, { sAMAccountName: "bob" }, { sAMAccountName: "cid" }]);
+    const [ann, bob, cid] = await directory().addUsers(ou, [
+      { sAMAccountName: tagged("ann") },
+      { sAMAccountName: tagged("bob") },
+      { sAMAccountName: tagged("cid") },
+    ]);
     // A contains B, B contains bob; ann is in A and in C; cid is in none.
     const inner = await directory().addGroup(ou, "Inner B", [bob!]);
     const outer = await directory().addGroup(ou, "Outer A", [inner, ann!]);
     const other = await directory().addGroup(ou, "Other C", [ann!]);
     const guid = await guidsOf(ou);
 
-    expect(await groupMemberGuids(sambaConfig({ baseDn: ou }), [outer])).toEqual(new Set([guid.get("ann"), guid.get("bob")]));
-    expect(await groupMemberGuids(sambaConfig({ baseDn: ou }), [inner])).toEqual(new Set([guid.get("bob")]));
-    expect(await groupMemberGuids(sambaConfig({ baseDn: ou }), [other, outer, other])).toEqual(new Set([guid.get("ann"), guid.get("bob")]));
+    expect(await groupMemberGuids(sambaConfig({ baseDn: ou }), [outer])).toEqual(new Set([guid.get(tagged("ann")), guid.get(tagged("bob"))]));
+    expect(await groupMemberGuids(sambaConfig({ baseDn: ou }), [inner])).toEqual(new Set([guid.get(tagged("bob"))]));
+    expect(await groupMemberGuids(sambaConfig({ baseDn: ou }), [other, outer, other])).toEqual(new Set([guid.get(tagged("ann")), guid.get(tagged("bob"))]));
     expect([...(await groupMemberGuids(sambaConfig({ baseDn: ou }), [outer]))].every((g) => g === g.toLowerCase())).toBe(true);
     expect(cid).toBeDefined();
   });
 
   it("matches no one for an unknown group, a DN full of filter characters, or no groups, without an error", async () => {
     const ou = await directory().createOu();
-    const [dan] = await directory().addUsers(ou, [{ sAMAccountName: "dan" }]);
+    const [dan] = await directory().addUsers(ou, [{ sAMAccountName: tagged("dan") }]);
     await directory().addGroup(ou, "Real", [dan!]);
     const config = sambaConfig({ baseDn: ou });
     expect(await groupMemberGuids(config, [`CN=Nobody,${ou}`])).toEqual(new Set());

@@ -7,7 +7,7 @@ import { searchUserPages } from "@/lib/ldap/search-user-pages";
 import { fromDirectoryUser } from "@/lib/connectors/active-directory/from-directory-user";
 import { startCuttableProxy } from "@/test/support/samba/cuttable-proxy";
 import { sambaConfig } from "@/test/support/samba/samba-config";
-import { bulkTestUser, useSambaDirectory } from "@/test/support/samba/samba-directory";
+import { bulkTestUser, tagged, useSambaDirectory } from "@/test/support/samba/samba-directory";
 
 const directory = useSambaDirectory();
 
@@ -58,9 +58,9 @@ describe("searchUserPages", () => {
   it("maps missing attributes to null and follows renames, disabling and deletion", async () => {
     const ou = await directory().createOu();
     const [sparse, alice, gone] = await directory().addUsers(ou, [
-      { sAMAccountName: "sparse" },
-      { sAMAccountName: "alice", givenName: "Alice", sn: "Old", mail: "alice@contoso.test" },
-      { sAMAccountName: "gone" },
+      { sAMAccountName: tagged("sparse") },
+      { sAMAccountName: tagged("alice"), givenName: "Alice", sn: "Old", mail: "alice@contoso.test" },
+      { sAMAccountName: tagged("gone") },
     ]);
     const before = await allUsers(ou);
 
@@ -70,17 +70,31 @@ describe("searchUserPages", () => {
     await directory().delete(gone!);
     const after = await allUsers(ou);
 
-    expect(after.get("sparse")).toMatchObject({ dn: sparse, givenName: null, sn: null, mail: null, telephoneNumber: null, mobile: null, disabled: false });
-    expect(after.has("gone")).toBe(false);
-    expect(after.get("alice")).toMatchObject({ objectGuid: before.get("alice")!.objectGuid, dn: renamed, sn: "New", mail: null, disabled: true });
+    expect(after.get(tagged("sparse"))).toMatchObject({
+      dn: sparse,
+      givenName: null,
+      sn: null,
+      mail: null,
+      telephoneNumber: null,
+      mobile: null,
+      disabled: false,
+    });
+    expect(after.has(tagged("gone"))).toBe(false);
+    expect(after.get(tagged("alice"))).toMatchObject({
+      objectGuid: before.get(tagged("alice"))!.objectGuid,
+      dn: renamed,
+      sn: "New",
+      mail: null,
+      disabled: true,
+    });
   });
 
   it("reads title, department and the extra attributes, every otherTelephone, and the manager's DN; the connector maps them", async () => {
     const ou = await directory().createOu();
-    const boss = await directory().addUser(ou, { sAMAccountName: "boss" });
+    const boss = await directory().addUser(ou, { sAMAccountName: tagged("boss") });
     const [dn] = await directory().addUsers(ou, [
       {
-        sAMAccountName: "rich",
+        sAMAccountName: tagged("rich"),
         extra: {
           title: "Auditor",
           department: "Finance",
@@ -95,7 +109,7 @@ describe("searchUserPages", () => {
         },
       },
     ]);
-    const rich = (await allUsers(ou)).get("rich")!;
+    const rich = (await allUsers(ou)).get(tagged("rich"))!;
     expect(rich).toMatchObject({
       dn,
       title: "Auditor",
@@ -124,7 +138,7 @@ describe("searchUserPages", () => {
     // With the company's country, every other telephone is also in E.164 (ipPhone, the extension, is not a number).
     expect(fromDirectoryUser(rich, "US").fields.phonesE164).toEqual(expect.arrayContaining(["+14255550101", "+14255550102"]));
     // Someone with none of them has no attributes at all, and no title or department.
-    const sparse = fromDirectoryUser((await allUsers(ou)).get("boss")!, null).fields;
+    const sparse = fromDirectoryUser((await allUsers(ou)).get(tagged("boss"))!, null).fields;
     expect(sparse).toMatchObject({ jobTitle: null, department: null, attributes: {} });
   });
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { testLdapConnection } from "@/lib/ldap/test-ldap-connection";
 import { startCuttableProxy } from "@/test/support/samba/cuttable-proxy";
 import { sambaConfig } from "@/test/support/samba/samba-config";
-import { useSambaDirectory } from "@/test/support/samba/samba-directory";
+import { tagged, useSambaDirectory } from "@/test/support/samba/samba-directory";
 
 const directory = useSambaDirectory();
 
@@ -12,11 +12,15 @@ describe("testLdapConnection", () => {
 
   beforeAll(async () => {
     ou = await directory().createOu();
-    await directory().addUsers(ou, [{ sAMAccountName: "conn-a" }, { sAMAccountName: "conn-b" }]);
+    await directory().addUsers(ou, [{ sAMAccountName: tagged("conn-a") }, { sAMAccountName: tagged("conn-b") }]);
   });
 
   it("connects over LDAPS trusting the pasted CA, binds, finds the base DN and the users", async () => {
-    expect(await testLdapConnection(sambaConfig({ baseDn: ou }))).toEqual({ ok: true, usersInFirstPage: 2, sampleUser: expect.stringMatching(/^conn-[ab]$/) });
+    expect(await testLdapConnection(sambaConfig({ baseDn: ou }))).toEqual({
+      ok: true,
+      usersInFirstPage: 2,
+      sampleUser: expect.stringMatching(new RegExp(`^conn-[ab]${tagged("")}$`)),
+    });
   });
 
   it("binds with the service account's name as UPN, DOMAIN\\user or DN", async () => {

@@ -43,6 +43,11 @@ export function bulkTestUser(i: number): TestUser {
   };
 }
 
+// A sAMAccountName is unique in the whole domain, which every test file and both integration runs share at once:
+// a user a test names carries a tag of the file's own (modules load afresh for each test file).
+const fileTag = randomBytes(3).toString("hex");
+export const tagged = (name: string) => `${name}${fileTag}`;
+
 /**
  * Writes to the test domain as Administrator over LDAPS (our CA trusted, no
  * checks off). Each test makes its own OU (OU=t-<random>) and uses it as its
