@@ -12,7 +12,7 @@ function keyOf(request: Request): string | null {
   return bearer ?? header;
 }
 
-/** The one `number` a lookup names, or null (none, or several: the handler refuses those). */
+/** The one `number` a lookup names, or null (none, or several). */
 function numberOf(query: URLSearchParams): string | null {
   const numbers = query.getAll("number");
   return numbers.length === 1 ? numbers[0]! : null;
@@ -26,7 +26,7 @@ function numberOf(query: URLSearchParams): string | null {
  * lookup in one statement where the number allows (look-up-caller.ts).
  */
 export function defineCallerIdRoute(
-  handler: (ctx: { customerId: string; defaultCountry: CountryCode | null; query: URLSearchParams; ahead?: LookedUp }) => Promise<Response>,
+  handler: (ctx: { customerId: string; defaultCountry: CountryCode | null; number: string | null; ahead?: LookedUp }) => Promise<Response>,
 ) {
   return defineCredentialRoute(
     {
@@ -41,6 +41,6 @@ export function defineCallerIdRoute(
       refusal: "A valid API key is required.",
       failure: "caller-ID lookup failed",
     },
-    ({ customerId, defaultCountry, query, ahead }) => handler({ customerId, defaultCountry, query, ahead }),
+    ({ customerId, defaultCountry, query, ahead }) => handler({ customerId, defaultCountry, number: numberOf(query), ahead }),
   );
 }

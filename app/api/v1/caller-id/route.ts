@@ -5,9 +5,8 @@ import { AppError } from "@/lib/errors";
 export const dynamic = "force-dynamic";
 
 /** `GET /api/v1/caller-id?number=…` with the customer's caller-ID key: who is calling. */
-export const GET = defineCallerIdRoute(async ({ customerId, defaultCountry, query, ahead }) => {
-  const numbers = query.getAll("number");
-  if (numbers.length !== 1) throw new AppError("invalid_input", "Give one number: ?number=…");
-  const answer = await lookUpCaller({ customerId, country: defaultCountry, number: numbers[0]!, ahead });
+export const GET = defineCallerIdRoute(async ({ customerId, defaultCountry, number, ahead }) => {
+  if (number === null) throw new AppError("invalid_input", "Give one number: ?number=…");
+  const answer = await lookUpCaller({ customerId, country: defaultCountry, number, ahead });
   return Response.json(answer, { headers: { "cache-control": "no-store" } });
 });
