@@ -1,6 +1,7 @@
 /**
- * The time as provisioning's grace periods see it. Tests move it forward
- * (a 30-day grace period is tested without waiting 30 days); nothing else does.
+ * The time as provisioning's grace periods and the credentials' rate windows
+ * see it. Tests move it forward (a 30-day grace period is tested without
+ * waiting 30 days); nothing else does.
  */
 let offsetMs = 0;
 

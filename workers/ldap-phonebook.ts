@@ -1,6 +1,7 @@
 import "./ldap-phonebook-service-name";
 import { readFileSync } from "node:fs";
 import { closeDb } from "@/db/client";
+import { writeCredentialUses } from "@/lib/directory-credentials/credential-uses";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { phonebookLdapSettings } from "@/lib/phonebook-ldap/phonebook-ldap-settings";
@@ -31,6 +32,7 @@ logger.info({ ldapsPort: server.ldapsPort, ldapPort: server.ldapPort }, "LDAP ph
 async function shutdown(signal: string) {
   logger.info({ signal }, "LDAP phonebook stopping");
   await server.close();
+  await writeCredentialUses();
   await closeDb();
   process.exit(0);
 }

@@ -56,6 +56,9 @@ try {
   exitCode = 1;
 } finally {
   await sql.end();
+  // The credentials' uses counted in the last second, written while their database is still there.
+  const { writeCredentialUses } = await import("../../lib/directory-credentials/credential-uses");
+  await writeCredentialUses();
   const { closeDb } = await import("../../db/client");
   await closeDb();
   await database.drop();

@@ -4,7 +4,13 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { preparedOnce } from "@/db/prepared-once";
 import { directoryEntries } from "@/db/schema";
-import { authenticateCredential, authenticatedAs, credentialUse, hashOfPresented, type AuthenticatedCredential } from "@/lib/directory-credentials/credentials";
+import {
+  authenticateCredential,
+  authenticatedAs,
+  credentialCheck,
+  hashOfPresented,
+  type AuthenticatedCredential,
+} from "@/lib/directory-credentials/credentials";
 import { entryLogin } from "@/lib/directory/entry-login";
 import { AppError } from "@/lib/errors";
 import { toE164, type CountryCode } from "@/lib/phone/normalise-phone";
@@ -47,12 +53,12 @@ type MatchedEntry = Awaited<ReturnType<ReturnType<typeof matchingEntry>["execute
 const lookupStatement = preparedOnce((client) => matchingEntry(client, sql.placeholder("customerId")).prepare("caller_id_lookup"));
 
 /**
- * The caller-ID key's use (lib/directory-credentials) and the lookup in one
- * statement: the lookup reads the customer the key's UPDATE returned, so it
- * finds nothing for a refused key, and the request costs one round trip.
+ * The caller-ID key's check (lib/directory-credentials) and the lookup in one
+ * statement: the lookup reads the customer the check found, so it finds
+ * nothing for a refused key, and the request costs one round trip.
  */
 const lookupWithCredentialStatement = preparedOnce((client) => {
-  const credential = client.$with("credential").as(credentialUse(client));
+  const credential = client.$with("credential").as(credentialCheck(client));
   const found = matchingEntry(client, credential.customerId).as("found");
   return client
     .with(credential)
@@ -79,23 +85,42 @@ async function lookUp(customerId: string, number: string, country: CountryCode |
   return { number, e164, entry: entry ?? null };
 }
 
+// The country each key's company had at its last lookup in this process, by the key's hash: a national number is
+// read with it and looked up in the key's own statement, then read again only if the company's country has changed.
+const countryOfKey = new Map<string, CountryCode | null>();
+const keysRemembered = 10_000;
+
 /**
  * The caller-ID key's check, with the lookup in the same statement when the
- * number names its own country (`+…`: read alike whatever the company's
- * country, which the check has yet to tell); any other number is looked up
- * once the key's company, and so its country, is known.
+ * number can be read before the key's company is known: written with its
+ * country (`+…`), or nationally once a lookup with this key has told its
+ * company's country. Otherwise, or when that country has since changed,
+ * the number is looked up again with the company's country.
  */
 export async function authenticateAndLookUp(
   secret: string,
   perMinute: number,
   number: string | null,
 ): Promise<(AuthenticatedCredential & { ahead?: LookedUp }) | null> {
-  const e164 = number !== null && /^\s*\+/.test(number) ? readNumber(number, null) : null;
   const secretHash = hashOfPresented(secret);
-  if (number === null || e164 === null || secretHash === null) return authenticateCredential("caller_id", secret, perMinute);
+  const country = secretHash === null ? undefined : /^\s*\+/.test(number ?? "") ? null : countryOfKey.get(secretHash);
+  const e164 = number === null || country === undefined ? null : readNumber(number, country);
+  if (number === null || e164 === null || secretHash === null) {
+    const caller = await authenticateCredential("caller_id", secret, perMinute);
+    if (caller) rememberCountry(secretHash!, caller.defaultCountry);
+    return caller;
+  }
   const [row] = await lookupWithCredentialStatement().execute({ secretHash, kind: "caller_id", e164 });
   if (!row) return null;
-  return { ...authenticatedAs(row.credential, perMinute), ahead: { number, e164, entry: row.found } };
+  const caller = authenticatedAs(row.credential, secretHash, perMinute);
+  rememberCountry(secretHash, caller.defaultCountry);
+  const readAlike = country === null || country === caller.defaultCountry;
+  return readAlike ? { ...caller, ahead: { number, e164, entry: row.found } } : caller;
+}
+
+function rememberCountry(secretHash: string, country: CountryCode | null) {
+  if (countryOfKey.size >= keysRemembered) countryOfKey.clear();
+  countryOfKey.set(secretHash, country);
 }
 
 export type CallerIdAnswer = {

@@ -1,5 +1,6 @@
 import "server-only";
-import { authenticateCredential } from "@/lib/directory-credentials/credentials";
+import { countUse } from "@/lib/directory-credentials/credential-uses";
+import { authenticateCredential, hashOfPresented } from "@/lib/directory-credentials/credentials";
 import type { CountryCode } from "@/lib/phone/normalise-phone";
 import { slugOfBindDn } from "@/lib/phonebook/ldap-names";
 import { getPhonebookSettings, type PhonebookSettings } from "@/lib/phonebook/published-entries";
@@ -9,6 +10,8 @@ export type BoundCustomer = {
   customerId: string;
   slug: string;
   secret: string;
+  /** The secret's hash, which counts its uses. */
+  secretHash: string;
   settings: PhonebookSettings;
   country: CountryCode | null;
   /** When the credential was last proven in the database (Date.now()). */
@@ -31,30 +34,22 @@ export async function bindPhones(dn: string, secret: string, perMinute: number):
   if (credential.overLimit) return { ok: false, reason: "overLimit" };
   const settings = await getPhonebookSettings({ customerId: credential.customerId });
   const country = credential.defaultCountry;
-  return { ok: true, customer: { customerId: credential.customerId, slug, secret, settings, country, checkedAt: Date.now() } };
+  const secretHash = hashOfPresented(secret)!;
+  return { ok: true, customer: { customerId: credential.customerId, slug, secret, secretHash, settings, country, checkedAt: Date.now() } };
 }
 
-// Searches of each credential in this process, in the current minute.
-const searchWindows = new Map<string, { startedAt: number; count: number }>();
-
 /**
- * Before each search: counted against the credential's rate in this process
- * (a write to the database per search cost more than the search itself:
- * 60 searches a second instead of hundreds), and every `recheckMs` proven
- * again in the database, which also counts it there — so a revoked or
- * rotated password, or a suspended company, stops an open connection within
- * that time, not only at its next bind.
+ * Before each search: counted against the credential's rate like any of its
+ * uses (lib/directory-credentials/credential-uses.ts), and every `recheckMs`
+ * proven again in the database, so a revoked or rotated password, or a
+ * suspended company, stops an open connection within that time, not only at
+ * its next bind.
  */
 export async function recheckPhones(customer: BoundCustomer, perMinute: number, recheckMs: number): Promise<"ok" | "invalid" | "overLimit"> {
   const now = Date.now();
-  let window = searchWindows.get(customer.customerId);
-  if (!window || now - window.startedAt >= 60_000) searchWindows.set(customer.customerId, (window = { startedAt: now, count: 0 }));
-  window.count++;
-  if (now - customer.checkedAt >= recheckMs) {
-    const credential = await authenticateCredential("phonebook_ldap", customer.secret, perMinute);
-    if (!credential || credential.customerId !== customer.customerId) return "invalid";
-    customer.checkedAt = now;
-    if (credential.overLimit) return "overLimit";
-  }
-  return window.count > perMinute ? "overLimit" : "ok";
+  if (now - customer.checkedAt < recheckMs) return countUse(customer.secretHash) > perMinute ? "overLimit" : "ok";
+  const credential = await authenticateCredential("phonebook_ldap", customer.secret, perMinute);
+  if (!credential || credential.customerId !== customer.customerId) return "invalid";
+  customer.checkedAt = now;
+  return credential.overLimit ? "overLimit" : "ok";
 }

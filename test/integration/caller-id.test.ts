@@ -1,14 +1,17 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { accounts as accountsTable, auditLog, directoryCredentials, directoryEntries } from "@/db/schema";
+import { accounts as accountsTable, auditLog, directoryCredentialUses, directoryEntries } from "@/db/schema";
 import { GET } from "@/app/api/v1/caller-id/route";
 import type { CustomerActor } from "@/lib/actor";
+import { writeCredentialUses } from "@/lib/directory-credentials/credential-uses";
 import { createCredential, revokeCredential } from "@/lib/directory-credentials/credentials";
 import { setCustomerSuspended } from "@/lib/customers/set-customer-suspended";
 import { updateCompany } from "@/lib/customers/update-company";
 import { createDirectoryEntry } from "@/lib/directory/create-directory-entry";
+import { advanceClockForTests, resetClockForTests } from "@/lib/clock";
+import { usedElsewhere } from "../support/credential-uses-elsewhere";
 import { createCustomerWithManager, createOperator, createTestUser } from "../support/factories";
 
 type Answer = { status: number; body: Record<string, unknown>; text: string };
@@ -141,12 +144,16 @@ describe("caller-ID lookup", () => {
     expect(await byNumber(suspendedKey, "+1 425 555 0100")).toMatchObject(refused);
   });
 
-  it("limits each key to its rate in a fixed window, and lets it go on in the next", async () => {
+  it("limits each key to its rate in a fixed window, counted across processes, and lets it go on in the next", async () => {
     const limited = await createCustomerWithManager();
     const { secret: key } = await createCredential(limited, "caller_id");
     expect((await byNumber(key, "+1 425 555 0100")).status).toBe(404);
-    // The limit's worth of lookups made this minute (600 by default): the next is refused, with when to retry.
-    await db().update(directoryCredentials).set({ windowCount: 600 }).where(eq(directoryCredentials.customerId, limited.customerId));
+    // Other web processes made the rest of the limit's lookups this minute (600 by default): this process counts only
+    // its own until its next write (each second) brings back the key's count.
+    await usedElsewhere(limited.customerId, "caller_id", 598);
+    expect((await byNumber(key, "+1 425 555 0100")).status).toBe(404);
+    await writeCredentialUses();
+    // Now the next is refused, with when to retry.
     const response = await GET(new NextRequest("http://localhost:3000/api/v1/caller-id?number=4255550100", { headers: { "x-api-key": key } }));
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("60");
@@ -155,13 +162,74 @@ describe("caller-ID lookup", () => {
     // Another customer's key is not held up by it.
     expect((await byNumber(usKey, "4255550100")).status).toBe(200);
     // A minute on, the window starts again.
+    await writeCredentialUses();
+    const ofLimited = eq(directoryCredentialUses.customerId, limited.customerId);
     await db()
-      .update(directoryCredentials)
-      .set({ windowStartedAt: new Date(Date.now() - 61_000) })
-      .where(eq(directoryCredentials.customerId, limited.customerId));
+      .update(directoryCredentialUses)
+      .set({ windowStartedAt: sql`now() - interval '61 seconds'` })
+      .where(ofLimited);
+    advanceClockForTests(61_000);
+    try {
+      expect((await byNumber(key, "+1 425 555 0100")).status).toBe(404);
+    } finally {
+      resetClockForTests();
+    }
+    await writeCredentialUses();
+    const [row] = await db().select().from(directoryCredentialUses).where(ofLimited);
+    expect(row).toMatchObject({ windowCount: 1, lastUsedAt: expect.any(Date) });
+  });
+
+  it("lets no lookup past the rate when many arrive at once, and writes each to the key's count once", async () => {
+    const busy = await createCustomerWithManager();
+    await updateCompany(busy, { customerId: busy.customerId, name: "Busy company", timeZone: "America/New_York", defaultCountry: "US" }, []);
+    const { secret: key } = await createCredential(busy, "caller_id");
+    const count = async () =>
+      (await db().select().from(directoryCredentialUses).where(eq(directoryCredentialUses.customerId, busy.customerId)))[0]?.windowCount;
+    await usedElsewhere(busy.customerId, "caller_id", 589);
     expect((await byNumber(key, "+1 425 555 0100")).status).toBe(404);
-    const [row] = await db().select().from(directoryCredentials).where(eq(directoryCredentials.customerId, limited.customerId));
-    expect(row!.windowCount).toBe(1);
+    await writeCredentialUses();
+    expect(await count()).toBe(590);
+    // Both ways a lookup is checked: with the number in the key's statement (`+…`), and the key alone (national).
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => byNumber(key, i % 2 ? "+1 425 555 0100" : "4255550100")));
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(10);
+    expect(answers.filter((a) => a.status !== 429).every((a) => a.status === 404)).toBe(true);
+    await writeCredentialUses();
+    expect(await count()).toBe(610);
+    await writeCredentialUses();
+    expect(await count()).toBe(610);
+  });
+
+  it("starts a rotated key's count afresh, and drops the uses of a revoked one", async () => {
+    const rotating = await createCustomerWithManager();
+    const { secret: first } = await createCredential(rotating, "caller_id");
+    await usedElsewhere(rotating.customerId, "caller_id", 600);
+    expect((await byNumber(first, "+1 425 555 0100")).status).toBe(404);
+    await writeCredentialUses();
+    expect((await byNumber(first, "+1 425 555 0100")).status).toBe(429);
+    const { secret: second } = await createCredential(rotating, "caller_id");
+    expect((await byNumber(second, "+1 425 555 0100")).status).toBe(404);
+    // The old key's last use and the new key's first, written together: only the new key's is counted.
+    await writeCredentialUses();
+    const ofRotating = eq(directoryCredentialUses.customerId, rotating.customerId);
+    expect(await db().select({ count: directoryCredentialUses.windowCount }).from(directoryCredentialUses).where(ofRotating)).toEqual([{ count: 1 }]);
+    expect((await byNumber(second, "+1 425 555 0100")).status).toBe(404);
+    await revokeCredential(rotating, "caller_id");
+    await writeCredentialUses();
+    expect(await db().select().from(directoryCredentialUses).where(ofRotating)).toEqual([]);
+  });
+
+  it("reads a national number with the company's country as it is now, not as it was at the key's last lookup", async () => {
+    expect(await byNumber(usKey, "4255550100")).toMatchObject({ status: 200, body: { name: "Rich Reception" } });
+    // 207 946 0958 is a number in Maine, +1; the same digits in the United Kingdom are Otto's London number.
+    expect((await byNumber(usKey, "2079460958")).status).toBe(404);
+    await updateCompany(us, { customerId: us.customerId, name: "US company", timeZone: "America/New_York", defaultCountry: "GB" }, []);
+    try {
+      expect(await byNumber(usKey, "2079460958")).toMatchObject({ status: 200, body: { name: "Otto Other", number: "+442079460958" } });
+      expect(await byNumber(usKey, "2079460958")).toMatchObject({ status: 200, body: { name: "Otto Other" } });
+    } finally {
+      await updateCompany(us, { customerId: us.customerId, name: "US company", timeZone: "America/New_York", defaultCountry: "US" }, []);
+    }
+    expect(await byNumber(usKey, "4255550100")).toMatchObject({ status: 200, body: { name: "Rich Reception" } });
   });
 
   it("answers hostile input with a 4xx and no trace of SQL or code", async () => {

@@ -11,7 +11,7 @@ export type LdapTestServer = RunningPhonebookLdapServer & { caPath: string; caPe
 
 /** The LDAP phonebook in this process on free ports, with a certificate from a CA made for the test. */
 export async function startTestLdapServer(
-  limits: { serverSizeLimit?: number; requestsPerMinute?: number; idleTimeoutMs?: number } = {},
+  limits: { serverSizeLimit?: number; requestsPerMinute?: number; idleTimeoutMs?: number; credentialRecheckMs?: number } = {},
 ): Promise<LdapTestServer> {
   const ca = createCertificateAuthority("Switchboard LDAP phonebook test CA");
   const server = issueServerCertificate(ca);
@@ -28,8 +28,8 @@ export async function startTestLdapServer(
     idleTimeoutMs: limits.idleTimeoutMs ?? 30_000,
     serverSizeLimit: limits.serverSizeLimit ?? 500,
     requestsPerMinute: limits.requestsPerMinute ?? 10_000,
-    // Proven again before every search, so a revocation shows at once.
-    credentialRecheckMs: 0,
+    // Proven again before every search unless a test says otherwise, so a revocation shows at once.
+    credentialRecheckMs: limits.credentialRecheckMs ?? 0,
     logger: logger.child({ test: "phonebook-ldap" }),
   });
   return { ...running, caPath, caPem: ca.certPem };

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { accounts, phonebookSettings } from "@/db/schema";
+import { accounts, directoryCredentialUses, phonebookSettings } from "@/db/schema";
 import { Client } from "ldapts";
+import { writeCredentialUses } from "@/lib/directory-credentials/credential-uses";
 import { revokeCredential } from "@/lib/directory-credentials/credentials";
 import { ldapsearch, startTestLdapServer, type LdapTestServer } from "./phonebook-ldap-fixture";
 import { createTestUser } from "../../support/factories";
@@ -185,5 +186,27 @@ describe("LDAP phonebook searched by OpenLDAP's ldapsearch", () => {
     await expect(client.search(c.baseDn, { filter: "(cn=Carl)" })).rejects.toMatchObject({ code: 50 });
     await client.unbind();
     expect((await ldapsearch(server, { how: "ldaps", bindDn: c.bindDn, password: c.password, base: c.baseDn })).code).toBe(49);
+  });
+
+  it("counts a connection's searches against the password's rate, with its binds, and answers busy over it", async () => {
+    // Searches between the database's checks are counted in this process, as every credential use is.
+    const limited = await startTestLdapServer({ requestsPerMinute: 4, credentialRecheckMs: 60_000 });
+    try {
+      const c = await phonebookCompany();
+      await addEntries(c, [{ displayName: "Carl" }]);
+      const client = new Client({ url: `ldaps://127.0.0.1:${limited.ldapsPort}`, tlsOptions: { ca: limited.caPem } });
+      await client.bind(c.bindDn, c.password);
+      for (let i = 0; i < 3; i++) expect((await client.search(c.baseDn, { filter: "(cn=Carl)" })).searchEntries).toHaveLength(1);
+      await expect(client.search(c.baseDn, { filter: "(cn=Carl)" })).rejects.toMatchObject({ code: 51 });
+      await client.unbind();
+      // A new connection's bind is over the rate as well.
+      expect((await ldapsearch(limited, { how: "ldaps", bindDn: c.bindDn, password: c.password, base: c.baseDn })).code).toBe(51);
+      // The uses reach the credential's row, where other processes count them.
+      await writeCredentialUses();
+      const [row] = await db().select().from(directoryCredentialUses).where(eq(directoryCredentialUses.customerId, c.customerId));
+      expect(row?.windowCount).toBe(6);
+    } finally {
+      await limited.close();
+    }
   });
 });

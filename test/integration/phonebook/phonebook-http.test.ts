@@ -2,13 +2,15 @@ import { eq } from "drizzle-orm";
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { accounts, directoryCredentials, directoryEntries, phonebookSettings, type NewDirectoryEntry } from "@/db/schema";
+import { accounts, directoryEntries, phonebookSettings, type NewDirectoryEntry } from "@/db/schema";
 import type { CustomerActor } from "@/lib/actor";
 import { setCustomerSuspended } from "@/lib/customers/set-customer-suspended";
 import { deleteDirectoryEntry } from "@/lib/directory/delete-directory-entry";
+import { writeCredentialUses } from "@/lib/directory-credentials/credential-uses";
 import { createCredential, revokeCredential } from "@/lib/directory-credentials/credentials";
 import { ciscoFormatName, phonebookFormatNames, wholeFormats } from "@/lib/phonebook/formats";
 import { getPhonebookSettings, publishedEntryPage } from "@/lib/phonebook/published-entries";
+import { usedElsewhere } from "../../support/credential-uses-elsewhere";
 import { createCustomerWithManager, createOperator, createTestUser } from "../../support/factories";
 import { parsePhonebookXml } from "../../support/phonebook-xml";
 import { overHttp, viaBasic, viaPath } from "./phonebook-requests";
@@ -211,7 +213,9 @@ describe("remote phonebooks over HTTP", () => {
   it("limits each credential to its rate, with Retry-After", async () => {
     const limited = await createCustomerWithManager();
     const { secret: limitedSecret } = await createCredential(limited, "phonebook_http");
-    await db().update(directoryCredentials).set({ windowCount: 1_200 }).where(eq(directoryCredentials.customerId, limited.customerId));
+    await usedElsewhere(limited.customerId, "phonebook_http", 1_199);
+    expect((await viaPath(limitedSecret, "yealink.xml")).status).toBe(200);
+    await writeCredentialUses();
     const refused = await viaPath(limitedSecret, "yealink.xml");
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toBe("60");
