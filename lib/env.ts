@@ -34,6 +34,8 @@ const schema = z.object({
   SYNC_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
   // Listings of /users read at once by an Entra full round (lib/connectors/entra/sharded-round.ts); 0 reads it as one delta walk.
   SYNC_SHARDS: z.coerce.number().int().min(0).max(32).default(8),
+  // People's worth of listing pages a worker process reads at once, all its runs together (listing-budget.ts).
+  SYNC_PEOPLE_IN_FLIGHT: z.coerce.number().int().min(1).default(4000),
   // How long a worker's claim on a job lasts; a killed worker's job is retried after about this long.
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30_000),
   // Sync jobs one worker process runs at once. A run mostly waits on Graph (hundreds of ms a page), so a process

@@ -12,8 +12,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * indexed query, alternately, so both see the same machine. Median and p99
  * of each; p99 through the API ≤ 3× the bare query's. Numbers come in E.164,
  * as SIP trunks deliver them (one statement does the key and the lookup);
- * a second pass writes them nationally (the company's country is read first:
- * two round trips), for information.
+ * a second pass writes them nationally (read with the country the key's
+ * company had at its last lookup, also in one statement), for information.
  */
 export const callerIdSection: BenchSection = {
   name: "caller-id",
@@ -80,7 +80,7 @@ export const callerIdSection: BenchSection = {
       `  through the API: median ${ms(percentile(e164.api, 50))}, p99 ${ms(percentile(e164.api, 99))}`,
       `  bare query:      median ${ms(percentile(e164.bare, 50))}, p99 ${ms(percentile(e164.bare, 99))}`,
       ratioLine("p99 API / p99 bare query:", e164.ratio, 3),
-      `  numbers written nationally (425… in a US company; two round trips, the company's country first), another ${n(lookups)}:`,
+      `  numbers written nationally (425… in a US company, read with the country the key's last lookup told), another ${n(lookups)}:`,
       `    API median ${ms(percentile(national.api, 50))}, p99 ${ms(percentile(national.api, 99))}; bare p99 ${ms(percentile(national.bare, 99))}; ` +
         `p99 ratio ${national.ratio.toFixed(2)} (for information)`,
     ].join("\n");

@@ -14,6 +14,7 @@ import { groupMemberIds } from "./group-members";
 import { knownTenantSize } from "./known-tenant-size";
 import { loadAppCredentials } from "./settings/load-app-credentials";
 import { recordTenantProof } from "./settings/record-tenant-proof";
+import { listingBudget } from "./listing-budget";
 import { fullRoundPages } from "./sharded-round";
 
 // Graph keeps directory delta state about 7 days; past 6 we do not trust it.
@@ -74,7 +75,7 @@ export async function openEntraRound(run: SyncRun): Promise<RoundSource> {
       const pages =
         round === "delta"
           ? deltaPages(client, { deltaLink: settings.deltaLink }, onRetry)
-          : fullRoundPages({ client, shards: env().SYNC_SHARDS, onRetry, runId: run.id, readAs: (words) => (readAs = words) });
+          : fullRoundPages({ client, shards: env().SYNC_SHARDS, budget: listingBudget(), onRetry, runId: run.id, readAs: (words) => (readAs = words) });
       const position: { deltaLink?: string } = {};
       return {
         entries: entriesOf(pages, filter, country, position),

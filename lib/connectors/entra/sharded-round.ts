@@ -2,6 +2,7 @@ import type { Client } from "@microsoft/microsoft-graph-client";
 import { logger } from "@/lib/logger";
 import { deltaPages, type DeltaPage } from "./delta-pages";
 import { selectedUserProperties } from "./graph-user";
+import type { ListingBudget } from "./listing-budget";
 import { listingPages } from "./listing-pages";
 import { mergePages } from "./merge-pages";
 import { shardFilters, uncoveredFilter } from "./upn-shards";
@@ -11,6 +12,8 @@ export type ShardedRoundInput = {
   client: Client;
   /** Listings read at once (SYNC_SHARDS); 0 reads the round as one delta walk. */
   shards: number;
+  /** The people's worth of listing pages the process reads at once, shared by its runs (listing-budget.ts). */
+  budget: ListingBudget;
   onRetry?: (waitMs: number) => void;
   /** For the log: whose round this is. */
   runId: string;
@@ -59,7 +62,7 @@ export async function* fullRoundPages(input: ShardedRoundInput): AsyncGenerator<
   // Every page carries the anchor as the round's delta link, the catch-up's too (its own link is dropped):
   // the next run replays from the anchor. The catch-up always answers at least one page, so the link is never missed.
   const shardPages = async function* (filters: string[]) {
-    for (const filter of filters) yield* listingPages(client, filter, onRetry);
+    for (const filter of filters) yield* listingPages(client, filter, input.budget, onRetry);
   };
   for await (const items of mergePages(shards.map(shardPages))) yield { items, deltaLink: anchor };
   for await (const page of deltaPages(client, { deltaLink: anchor }, onRetry)) yield { items: page.items, deltaLink: anchor };
