@@ -6,34 +6,70 @@ import { withRetries } from "./with-retries";
 /** What a listing selects: delta's properties but the manager, which a listing expands instead. */
 const listedProperties = selectedUserProperties.filter((name) => name !== "manager");
 
+/** The most people Graph gives in one page of a listing. */
+export const listingPageSize = 999;
+
 type ListedUser = Omit<GraphUser, "manager@delta"> & { manager?: { id?: string } | null };
 
 /**
- * Walks one `/users` listing, `$filter` given, 999 a page (the most Graph
- * gives), with the same properties a delta round selects. Each user comes
- * back as a delta item would: the manager, expanded here, as `manager@delta`,
- * so the one mapping (fromGraph) reads both. Pages are yielded as they
- * arrive; the next is asked for only when the caller wants it, and within
- * the listing budget (the worker process's, shared by its runs).
+ * Walks the `/users` listings of `filters`, one after another, 999 a page,
+ * with the same properties a delta round selects. Each user comes back as a
+ * delta item would: the manager, expanded here, as `manager@delta`, so the
+ * one mapping (fromGraph) reads both. A page is asked for only when the
+ * caller wants it and the budget has room: charged `firstPage` people for a
+ * listing's first page (the caller's estimate), the size of the page before
+ * for the next, and given back when the caller asks for the page after.
+ *
+ * An iterator of its own rather than a generator: a suspended generator keeps
+ * the page it yielded in its registers while it reads the next, which with
+ * several large tenants at once held twice the pages the budget allowed.
  */
-export async function* listingPages(client: Client, filter: string, budget: ListingBudget, onRetry?: (waitMs: number) => void): AsyncGenerator<DeltaItem[]> {
-  let url: string | undefined = `/users?$filter=${encodeURIComponent(filter)}&$select=${listedProperties.join(",")}&$expand=manager($select=id)&$top=999`;
-  // The budget is charged the size of the page before (see listing-budget.ts).
-  let expected = 1;
-  while (url) {
-    const giveBack = await budget.take(expected);
-    try {
-      const page = await readPage(client, url, onRetry);
-      expected = Math.max(1, page.items.length);
-      url = page.nextLink;
-      yield page.items;
-    } finally {
-      giveBack();
-    }
-  }
+export function listingPages(
+  client: Client,
+  { filters, budget, firstPage }: { filters: string[]; budget: ListingBudget; firstPage: number },
+  onRetry?: (waitMs: number) => void,
+): AsyncIterableIterator<DeltaItem[]> {
+  const remaining = [...filters];
+  let url: string | undefined;
+  let charge = firstPage;
+  let giveBack: (() => void) | undefined;
+  const settle = () => {
+    giveBack?.();
+    giveBack = undefined;
+  };
+  const pages: AsyncIterableIterator<DeltaItem[]> = {
+    async next() {
+      // Asked for the next page: the one before has been taken.
+      settle();
+      if (url === undefined) {
+        const filter = remaining.shift();
+        if (filter === undefined) return { done: true, value: undefined };
+        url = `/users?$filter=${encodeURIComponent(filter)}&$select=${listedProperties.join(",")}&$expand=manager($select=id)&$top=${listingPageSize}`;
+        charge = firstPage;
+      }
+      giveBack = await budget.take(charge);
+      try {
+        const page = await readPage(client, url, onRetry);
+        charge = Math.max(1, page.items.length);
+        url = page.nextLink;
+        return { done: false, value: page.items };
+      } catch (error) {
+        settle();
+        throw error;
+      }
+    },
+    async return() {
+      settle();
+      remaining.length = 0;
+      url = undefined;
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]: () => pages,
+  };
+  return pages;
 }
 
-/** One page, as delta items; Graph's body is not kept past it (the generator above holds only the items while it waits). */
+/** One page as delta items; Graph's body is not kept past it. */
 async function readPage(client: Client, url: string, onRetry?: (waitMs: number) => void): Promise<{ items: DeltaItem[]; nextLink?: string }> {
   const body: { value?: ListedUser[]; "@odata.nextLink"?: string } = await withRetries(() => client.api(url).get(), { onRetry });
   return { items: (body.value ?? []).map(asDeltaItem), nextLink: body["@odata.nextLink"] };

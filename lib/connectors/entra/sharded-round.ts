@@ -3,7 +3,7 @@ import { logger } from "@/lib/logger";
 import { deltaPages, type DeltaPage } from "./delta-pages";
 import { selectedUserProperties } from "./graph-user";
 import type { ListingBudget } from "./listing-budget";
-import { listingPages } from "./listing-pages";
+import { listingPageSize, listingPages } from "./listing-pages";
 import { mergePages } from "./merge-pages";
 import { shardFilters, uncoveredFilter } from "./upn-shards";
 import { withRetries } from "./with-retries";
@@ -42,7 +42,12 @@ export async function* fullRoundPages(input: ShardedRoundInput): AsyncGenerator<
     yield* deltaPages(client, { deltaLink: null }, onRetry);
     return;
   }
-  const [anchor, uncovered] = await Promise.all([latestDeltaLink(client, onRetry), countUncovered(client, onRetry)]);
+  const [anchor, uncovered, everyone] = await Promise.all([
+    latestDeltaLink(client, onRetry),
+    // The people no listing matches: any, or no count, and the cover is not proven.
+    countUsers(client, uncoveredFilter(), onRetry),
+    countUsers(client, null, onRetry),
+  ]);
   if (uncovered !== 0) {
     logger.info(
       { runId: input.runId, uncovered },
@@ -59,12 +64,12 @@ export async function* fullRoundPages(input: ShardedRoundInput): AsyncGenerator<
   const shards = shardFilters(input.shards);
   logger.info({ runId: input.runId, shards: shards.length }, "reading the full round as parallel listings");
   input.readAs?.(`${shards.length} parallel listings by the first character of the user name, then the changes made meanwhile.`);
+  // Each listing's first page is charged its share of the tenant against the process's budget (listing-budget.ts).
+  const firstPage = everyone < 0 ? listingPageSize : Math.min(listingPageSize, Math.max(1, Math.ceil(everyone / shards.length)));
+  const listings = shards.map((filters) => listingPages(client, { filters, budget: input.budget, firstPage }, onRetry));
   // Every page carries the anchor as the round's delta link, the catch-up's too (its own link is dropped):
   // the next run replays from the anchor. The catch-up always answers at least one page, so the link is never missed.
-  const shardPages = async function* (filters: string[]) {
-    for (const filter of filters) yield* listingPages(client, filter, input.budget, onRetry);
-  };
-  for await (const items of mergePages(shards.map(shardPages))) yield { items, deltaLink: anchor };
+  for await (const items of mergePages(listings)) yield { items, deltaLink: anchor };
   for await (const page of deltaPages(client, { deltaLink: anchor }, onRetry)) yield { items: page.items, deltaLink: anchor };
 }
 
@@ -79,14 +84,14 @@ async function latestDeltaLink(client: Client, onRetry?: (waitMs: number) => voi
   return link;
 }
 
-/** How many people no listing matches; -1 when Graph refuses to count them (then the cover is not proven). */
-async function countUncovered(client: Client, onRetry?: (waitMs: number) => void): Promise<number> {
+/** How many people the filter matches (everyone for null), or -1 when Graph refuses to count them. */
+async function countUsers(client: Client, filter: string | null, onRetry?: (waitMs: number) => void): Promise<number> {
   let text: unknown;
   try {
     text = await withRetries(
       () =>
         client
-          .api(`/users/$count?$filter=${encodeURIComponent(uncoveredFilter())}`)
+          .api(filter === null ? "/users/$count" : `/users/$count?$filter=${encodeURIComponent(filter)}`)
           .header("ConsistencyLevel", "eventual")
           .get(),
       { onRetry },
