@@ -75,11 +75,16 @@ export const callerIdSection: BenchSection = {
     await measure(nationally, lookups / 10);
     const e164 = await measure(asAsked, lookups);
     const national = await measure(nationally, lookups);
+    // The bare query's p99 moves from pass to pass (here 0.55-1.2 ms in the first, 0.3-0.46 in the second): the target
+    // is judged against the lower of the two, the harder reading.
+    const lowerBare = Math.min(percentile(e164.bare, 99), percentile(national.bare, 99));
+    const judged = percentile(e164.api, 99) / lowerBare;
     return [
       `Caller-ID, ${n(perCompany * companies)} entries over ${n(companies)} companies: ${n(lookups)} random lookups, each through the route handler and as the bare indexed query`,
       `  through the API: median ${ms(percentile(e164.api, 50))}, p99 ${ms(percentile(e164.api, 99))}`,
       `  bare query:      median ${ms(percentile(e164.bare, 50))}, p99 ${ms(percentile(e164.bare, 99))}`,
-      ratioLine("p99 API / p99 bare query:", e164.ratio, 3),
+      `    p99 API / p99 bare query, this pass: ${e164.ratio.toFixed(2)}; against the lower bare p99 of the two passes (${ms(lowerBare)}):`,
+      ratioLine("p99 API / p99 bare query:", judged, 3),
       `  numbers written nationally (425… in a US company, read with the country the key's last lookup told), another ${n(lookups)}:`,
       `    API median ${ms(percentile(national.api, 50))}, p99 ${ms(percentile(national.api, 99))}; bare p99 ${ms(percentile(national.bare, 99))}; ` +
         `p99 ratio ${national.ratio.toFixed(2)} (for information)`,
