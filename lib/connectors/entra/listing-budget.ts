@@ -6,10 +6,10 @@ import { env } from "@/lib/env";
  * costs the worker about 9 MB while it is received, parsed and written, so
  * eight listings of each of several large tenants at once are what took a
  * worker with the fleet in flight to four times its idle memory
- * (bench:fleet). A listing is charged, before each request, the size of its
- * last page (a first page one person: a small tenant's only page is small),
- * and gives the charge back when its page has been taken; one charge larger
- * than the whole budget waits until the budget is free, then runs alone.
+ * (bench:fleet). A listing is charged before each request (listing-pages.ts:
+ * its first page its share of the tenant, a later one the size of the page
+ * before) and gives the charge back when its page has been taken; one charge
+ * larger than the whole budget waits until the budget is free, then runs alone.
  */
 export class ListingBudget {
   private inFlight = 0;

@@ -33,6 +33,8 @@ export function listingPages(
   let url: string | undefined;
   let charge = firstPage;
   let giveBack: (() => void) | undefined;
+  // Closed by the caller (the merge ended): a request already waiting or on its way gives its charge back at once.
+  let closed = false;
   const settle = () => {
     giveBack?.();
     giveBack = undefined;
@@ -49,7 +51,11 @@ export function listingPages(
       }
       giveBack = await budget.take(charge);
       try {
-        const page = await readPage(client, url, onRetry);
+        const page = closed ? undefined : await readPage(client, url, onRetry);
+        if (!page || closed) {
+          settle();
+          return { done: true, value: undefined };
+        }
         charge = Math.max(1, page.items.length);
         url = page.nextLink;
         return { done: false, value: page.items };
@@ -59,6 +65,7 @@ export function listingPages(
       }
     },
     async return() {
+      closed = true;
       settle();
       remaining.length = 0;
       url = undefined;
