@@ -39,6 +39,12 @@ test("a manager sets the company's phone country, creates a caller-ID key (shown
   const found = await lookUp(key);
   expect(found.status()).toBe(200);
   expect(await found.json()).toMatchObject({ name: "Rita Reception", matchedField: "officePhone" });
+  await expect(page.getByTestId("caller-id-key")).toContainText("last used —");
+  // The web process writes a key's uses each second: the screen then shows when it was last used.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("caller-id-key")).not.toContainText("last used —", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Revoke key" }).click();
