@@ -56,8 +56,9 @@ describe("sync under faults", () => {
   it("waits out a passing token-endpoint outage (AADSTS90033) and removes nothing", async () => {
     const { tenant, manager, before } = await syncedCompany(50);
     await withFreshToken(manager, tenant);
-    // More failures than one attempt's own retries take, so the run itself must try again.
-    await admin.setFaults(tenant.tenantId, { tokenOutage: { requests: 6, retryAfterSeconds: 1 } });
+    // More failures than one attempt's own retries take (a full round's first three requests each ask for a token),
+    // so the run itself must try again.
+    await admin.setFaults(tenant.tenantId, { tokenOutage: { requests: 9, retryAfterSeconds: 1 } });
     const run = await syncNow(manager, "full_resync");
     const left = (await admin.getFaults(tenant.tenantId)).tokenOutageLeft;
     await admin.clearFaults(tenant.tenantId);

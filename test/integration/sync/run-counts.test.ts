@@ -36,9 +36,9 @@ describe("run history counts and labels", () => {
     const tenant = await createTenant(admin, { users: 1500 });
     const manager = await createCustomerWithManager();
     await configureSync(manager, tenant);
-    // The round's anchor, its cover count and one listing's page get through and the page is written;
-    // then Graph is unavailable for longer than one attempt retries.
-    await admin.setFaults(tenant.tenantId, { unavailable: { burst: 100_000, after: 3, retryAfterSeconds: 0 } });
+    // The round's anchor, its two counts (the cover, and everyone for the listing budget) and one listing's page get
+    // through and the page is written; then Graph is unavailable for longer than one attempt retries.
+    await admin.setFaults(tenant.tenantId, { unavailable: { burst: 100_000, after: 4, retryAfterSeconds: 0 } });
     const { id } = await startRun(manager, "one_time", connectorOf("entra"));
     let run: SyncRun | undefined;
     for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 25))) {
