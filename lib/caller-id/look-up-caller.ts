@@ -4,13 +4,7 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { preparedOnce } from "@/db/prepared-once";
 import { directoryEntries } from "@/db/schema";
-import {
-  authenticateCredential,
-  authenticatedAs,
-  credentialCheck,
-  hashOfPresented,
-  type AuthenticatedCredential,
-} from "@/lib/directory-credentials/credentials";
+import { authenticateHash, authenticatedAs, credentialCheck, hashOfPresented, type AuthenticatedCredential } from "@/lib/directory-credentials/credentials";
 import { entryLogin } from "@/lib/directory/entry-login";
 import { AppError } from "@/lib/errors";
 import { toE164, type CountryCode } from "@/lib/phone/normalise-phone";
@@ -103,11 +97,12 @@ export async function authenticateAndLookUp(
   number: string | null,
 ): Promise<(AuthenticatedCredential & { ahead?: LookedUp }) | null> {
   const secretHash = hashOfPresented(secret);
-  const country = secretHash === null ? undefined : /^\s*\+/.test(number ?? "") ? null : countryOfKey.get(secretHash);
+  if (secretHash === null) return null;
+  const country = /^\s*\+/.test(number ?? "") ? null : countryOfKey.get(secretHash);
   const e164 = number === null || country === undefined ? null : readNumber(number, country);
-  if (number === null || e164 === null || secretHash === null) {
-    const caller = await authenticateCredential("caller_id", secret, perMinute);
-    if (caller) rememberCountry(secretHash!, caller.defaultCountry);
+  if (number === null || e164 === null) {
+    const caller = await authenticateHash("caller_id", secretHash, perMinute);
+    if (caller) rememberCountry(secretHash, caller.defaultCountry);
     return caller;
   }
   const [row] = await lookupWithCredentialStatement().execute({ secretHash, kind: "caller_id", e164 });

@@ -105,7 +105,11 @@ export type AuthenticatedCredential = { customerId: string; customerSlug: string
  */
 export async function authenticateCredential(kind: DirectoryCredentialKind, secret: string, perMinute: number): Promise<AuthenticatedCredential | null> {
   const secretHash = hashOfPresented(secret);
-  if (secretHash === null) return null;
+  return secretHash === null ? null : authenticateHash(kind, secretHash, perMinute);
+}
+
+/** authenticateCredential for a caller that holds the secret's hash already (hashOfPresented). */
+export async function authenticateHash(kind: DirectoryCredentialKind, secretHash: string, perMinute: number): Promise<AuthenticatedCredential | null> {
   const [row] = await credentialCheckStatement().execute({ secretHash, kind });
   return row ? authenticatedAs(row, secretHash, perMinute) : null;
 }

@@ -1,16 +1,15 @@
 import "server-only";
 import { countUse } from "@/lib/directory-credentials/credential-uses";
-import { authenticateCredential, hashOfPresented } from "@/lib/directory-credentials/credentials";
+import { authenticateHash, hashOfPresented } from "@/lib/directory-credentials/credentials";
 import type { CountryCode } from "@/lib/phone/normalise-phone";
 import { slugOfBindDn } from "@/lib/phonebook/ldap-names";
 import { getPhonebookSettings, type PhonebookSettings } from "@/lib/phonebook/published-entries";
 
-/** Who a connection is bound as: one customer's phones. The secret is kept to re-check the credential now and then. */
+/** Who a connection is bound as: one customer's phones. */
 export type BoundCustomer = {
   customerId: string;
   slug: string;
-  secret: string;
-  /** The secret's hash, which counts its uses. */
+  /** The password's hash, to re-check the credential now and then and count its uses (the password is not kept). */
   secretHash: string;
   settings: PhonebookSettings;
   country: CountryCode | null;
@@ -29,13 +28,14 @@ export type BindOutcome = { ok: true; customer: BoundCustomer } | { ok: false; r
  */
 export async function bindPhones(dn: string, secret: string, perMinute: number): Promise<BindOutcome> {
   const slug = slugOfBindDn(dn);
-  const credential = await authenticateCredential("phonebook_ldap", secret, perMinute);
+  const secretHash = hashOfPresented(secret);
+  if (secretHash === null) return { ok: false, reason: "invalid" };
+  const credential = await authenticateHash("phonebook_ldap", secretHash, perMinute);
   if (!credential || slug === null || credential.customerSlug !== slug) return { ok: false, reason: "invalid" };
   if (credential.overLimit) return { ok: false, reason: "overLimit" };
   const settings = await getPhonebookSettings({ customerId: credential.customerId });
   const country = credential.defaultCountry;
-  const secretHash = hashOfPresented(secret)!;
-  return { ok: true, customer: { customerId: credential.customerId, slug, secret, secretHash, settings, country, checkedAt: Date.now() } };
+  return { ok: true, customer: { customerId: credential.customerId, slug, secretHash, settings, country, checkedAt: Date.now() } };
 }
 
 /**
@@ -48,7 +48,7 @@ export async function bindPhones(dn: string, secret: string, perMinute: number):
 export async function recheckPhones(customer: BoundCustomer, perMinute: number, recheckMs: number): Promise<"ok" | "invalid" | "overLimit"> {
   const now = Date.now();
   if (now - customer.checkedAt < recheckMs) return countUse(customer.secretHash) > perMinute ? "overLimit" : "ok";
-  const credential = await authenticateCredential("phonebook_ldap", customer.secret, perMinute);
+  const credential = await authenticateHash("phonebook_ldap", customer.secretHash, perMinute);
   if (!credential || credential.customerId !== customer.customerId) return "invalid";
   customer.checkedAt = now;
   return credential.overLimit ? "overLimit" : "ok";
