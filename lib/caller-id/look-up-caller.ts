@@ -9,6 +9,7 @@ import { entryLogin } from "@/lib/directory/entry-login";
 import { AppError } from "@/lib/errors";
 import { toE164, type CountryCode } from "@/lib/phone/normalise-phone";
 import { fieldHolding } from "@/lib/phone/phone-fields";
+import { RecentMap } from "@/lib/recent-map";
 import { ofCustomer } from "@/lib/tenancy";
 
 // Digits, and what people and PBXs write between them: a leading +, spaces, dashes, dots, slashes, brackets.
@@ -81,8 +82,7 @@ async function lookUp(customerId: string, number: string, country: CountryCode |
 
 // The country each key's company had at its last lookup in this process, by the key's hash: a national number is
 // read with it and looked up in the key's own statement, then read again only if the company's country has changed.
-const countryOfKey = new Map<string, CountryCode | null>();
-const keysRemembered = 10_000;
+const countryOfKey = new RecentMap<string, CountryCode | null>(10_000);
 
 /**
  * The caller-ID key's check, with the lookup in the same statement when the
@@ -102,20 +102,15 @@ export async function authenticateAndLookUp(
   const e164 = number === null || country === undefined ? null : readNumber(number, country);
   if (number === null || e164 === null) {
     const caller = await authenticateHash("caller_id", secretHash, perMinute);
-    if (caller) rememberCountry(secretHash, caller.defaultCountry);
+    if (caller) countryOfKey.set(secretHash, caller.defaultCountry);
     return caller;
   }
   const [row] = await lookupWithCredentialStatement().execute({ secretHash, kind: "caller_id", e164 });
   if (!row) return null;
   const caller = authenticatedAs(row.credential, secretHash, perMinute);
-  rememberCountry(secretHash, caller.defaultCountry);
+  countryOfKey.set(secretHash, caller.defaultCountry);
   const readAlike = country === null || country === caller.defaultCountry;
   return readAlike ? { ...caller, ahead: { number, e164, entry: row.found } } : caller;
-}
-
-function rememberCountry(secretHash: string, country: CountryCode | null) {
-  if (countryOfKey.size >= keysRemembered) countryOfKey.clear();
-  countryOfKey.set(secretHash, country);
 }
 
 export type CallerIdAnswer = {
