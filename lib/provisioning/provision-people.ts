@@ -5,6 +5,7 @@ import { provisioningSettings, syncRunChanges, type SyncRun } from "@/db/schema"
 import { getCustomer } from "@/lib/customers/get-customer";
 import { logger } from "@/lib/logger";
 import { readAhead } from "@/lib/sync/read-ahead";
+import type { SeenKeySet } from "@/lib/sync/seen-keys";
 import { ofCustomer } from "@/lib/tenancy";
 import { dropPlan, isExtensionClash, planBatch, provisionAlone, writeBatch, type BatchContext, type BatchPlan } from "./provision-batch";
 import { peopleOfRun, peopleOfSimulation, type Person } from "./people";
@@ -19,7 +20,7 @@ export type ProvisionInput = {
   round: "full" | "delta";
   simulate: boolean;
   /** The keys a full round saw: only they are current (the others are removed at the run's end). */
-  seen: ReadonlySet<string>;
+  seen: SeenKeySet;
 };
 
 /** Users whose people left the provisioning scope: suspended with the run's removals (lib/provisioning/deprovision.ts). */

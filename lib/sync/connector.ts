@@ -2,6 +2,7 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import type { ConnectorId, DirectorySource, SyncRun } from "@/db/schema";
 import type { db } from "@/db/client";
 import type { ScheduleState } from "./apply-schedule";
+import type { SeenKeySet } from "./seen-keys";
 import type { SourceEntry } from "./synced-fields";
 
 /** Why an attempt failed, in words a manager can act on, and whether trying again may help. */
@@ -9,6 +10,14 @@ export type SyncProblem = { code: string; message: string; retryable: boolean };
 
 /** A transaction (or the database) as the run's last writes see it. */
 export type SyncWriter = Pick<ReturnType<typeof db>, "update" | "select" | "execute" | "insert">;
+
+/** What a round's pages hold of a process-wide budget until the walk is done with them (Entra's listings). */
+export type HeldPages = {
+  /** The page is written, or its write failed: what it held is given back. */
+  release(page: SourceEntry[]): void;
+  /** The walk is over, however it ended: what its pages still hold (read ahead, never written) is given back. */
+  releaseAll(): void;
+};
 
 /** One round's pages as a connector reads them, and where the source stood at their end. */
 export type RoundPages = {
@@ -20,6 +29,7 @@ export type RoundPages = {
   readAs?: () => string | null;
   /** Throttling waits and unavailable retries since the last call, counted per page (see walkPages). */
   takeThrottle?: () => SourceWaits;
+  held?: HeldPages;
 };
 
 /** What one attempt of a run reads, opened with the connector's settings and secrets. */
@@ -35,7 +45,7 @@ export type RoundSource = {
   /** The saved position is no longer known to the source: the engine starts a full round instead. */
   positionExpired: (error: unknown) => boolean;
   /** Work of the connector's own once every page is written, before the run is final (not for a failed walk). */
-  afterWalk?: (walked: { seen: ReadonlySet<string>; simulate: boolean }) => Promise<void>;
+  afterWalk?: (walked: { seen: SeenKeySet; simulate: boolean }) => Promise<void>;
 };
 
 /**
@@ -80,7 +90,7 @@ export type Connector = {
 /** Provisioning's two steps in a run, as the engine calls them. */
 export type RunProvisioning = {
   /** Once every page is in, before the run is final: users created, updated, restored (Simulate: recorded only). */
-  afterPages: (input: { run: SyncRun; round: "full" | "delta"; simulate: boolean; seen: ReadonlySet<string> }) => Promise<{ leftScope: string[] } | null>;
+  afterPages: (input: { run: SyncRun; round: "full" | "delta"; simulate: boolean; seen: SeenKeySet }) => Promise<{ leftScope: string[] } | null>;
   /** In the transaction that applies the run's removals (or a manager's confirmation of them): suspensions and deletions. */
   withRemovals: (tx: SyncWriter, input: { runId: string; customerId: string; simulate: boolean; leftScope: readonly string[] }) => Promise<void>;
 };

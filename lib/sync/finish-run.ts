@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { directoryEntries, directorySourceEnum, syncRunChanges, syncRuns } from "@/db/schema";
 import { ofCustomer } from "@/lib/tenancy";
 import type { Connector, SyncWriter } from "./connector";
+import type { SeenKeySet } from "./seen-keys";
 import { column, columns, enumType } from "@/db/sql-names";
 import { oweRunEvents } from "@/lib/webhook-events/owe-run-events";
 
@@ -12,8 +13,8 @@ export type FinishInput = {
   customerId: string;
   connector: Connector;
   round: "full" | "delta";
-  /** The object IDs a full round saw (kept in the worker: IDs only, a few MB for 100,000 users). */
-  seen: ReadonlySet<string>;
+  /** The object IDs a full round saw (kept in the worker: 16 bytes each, under 3 MB for 100,000 users). */
+  seen: SeenKeySet;
   /** The round began with none of the connector's keys in the directory: it wrote every entry there is, and saw them all. */
   startedEmpty: boolean;
   simulate: boolean;

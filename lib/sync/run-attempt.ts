@@ -31,6 +31,7 @@ export async function runAttempt(connector: Connector, run: SyncRun): Promise<"s
         round,
         options: { skipDisabled: source.skipDisabled },
         takeThrottle: pages.takeThrottle,
+        held: pages.held,
       },
       pages.entries,
     );

@@ -1,9 +1,10 @@
 import "server-only";
 import { syncPageWriteSeconds } from "@/lib/metrics/metrics";
 import { applyPage, hasKeyedEntries, loadExisting, refreshPlannerStatistics, type RunScope } from "./apply-page";
-import { noSourceWaits, type SourceWaits } from "./connector";
+import { noSourceWaits, type HeldPages, type SourceWaits } from "./connector";
 import { planPage, type PlanOptions } from "./plan-page";
 import { readAhead } from "./read-ahead";
+import { SeenKeys } from "./seen-keys";
 import { startAttempt } from "./run-records";
 import type { SourceEntry } from "./synced-fields";
 
@@ -11,11 +12,13 @@ export type WalkInput = RunScope & {
   options: PlanOptions;
   /** Throttling waits (429, with Graph's Retry-After) and unavailable retries (503, 504, dropped connections) since the last call, counted per page. */
   takeThrottle?: () => SourceWaits;
+  /** Told when each page is written, and when the walk is over. */
+  held?: HeldPages;
 };
 
 export type WalkResult = {
-  /** The keys a full round saw (IDs only, about 100 bytes each, never the pages themselves). */
-  seen: Set<string>;
+  /** The keys a full round saw (16 bytes each, never the pages themselves). */
+  seen: SeenKeys;
   /** No key of this connector was in the directory when the round began (a first sync). */
   startedEmpty: boolean;
 };
@@ -34,7 +37,7 @@ const bulkWrite = 1_000;
  */
 export async function walkPages(input: WalkInput, pages: AsyncIterable<SourceEntry[]>): Promise<WalkResult> {
   await startAttempt({ customerId: input.customerId, runId: input.runId, round: input.round, simulate: input.simulate });
-  const seen = new Set<string>();
+  const seen = new SeenKeys();
   // A full round into a directory holding no key of this connector (a first
   // sync) finds nothing to look up but what it wrote itself, which it has seen.
   const startedEmpty = input.round === "full" && !(await hasKeyedEntries({ customerId: input.customerId, connector: input.connector }));
@@ -58,7 +61,9 @@ export async function walkPages(input: WalkInput, pages: AsyncIterable<SourceEnt
       const throttle = input.takeThrottle?.() ?? noSourceWaits;
       while (writing.length >= writesInFlight) await writing.shift();
       const timer = syncPageWriteSeconds.startTimer();
-      const write = applyPage({ ...input, itemCount: entries.length, throttle, existing }, plan).then(() => void timer());
+      const write = applyPage({ ...input, itemCount: entries.length, throttle, existing }, plan)
+        .then(() => void timer())
+        .finally(() => input.held?.release(entries));
       // A failed write is thrown where it is awaited; until then it must not count as unhandled.
       write.catch(() => undefined);
       writing.push(write);
@@ -67,6 +72,7 @@ export async function walkPages(input: WalkInput, pages: AsyncIterable<SourceEnt
   } finally {
     // Whatever ends the walk, none of its writes may still be running when the caller records the outcome.
     await Promise.allSettled(writing);
+    input.held?.releaseAll();
   }
   // The next run's lookups (and the directory pages) should not plan with the sizes from before a bulk load.
   if (!input.simulate && written >= bulkWrite) await refreshPlannerStatistics(input.connector);

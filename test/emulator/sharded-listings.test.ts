@@ -4,6 +4,7 @@ import type { EmulatorAdmin } from "@/emulator";
 import { ListingBudget } from "@/lib/connectors/entra/listing-budget";
 import { listingPages } from "@/lib/connectors/entra/listing-pages";
 import { mergePages } from "@/lib/connectors/entra/merge-pages";
+import { PageCharges } from "@/lib/connectors/entra/page-charges";
 import { shardFilters, uncoveredFilter } from "@/lib/connectors/entra/upn-shards";
 import { useEmulator } from "./support/emulator-fixture";
 import { graphClient, msalAuthProvider } from "./support/graph-client";
@@ -42,11 +43,14 @@ describe("a tenant read as parallel /users listings", () => {
     const upns: string[] = [];
     // A budget of two full pages at once: the eight listings take turns, and still hold everyone once.
     const budget = new ListingBudget(2_000);
-    for await (const page of mergePages(shardFilters(8).map((filters) => listingPages(client, { filters, budget, firstPage: 999 })))) {
+    const held = new PageCharges();
+    for await (const page of mergePages(shardFilters(8).map((filters) => listingPages(client, { filters, budget, firstPage: 999, held })))) {
       for (const user of page) {
         seen.set(user.id, (seen.get(user.id) ?? 0) + 1);
         upns.push(user.userPrincipalName!);
       }
+      // Done with the page, as the walk is once it is written: its charge lets the next listing in.
+      held.release(page);
     }
     const count = (await graphGet(emulator(), "/v1.0/users/$count", token, { ConsistencyLevel: "eventual" })).body;
     expect(count).toBe(20_000 + oddUpns.length);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Client } from "@microsoft/microsoft-graph-client";
 import { ListingBudget } from "@/lib/connectors/entra/listing-budget";
+import { PageCharges } from "@/lib/connectors/entra/page-charges";
 import { fullRoundPages } from "@/lib/connectors/entra/sharded-round";
 
 /** A Graph client answering by the request's path and query, recording each request. */
@@ -44,7 +45,7 @@ describe("a full round read as listings from a delta anchor", () => {
       const letter = /startswith\(userPrincipalName,'(.)'\)/.exec(url)![1]!;
       return { value: [{ id: `user-${letter}`, manager: { id: "boss" } }] };
     });
-    const { ids, link } = await collect(fullRoundPages({ client, shards: 3, budget: new ListingBudget(10_000), runId: "run" }));
+    const { ids, link } = await collect(fullRoundPages({ client, shards: 3, budget: new ListingBudget(10_000), held: new PageCharges(), runId: "run" }));
     // One user per listing, then the one renamed from one listing's letter to another's while they were read (in neither).
     expect(new Set(ids.slice(0, 3)).size).toBe(3);
     expect(ids.at(-1)).toBe("renamed-meanwhile");
@@ -64,7 +65,7 @@ describe("a full round read as listings from a delta anchor", () => {
       if (url.startsWith("/users/delta?$select=")) return { value: [{ id: "everyone" }], "@odata.deltaLink": `${anchor}-full` };
       throw new Error(`unexpected ${url}`);
     });
-    const { ids, link } = await collect(fullRoundPages({ client, shards: 8, budget: new ListingBudget(10_000), runId: "run" }));
+    const { ids, link } = await collect(fullRoundPages({ client, shards: 8, budget: new ListingBudget(10_000), held: new PageCharges(), runId: "run" }));
     expect(ids).toEqual(["everyone"]);
     expect(link).toBe(`${anchor}-full`);
     expect(requests.some((r) => r.startsWith("/users?"))).toBe(false);
@@ -72,7 +73,9 @@ describe("a full round read as listings from a delta anchor", () => {
 
   it("reads the round as one delta walk with no listing when SYNC_SHARDS is 0", async () => {
     const { client, requests } = fakeGraph(() => ({ value: [{ id: "everyone" }], "@odata.deltaLink": anchor }));
-    expect((await collect(fullRoundPages({ client, shards: 0, budget: new ListingBudget(10_000), runId: "run" }))).ids).toEqual(["everyone"]);
+    expect((await collect(fullRoundPages({ client, shards: 0, budget: new ListingBudget(10_000), held: new PageCharges(), runId: "run" }))).ids).toEqual([
+      "everyone",
+    ]);
     expect(requests).toHaveLength(1);
   });
 });

@@ -15,6 +15,7 @@ import { knownTenantSize } from "./known-tenant-size";
 import { loadAppCredentials } from "./settings/load-app-credentials";
 import { recordTenantProof } from "./settings/record-tenant-proof";
 import { listingBudget } from "./listing-budget";
+import { PageCharges } from "./page-charges";
 import { fullRoundPages } from "./sharded-round";
 
 // Graph keeps directory delta state about 7 days; past 6 we do not trust it.
@@ -72,14 +73,16 @@ export async function openEntraRound(run: SyncRun): Promise<RoundSource> {
         stats.unavailableRetries++;
       };
       let readAs: string | null = null;
+      const held = new PageCharges();
       const pages =
         round === "delta"
           ? deltaPages(client, { deltaLink: settings.deltaLink }, onRetry)
-          : fullRoundPages({ client, shards: env().SYNC_SHARDS, budget: listingBudget(), onRetry, runId: run.id, readAs: (words) => (readAs = words) });
+          : fullRoundPages({ client, shards: env().SYNC_SHARDS, budget: listingBudget(), held, onRetry, runId: run.id, readAs: (words) => (readAs = words) });
       const position: { deltaLink?: string } = {};
       return {
-        entries: entriesOf(pages, filter, country, position),
+        entries: entriesOf(pages, filter, country, position, held),
         takeThrottle,
+        held,
         position: () => {
           if (!position.deltaLink) throw new Error("Microsoft Graph ended the round without a delta link");
           return position.deltaLink;
@@ -92,15 +95,18 @@ export async function openEntraRound(run: SyncRun): Promise<RoundSource> {
   };
 }
 
-/** Graph's pages as entries to plan, noting the delta link the last page carries. */
+/** Graph's pages as entries to plan, noting the delta link the last page carries; a page's charge goes with its entries. */
 async function* entriesOf(
   pages: AsyncIterable<DeltaPage>,
   filter: GraphFilter,
   country: CountryCode | null,
   position: { deltaLink?: string },
+  held: PageCharges,
 ): AsyncGenerator<SourceEntry[]> {
   for await (const page of pages) {
     position.deltaLink = page.deltaLink ?? position.deltaLink;
-    yield page.items.map((item) => fromGraph(item, filter, country));
+    const entries = page.items.map((item) => fromGraph(item, filter, country));
+    held.move(page.items, entries);
+    yield entries;
   }
 }

@@ -5,6 +5,7 @@ import { selectedUserProperties } from "./graph-user";
 import type { ListingBudget } from "./listing-budget";
 import { listingPageSize, listingPages } from "./listing-pages";
 import { mergePages } from "./merge-pages";
+import type { PageCharges } from "./page-charges";
 import { shardFilters, uncoveredFilter } from "./upn-shards";
 import { withRetries } from "./with-retries";
 
@@ -14,6 +15,8 @@ export type ShardedRoundInput = {
   shards: number;
   /** The people's worth of listing pages the process reads at once, shared by its runs (listing-budget.ts). */
   budget: ListingBudget;
+  /** Where each listing page's charge waits until the walk has written the page. */
+  held: PageCharges;
   onRetry?: (waitMs: number) => void;
   /** For the log: whose round this is. */
   runId: string;
@@ -66,7 +69,7 @@ export async function* fullRoundPages(input: ShardedRoundInput): AsyncGenerator<
   input.readAs?.(`${shards.length} parallel listings by the first character of the user name, then the changes made meanwhile.`);
   // Each listing's first page is charged its share of the tenant against the process's budget (listing-budget.ts).
   const firstPage = everyone < 0 ? listingPageSize : Math.min(listingPageSize, Math.max(1, Math.ceil(everyone / shards.length)));
-  const listings = shards.map((filters) => listingPages(client, { filters, budget: input.budget, firstPage }, onRetry));
+  const listings = shards.map((filters) => listingPages(client, { filters, budget: input.budget, firstPage, held: input.held }, onRetry));
   // Every page carries the anchor as the round's delta link, the catch-up's too (its own link is dropped):
   // the next run replays from the anchor. The catch-up always answers at least one page, so the link is never missed.
   for await (const items of mergePages(listings)) yield { items, deltaLink: anchor };

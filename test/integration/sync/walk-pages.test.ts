@@ -60,7 +60,7 @@ describe("walking a connector's pages", () => {
 
     const walked = await walkPages(input, pagesOf(...pages));
     expect(walked.startedEmpty).toBe(true);
-    expect(walked.seen).toEqual(new Set(keys));
+    expect(new Set(walked.seen)).toEqual(new Set(keys));
     // User 10, repeated as it was, was written by this very run: counted once, as created, not "unchanged" on top.
     expect(await getRunById({ customerId: manager.customerId, runId: run.id })).toMatchObject({
       created: 12,

@@ -2,6 +2,7 @@ import type { Client } from "@microsoft/microsoft-graph-client";
 import { describe, expect, it } from "vitest";
 import { ListingBudget } from "@/lib/connectors/entra/listing-budget";
 import { listingPages } from "@/lib/connectors/entra/listing-pages";
+import { PageCharges } from "@/lib/connectors/entra/page-charges";
 
 describe("the process's listing budget", () => {
   it("lets pages in while they fit, first come first served, and a page larger than the whole alone", async () => {
@@ -43,7 +44,7 @@ describe("a listing closed while it waits for the budget", () => {
     const client = { api: (url: string) => (requests.push(url), { get: async () => ({ value: [] }) }) } as unknown as Client;
     const budget = new ListingBudget(10);
     const elsewhere = await budget.take(10);
-    const listing = listingPages(client, { filters: ["startswith(userPrincipalName,'a')"], budget, firstPage: 5 });
+    const listing = listingPages(client, { filters: ["startswith(userPrincipalName,'a')"], budget, firstPage: 5, held: new PageCharges() });
     const first = listing.next();
     await listing.return!();
     elsewhere();
@@ -54,5 +55,49 @@ describe("a listing closed while it waits for the budget", () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(started).toBe(true);
     expect(requests).toEqual([]);
+  });
+});
+
+describe("a listing page's charge", () => {
+  const pageOf = (n: number) => ({ value: Array.from({ length: n }, (_, i) => ({ id: `user-${i}` })), "@odata.nextLink": "/users?next" });
+  const client = { api: () => ({ get: async () => pageOf(4) }) } as unknown as Client;
+  const startsOnce = (budget: ListingBudget, people: number) => {
+    const started = { now: false };
+    void budget.take(people).then(() => (started.now = true));
+    return started;
+  };
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  it("stays held with the page, carried to what it was mapped to, until the walk gives it back", async () => {
+    const budget = new ListingBudget(10);
+    const held = new PageCharges();
+    const listing = listingPages(client, { filters: ["startswith(userPrincipalName,'a')"], budget, firstPage: 10, held });
+    const page = (await listing.next()).value as object[];
+    // Taken from the listing, and even the listing asked for its next page: the 10 people charged are still held.
+    const mapped = page.map((user) => ({ ...user }));
+    held.move(page, mapped);
+    const other = startsOnce(budget, 10);
+    await settle();
+    expect(other.now).toBe(false);
+    held.release(page);
+    await settle();
+    expect(other.now).toBe(false);
+    held.release(mapped);
+    await settle();
+    expect(other.now).toBe(true);
+  });
+
+  it("is given back when the walk is over, and a page arriving after that gives its charge back at once", async () => {
+    const budget = new ListingBudget(10);
+    const held = new PageCharges();
+    const listing = listingPages(client, { filters: ["startswith(userPrincipalName,'a')"], budget, firstPage: 6, held });
+    await listing.next();
+    // Charged the size of the page before (4): on its way when the walk ends.
+    const late = listing.next();
+    held.releaseAll();
+    expect((await late).done).toBe(false);
+    const whole = startsOnce(budget, 10);
+    await settle();
+    expect(whole.now).toBe(true);
   });
 });
