@@ -36,6 +36,8 @@ const schema = z.object({
   SYNC_SHARDS: z.coerce.number().int().min(0).max(32).default(8),
   // People's worth of listing pages a worker process reads at once, all its runs together (listing-budget.ts).
   SYNC_PEOPLE_IN_FLIGHT: z.coerce.number().int().min(1).default(4000),
+  // Connections the web and worker keep to one host, Graph's included (lib/net/capped-connections.ts).
+  CONNECTIONS_PER_HOST: z.coerce.number().int().min(1).max(4096).default(128),
   // How long a worker's claim on a job lasts; a killed worker's job is retried after about this long.
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30_000),
   // Sync jobs one worker process runs at once. A run mostly waits on Graph (hundreds of ms a page), so a process

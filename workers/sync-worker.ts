@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { directorySyncQueueName, type DirectorySyncPayload } from "@/lib/jobs/directory-sync-job";
 import { createWorker, usesRedis } from "@/lib/jobs/queue-backend";
 import { logger } from "@/lib/logger";
+import { capConnectionsPerHost } from "@/lib/net/capped-connections";
 import { serveWorkerMetrics } from "@/lib/metrics/serve-worker-metrics";
 import { connectorOf } from "@/lib/connectors/registry";
 import { processSyncJob } from "@/lib/sync/process-sync-job";
@@ -21,6 +22,7 @@ import { processWebhookJob } from "@/lib/webhooks/process-webhook-job";
  * PostgreSQL. A job whose worker died is picked up again by another once its
  * lock lapses (BullMQ's stalled-job check).
  */
+capConnectionsPerHost();
 const lockMs = env().WORKER_LOCK_DURATION_MS;
 const worker = createWorker<DirectorySyncPayload>(directorySyncQueueName, (job) => processSyncJob(job, connectorOf), {
   concurrency: env().WORKER_CONCURRENCY,

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { parseTrustedProxies } from "../../lib/env/trusted-proxies";
 import { commandEnv, portSetting } from "../../lib/config/parse-env";
 import { env } from "../../lib/env";
+import { capConnectionsPerHost } from "../../lib/net/capped-connections";
 import { withClientAddress } from "./with-client-address";
 import { withCompression } from "./with-compression";
 
@@ -18,6 +19,7 @@ import { withCompression } from "./with-compression";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const { PORT: port } = commandEnv(z.object({ PORT: portSetting.min(1, "must be a port number").default(3000) }));
 const trusted = parseTrustedProxies(env().TRUSTED_PROXIES);
+capConnectionsPerHost();
 const app = next({ dev: false, dir: root, port });
 await app.prepare();
 const server = createServer(withCompression(withClientAddress(app.getRequestHandler(), trusted)));
