@@ -4,7 +4,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from "../db/embedded-ser
 import { runMigrations } from "../db/migrate";
 import { demoLogins, demoPassword, seedDemo } from "./demo/seed-demo";
 import { DEMO_TENANT, ensureCertificates, startEmulator, type RunningEmulator } from "../emulator";
-import { ldapPhonebookCommand, webCommand, workerCommand } from "../workers/worker-command";
+import { ldapPhonebookCommand, webCommand, workerCommand, workerEnvironment } from "../workers/worker-command";
 import { buildIfChanged } from "./launcher/build-if-changed";
 import { Children } from "./launcher/children";
 import { demoLoginsText } from "./launcher/demo-logins-text";
@@ -66,7 +66,7 @@ children.start("web", webCommand[0], webCommand.slice(1), {
   PORT: String(port),
   NODE_ENV: "production",
 });
-children.start("worker", workerCommand[0], workerCommand.slice(1), { ...env, SERVICE_NAME: "worker" });
+children.start("worker", workerCommand[0], workerCommand.slice(1), { ...env, ...workerEnvironment, SERVICE_NAME: "worker" });
 // The LDAP phonebook needs a certificate: production names one; the demo uses the emulator's, from the one local CA.
 const demoCertificates = emulator ? await ensureCertificates(path.join(dataDir, "emulator")) : undefined;
 const ldapTls = demoCertificates

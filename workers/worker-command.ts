@@ -7,6 +7,15 @@
 export const steadyHeapFlag = "--heap-growing-percent=50";
 
 /**
+ * The worker's environment beside its flags: glibc's malloc keeps at most two
+ * arenas instead of one for each thread that allocates (V8's and libuv's),
+ * each holding memory freed into it: 10–18 MiB of a worker's peak with the
+ * fleet in flight (bench:fleet). Read by glibc when the process starts, so
+ * set where it is started, never by the process itself.
+ */
+export const workerEnvironment = { MALLOC_ARENA_MAX: "2" } as const;
+
+/**
  * How the worker process is started, by `npm start`, `npm run worker` (the
  * same flags spelled out in package.json; test/unit/launcher/worker-command.test.ts
  * keeps the two equal) and the tests alike: one Node process (tsx as a

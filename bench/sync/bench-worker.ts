@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { workerCommand } from "../../workers/worker-command";
+import { workerCommand, workerEnvironment } from "../../workers/worker-command";
 
 export type BenchWorker = { pid: number; rssMib(): number; peakRssMib(): number };
 
@@ -20,7 +20,7 @@ export async function withBenchWorker<T>(work: (worker: BenchWorker) => Promise<
   const [command, ...args] = workerCommand;
   const child = spawn(command, args, {
     cwd: repoRoot,
-    env: { ...process.env, LOG_LEVEL: "info", SERVICE_NAME: "bench-worker" },
+    env: { ...process.env, ...workerEnvironment, LOG_LEVEL: "info", SERVICE_NAME: "bench-worker" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

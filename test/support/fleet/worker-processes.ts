@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
-import { workerCommand } from "@/workers/worker-command";
+import { workerCommand, workerEnvironment } from "@/workers/worker-command";
 
 export type WorkerProcess = { child: ChildProcess; finished: string[]; ready: Promise<void>; exited: Promise<void> };
 
@@ -11,7 +11,7 @@ export type WorkerProcess = { child: ChildProcess; finished: string[]; ready: Pr
  */
 export function startWorkerProcess(env: Record<string, string> = {}): WorkerProcess {
   const child = spawn(workerCommand[0], workerCommand.slice(1), {
-    env: { ...process.env, SERVICE_NAME: "worker", LOG_LEVEL: "info", WORKER_LOCK_DURATION_MS: "2000", ...env },
+    env: { ...process.env, ...workerEnvironment, SERVICE_NAME: "worker", LOG_LEVEL: "info", WORKER_LOCK_DURATION_MS: "2000", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const finished: string[] = [];

@@ -1,14 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { webCommand, workerCommand } from "@/workers/worker-command";
+import { webCommand, workerCommand, workerEnvironment } from "@/workers/worker-command";
 
 const packageJson = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> };
 
 describe("the worker command", () => {
   // `npm start` spawns workerCommand; `npm run worker` (a worker on another machine) must run the very same
-  // process, flags included: the heap setting is what keeps a large tenant's sync flat in memory.
+  // process, flags and malloc's setting included: they are what keep a worker's memory flat.
   it("is the same for `npm run worker` as for `npm start`", () => {
-    expect(packageJson.scripts.worker).toBe(["node", ...workerCommand.slice(1)].join(" "));
+    const environment = Object.entries(workerEnvironment).map(([name, value]) => `${name}=${value}`);
+    expect(packageJson.scripts.worker).toBe([...environment, "node", ...workerCommand.slice(1)].join(" "));
   });
 
   it("keeps the flags the README credits for flat memory and server-only imports", () => {
