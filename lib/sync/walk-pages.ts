@@ -4,8 +4,8 @@ import { applyPage, hasKeyedEntries, loadExisting, refreshPlannerStatistics, typ
 import { noSourceWaits, type HeldPages, type SourceWaits } from "./connector";
 import { planPage, type PlanOptions } from "./plan-page";
 import { readAhead } from "./read-ahead";
-import { SeenKeys } from "./seen-keys";
 import { startAttempt } from "./run-records";
+import { SeenKeys } from "./seen-keys";
 import type { SourceEntry } from "./synced-fields";
 
 export type WalkInput = RunScope & {

@@ -1,15 +1,16 @@
 import { env } from "@/lib/env";
 
 /**
- * How many people's worth of `/users` listing pages this process reads at
+ * How many people's worth of `/users` listing pages this process holds at
  * once, all of its runs together (SYNC_PEOPLE_IN_FLIGHT). A 999-person page
  * costs the worker about 9 MB while it is received, parsed and written, so
  * eight listings of each of several large tenants at once are what took a
  * worker with the fleet in flight to four times its idle memory
  * (bench:fleet). A listing is charged before each request (listing-pages.ts:
  * its first page its share of the tenant, a later one the size of the page
- * before) and gives the charge back when its page has been taken; one charge
- * larger than the whole budget waits until the budget is free, then runs alone.
+ * before), and the charge stays with the page until the walk has written it
+ * (page-charges.ts); one charge larger than the whole budget waits until the
+ * budget is free, then runs alone.
  */
 export class ListingBudget {
   private inFlight = 0;
