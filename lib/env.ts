@@ -34,7 +34,7 @@ const schema = z.object({
   SYNC_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
   // Listings of /users read at once by an Entra full round (lib/connectors/entra/sharded-round.ts); 0 reads it as one delta walk.
   SYNC_SHARDS: z.coerce.number().int().min(0).max(32).default(8),
-  // People's worth of listing pages a worker process reads at once, all its runs together (listing-budget.ts).
+  // People's worth of listing pages a worker process holds at once (each until written), all its runs together (listing-budget.ts).
   SYNC_PEOPLE_IN_FLIGHT: z.coerce.number().int().min(1).default(4000),
   // Connections the web and worker keep to one host, Graph's included (lib/net/capped-connections.ts).
   CONNECTIONS_PER_HOST: z.coerce.number().int().min(1).max(4096).default(128),
