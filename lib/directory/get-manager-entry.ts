@@ -3,8 +3,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { directoryEntries, type DirectoryEntry } from "@/db/schema";
 import { ofCustomer } from "@/lib/tenancy";
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { uuidPattern } from "@/lib/validation/uuid-pattern";
 
 /**
  * The entry of an Entra person's manager in the same company's directory

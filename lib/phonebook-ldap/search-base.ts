@@ -1,4 +1,5 @@
 import type { SearchScope } from "./protocol/ldap-request";
+import { lowercaseUuidPattern } from "@/lib/validation/uuid-pattern";
 import type { EntryAttribute } from "./protocol/write-response";
 
 /**
@@ -13,8 +14,6 @@ import type { EntryAttribute } from "./protocol/write-response";
  * tree: noSuchObject, exactly as a name that exists nowhere.
  */
 export type SearchBase = { kind: "container"; dn: string; attributes: EntryAttribute[]; peopleDepth: number } | { kind: "person"; id: string };
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function resolveSearchBase(baseDn: string, slug: string): SearchBase | null {
   const rdns = parseDn(baseDn);
@@ -32,7 +31,7 @@ export function resolveSearchBase(baseDn: string, slug: string): SearchBase | nu
   if (container.some(([attribute, value], i) => attribute !== tail[i]![0] || value !== tail[i]![1])) return null;
   if (depth === 4) {
     const [attribute, value] = rdns[0]!;
-    return attribute === "uid" && uuid.test(value) ? { kind: "person", id: value } : null;
+    return attribute === "uid" && lowercaseUuidPattern.test(value) ? { kind: "person", id: value } : null;
   }
   return { kind: "container", dn: canonical(rdns), attributes: containerAttributes(rdns[0]!), peopleDepth: 4 - depth };
 }

@@ -1,7 +1,8 @@
+import { lowercaseUuidPattern } from "@/lib/validation/uuid-pattern";
+
 /** What a round's seen keys are read as: whether one was seen, and all of them (for the removals' statement). */
 export type SeenKeySet = { has(key: string): boolean; readonly size: number; [Symbol.iterator](): Iterator<string> };
 
-const lowercaseUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const nilUuid = "00000000-0000-0000-0000-000000000000";
 
 /**
@@ -19,7 +20,7 @@ export class SeenKeys implements SeenKeySet {
   private readonly others = new Set<string>();
 
   add(key: string): void {
-    if (key === nilUuid || !lowercaseUuid.test(key)) {
+    if (key === nilUuid || !lowercaseUuidPattern.test(key)) {
       this.others.add(key);
       return;
     }
@@ -34,7 +35,7 @@ export class SeenKeys implements SeenKeySet {
 
   has(key: string): boolean {
     if (this.others.has(key)) return true;
-    if (key === nilUuid || !lowercaseUuid.test(key)) return false;
+    if (key === nilUuid || !lowercaseUuidPattern.test(key)) return false;
     return !this.emptyAt(this.placeOf(wordsOf(key)));
   }
 

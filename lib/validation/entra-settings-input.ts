@@ -2,12 +2,13 @@ import { z } from "zod";
 import { parseUntrustedJson } from "@/lib/http/parse-untrusted-json";
 import { connectorScheduleShape, requireWeekdayWhenWeekly } from "./connector-schedule";
 import { checkbox, safeText, storable } from "./fields";
+import { uuidPattern } from "./uuid-pattern";
 
 const guid = (label: string) =>
   z
     .string()
     .trim()
-    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `The ${label} is a GUID like 72f988bf-86f1-41af-91ab-2d7cd011db47.`)
+    .regex(uuidPattern, `The ${label} is a GUID like 72f988bf-86f1-41af-91ab-2d7cd011db47.`)
     .transform((v) => v.toLowerCase());
 
 // 50 groups of a GUID and a 256-character name fit well inside this.

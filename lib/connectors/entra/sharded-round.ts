@@ -13,7 +13,7 @@ export type ShardedRoundInput = {
   client: Client;
   /** Listings read at once (SYNC_SHARDS); 0 reads the round as one delta walk. */
   shards: number;
-  /** The people's worth of listing pages the process reads at once, shared by its runs (listing-budget.ts). */
+  /** The people's worth of listing pages the process holds at once, shared by its runs (listing-budget.ts). */
   budget: ListingBudget;
   /** Where each listing page's charge waits until the walk has written the page. */
   held: PageCharges;

@@ -7,15 +7,14 @@ import { AppError } from "@/lib/errors";
 import { ciscoPageItems, ciscoPagePeople, renderCiscoPage } from "@/lib/phonebook/formats/cisco";
 import { publishedEntryPage, type PhonebookSettings } from "@/lib/phonebook/published-entries";
 import { ofCustomer } from "@/lib/tenancy";
+import { uuidPattern } from "@/lib/validation/uuid-pattern";
 import type { CredentialForm } from "./credential-form";
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The `after` of a Cisco page URL: the ID of the last person of the page before, or null for the first page. */
 export function ciscoPosition(query: URLSearchParams): string | null {
   const values = query.getAll("after");
   if (values.length === 0) return null;
-  if (values.length > 1 || !uuid.test(values[0]!)) throw new AppError("invalid_input", "The page position is not valid.");
+  if (values.length > 1 || !uuidPattern.test(values[0]!)) throw new AppError("invalid_input", "The page position is not valid.");
   return values[0]!.toLowerCase();
 }
 
