@@ -11,10 +11,12 @@ test("a run's page names fields as people do, counts in words that agree with th
   await expect(page.getByText("Last run")).toBeVisible({ timeout: 30_000 });
   await page.getByRole("link", { name: "Details" }).click();
 
-  // The demo tenant's 20 users come in a page of each parallel listing: counted in words, never "1 pages".
+  // The demo tenant's 20 users fit in one delta page: counted in words, never "1 pages".
   const source = page.locator("dt", { hasText: /^Graph$/ }).locator("xpath=following-sibling::dd[1]");
-  await expect(source).toHaveText(/^(1 page|[2-9]\d* pages), 20 entries/);
-  await expect(page.locator("dt", { hasText: /^Read as$/ }).locator("xpath=following-sibling::dd[1]")).toContainText("parallel listings");
+  await expect(source).toHaveText(/^1 page, 20 entries/);
+  await expect(page.locator("dt", { hasText: /^Read as$/ }).locator("xpath=following-sibling::dd[1]")).toHaveText(
+    "One delta walk: the tenant's 20 people fit in one page.",
+  );
   await expect(page.getByText(/\b1 (pages|entries)\b/)).toHaveCount(0);
 
   // Labels, not the code's field names.

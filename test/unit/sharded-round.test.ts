@@ -40,7 +40,8 @@ describe("a full round read as listings from a delta anchor", () => {
   it("reads every listing, then the changes since the anchor, and ends on the anchor's link", async () => {
     const { client, requests } = fakeGraph((url) => {
       if (url.includes("$deltatoken=latest")) return { value: [], "@odata.deltaLink": anchor };
-      if (url.startsWith("/users/$count")) return "0";
+      if (url === "/users/$count") return "3000";
+      if (url.startsWith("/users/$count?$filter=")) return "0";
       if (url === anchor) return { value: [{ id: "renamed-meanwhile" }], "@odata.deltaLink": `${anchor}-later` };
       const letter = /startswith\(userPrincipalName,'(.)'\)/.exec(url)![1]!;
       return { value: [{ id: `user-${letter}`, manager: { id: "boss" } }] };
@@ -61,7 +62,8 @@ describe("a full round read as listings from a delta anchor", () => {
   ])("walks /users/delta from the start instead, given %s", async (_name, count) => {
     const { client, requests } = fakeGraph((url) => {
       if (url.includes("$deltatoken=latest")) return { value: [], "@odata.deltaLink": anchor };
-      if (url.startsWith("/users/$count")) return count;
+      if (url === "/users/$count") return "3000";
+      if (url.startsWith("/users/$count?$filter=")) return count;
       if (url.startsWith("/users/delta?$select=")) return { value: [{ id: "everyone" }], "@odata.deltaLink": `${anchor}-full` };
       throw new Error(`unexpected ${url}`);
     });
@@ -69,6 +71,39 @@ describe("a full round read as listings from a delta anchor", () => {
     expect(ids).toEqual(["everyone"]);
     expect(link).toBe(`${anchor}-full`);
     expect(requests.some((r) => r.startsWith("/users?"))).toBe(false);
+  });
+
+  it.each([
+    ["1 person fits", "1"],
+    ["999 people fit", "999"],
+  ])("reads a tenant that fits in one page as one delta walk: two requests, nothing charged (%s)", async (words, count) => {
+    const { client, requests } = fakeGraph((url) => {
+      if (url === "/users/$count") return count;
+      if (url.startsWith("/users/delta?$select=")) return { value: [{ id: "everyone" }], "@odata.deltaLink": `${anchor}-full` };
+      throw new Error(`unexpected ${url}`);
+    });
+    const budget = new ListingBudget(1);
+    const held = await budget.take(1);
+    let readAs = "";
+    const round = fullRoundPages({ client, shards: 8, budget, held: new PageCharges(), runId: "run", readAs: (words) => (readAs = words) });
+    // The budget is taken in full and never given back here: a round that charged it would wait for ever.
+    expect(await collect(round)).toEqual({ ids: ["everyone"], link: `${anchor}-full` });
+    expect(readAs).toBe(`One delta walk: the tenant's ${words} in one page.`);
+    expect(requests).toHaveLength(2);
+    held();
+  });
+
+  it("reads a tenant of 1,000 people, one more than a page, as listings", async () => {
+    const { client, requests } = fakeGraph((url) => {
+      if (url === "/users/$count") return "1000";
+      if (url.startsWith("/users/$count?$filter=")) return "0";
+      if (url.includes("$deltatoken=latest")) return { value: [], "@odata.deltaLink": anchor };
+      if (url === anchor) return { value: [], "@odata.deltaLink": anchor };
+      return { value: [] };
+    });
+    await collect(fullRoundPages({ client, shards: 8, budget: new ListingBudget(10_000), held: new PageCharges(), runId: "run" }));
+    expect(requests.filter((r) => r.startsWith("/users?$filter="))).toHaveLength(8);
+    expect(requests.some((r) => r.startsWith("/users/delta?$select="))).toBe(false);
   });
 
   it("reads the round as one delta walk with no listing when SYNC_SHARDS is 0", async () => {

@@ -36,7 +36,8 @@ export type ShardedRoundInput = {
  * neither) are read from the anchor and come last, so the round ends with
  * every person in their latest state. The anchor is the round's delta link:
  * the next run replays those changes once more, which the engine applies as
- * no change.
+ * no change. A tenant that fits in one page is read as the delta walk: the
+ * count of everyone, taken first, says so.
  */
 export async function* fullRoundPages(input: ShardedRoundInput): AsyncGenerator<DeltaPage> {
   const { client, onRetry } = input;
@@ -45,11 +46,18 @@ export async function* fullRoundPages(input: ShardedRoundInput): AsyncGenerator<
     yield* deltaPages(client, { deltaLink: null }, onRetry);
     return;
   }
-  const [anchor, uncovered, everyone] = await Promise.all([
+  const everyone = await countUsers(client, null, onRetry);
+  if (everyone >= 0 && everyone <= listingPageSize) {
+    // One delta page holds them all: one request, where listings would take an anchor, a count, one request a
+    // listing and the catch-up. The fleet's many small tenants so read nothing through the listing budget.
+    input.readAs?.(`One delta walk: the tenant's ${everyone === 1 ? "1 person fits" : `${everyone} people fit`} in one page.`);
+    yield* deltaPages(client, { deltaLink: null }, onRetry);
+    return;
+  }
+  const [anchor, uncovered] = await Promise.all([
     latestDeltaLink(client, onRetry),
     // The people no listing matches: any, or no count, and the cover is not proven.
     countUsers(client, uncoveredFilter(), onRetry),
-    countUsers(client, null, onRetry),
   ]);
   if (uncovered !== 0) {
     logger.info(

@@ -29,10 +29,11 @@ describe("a full round read as parallel listings", () => {
     const domain = (await admin.getTenant(tenant.tenantId)).defaultDomain;
     const people = (await admin.listUsers(tenant.tenantId, { limit: 12 })).users.filter((u) => u.userType === "Member");
     const [renamed, movedToDigit, disabled, softDeleted, hardDeleted, managerChanged] = people;
-    // Slow answers keep the listings in flight for a while: the changes land once the anchor is taken and before the listings answer.
+    // Slow answers keep the listings in flight for a while: the changes land once the anchor is taken (after the count
+    // of everyone, beside the count of the uncovered) and before the listings answer.
     await admin.setFaults(tenant.tenantId, { latencyMs: 400 });
     const run = syncNow(manager);
-    for (let deadline = Date.now() + 20_000; (await admin.getFaults(tenant.tenantId)).graphRequestsSinceSet < 2;) {
+    for (let deadline = Date.now() + 20_000; (await admin.getFaults(tenant.tenantId)).graphRequestsSinceSet < 3;) {
       if (Date.now() > deadline) throw new Error("the round never took its anchor");
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -61,6 +62,21 @@ describe("a full round read as parallel listings", () => {
     expect(entries.get(softDeleted!.id)?.status ?? "removed").toBe("removed");
   });
 
+  it("reads a tenant that fits in one page as one delta walk: a count and a page, nothing missed, and later runs are deltas", async () => {
+    const { tenant, manager } = await company(300);
+    await admin.setFaults(tenant.tenantId, {});
+    const first = await syncNow(manager);
+    expect((await admin.getFaults(tenant.tenantId)).graphRequestsSinceSet).toBe(2);
+    const members = (await admin.getTenant(tenant.tenantId)).userCount;
+    expect(first).toMatchObject({ status: "succeeded", round: "full", readAs: `One delta walk: the tenant's ${members} people fit in one page.` });
+    expect(first.created).toBe((await directoryOf(manager.customerId)).length);
+    await expectDirectoryMatches(admin, tenant.tenantId, manager.customerId);
+    const domain = (await admin.getTenant(tenant.tenantId)).defaultDomain;
+    const joined = await admin.createUser(tenant.tenantId, { userPrincipalName: `joined@${domain}`, displayName: "Joined Later" });
+    expect(await syncNow(manager)).toMatchObject({ status: "succeeded", round: "delta", created: 1, removed: 0 });
+    expect((await directoryOf(manager.customerId)).some((e) => e.aadObjectId === joined.id)).toBe(true);
+  });
+
   it("gets through throttling and connections reset mid-page in the listings, counting both", async () => {
     const { tenant, manager } = await company(1_500);
     await admin.setFaults(tenant.tenantId, { throttle: { everyNth: 4, retryAfterSeconds: 1 }, resetMidPage: { everyNth: 5 } });
@@ -73,7 +89,8 @@ describe("a full round read as parallel listings", () => {
   });
 
   it("reads the round sequentially when a UPN begins with a character no listing covers, with the same result", async () => {
-    const { tenant, manager } = await company(300);
+    // More than a page: a tenant that fits in one is read as the delta walk whatever its names.
+    const { tenant, manager } = await company(1_100);
     const domain = (await admin.getTenant(tenant.tenantId)).defaultDomain;
     const uncovered = await admin.createUser(tenant.tenantId, { userPrincipalName: `+plus@${domain}`, displayName: "Plus Sign" });
     const first = await syncNow(manager);
