@@ -11,6 +11,7 @@ import {
   TelemetryHandler,
 } from "@microsoft/microsoft-graph-client";
 import { graphBaseUrl, graphCustomHosts, graphScope } from "./endpoints";
+import { BodyAdmissionHandler } from "./body-admission";
 import type { BudgetKey } from "./budget/graph-budget";
 import { graphBudgetFor } from "./budget/graph-budget-for";
 import { GraphCallObserver, emptyGraphCallStats, type GraphCallStats } from "./graph-call-observer";
@@ -19,7 +20,8 @@ import { GraphCallObserver, emptyGraphCallStats, type GraphCallStats } from "./g
  * A Graph client that authenticates with the customer's app token (from
  * msal's cache), spends every request from the (app, tenant) pair's shared
  * budget (lib/entra/budget/) and waits out throttling as Graph asks
- * (Retry-After), up to the SDK's maximum of 10 retries a request. Every Graph
+ * (Retry-After), up to the SDK's maximum of 10 retries a request; a request
+ * may ask to have its answer read only once admitted (body-admission.ts). Every Graph
  * request of the portal is made through a client made here.
  */
 export function graphClient(msal: ConfidentialClientApplication, budgetKey: BudgetKey, stats: GraphCallStats = emptyGraphCallStats()): Client {
@@ -31,6 +33,7 @@ export function graphClient(msal: ConfidentialClientApplication, budgetKey: Budg
     },
   };
   const chain: Middleware[] = [
+    new BodyAdmissionHandler(),
     new AuthenticationHandler(authProvider),
     new RetryHandler(new RetryHandlerOptions(3, 10)),
     new GraphCallObserver(stats, graphBudgetFor(budgetKey), budgetKey.tenantId),

@@ -1,28 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Client } from "@microsoft/microsoft-graph-client";
 import { ListingBudget } from "@/lib/connectors/entra/listing-budget";
 import { PageCharges } from "@/lib/connectors/entra/page-charges";
 import { fullRoundPages } from "@/lib/connectors/entra/sharded-round";
-
-/** A Graph client answering by the request's path and query, recording each request. */
-function fakeGraph(answer: (url: string) => unknown) {
-  const requests: string[] = [];
-  const client = {
-    api(url: string) {
-      requests.push(decodeURIComponent(url));
-      const request = {
-        header: () => request,
-        get: async () => {
-          const result = answer(decodeURIComponent(url));
-          if (result instanceof Error) throw result;
-          return result;
-        },
-      };
-      return request;
-    },
-  } as unknown as Client;
-  return { client, requests };
-}
+import { fakeGraphClient } from "../support/fake-graph-client";
 
 const anchor = "https://graph.example/v1.0/users/delta?$deltatoken=anchor";
 
@@ -38,7 +18,7 @@ async function collect(pages: AsyncIterable<{ items: { id: string }[]; deltaLink
 
 describe("a full round read as listings from a delta anchor", () => {
   it("reads every listing, then the changes since the anchor, and ends on the anchor's link", async () => {
-    const { client, requests } = fakeGraph((url) => {
+    const { client, requests } = fakeGraphClient((url) => {
       if (url.includes("$deltatoken=latest")) return { value: [], "@odata.deltaLink": anchor };
       if (url === "/users/$count") return "3000";
       if (url.startsWith("/users/$count?$filter=")) return "0";
@@ -60,7 +40,7 @@ describe("a full round read as listings from a delta anchor", () => {
     ["a count Graph refuses", Object.assign(new Error("refused"), { statusCode: 400, code: "Request_UnsupportedQuery" })],
     ["a count that is no number", "<html>"],
   ])("walks /users/delta from the start instead, given %s", async (_name, count) => {
-    const { client, requests } = fakeGraph((url) => {
+    const { client, requests } = fakeGraphClient((url) => {
       if (url.includes("$deltatoken=latest")) return { value: [], "@odata.deltaLink": anchor };
       if (url === "/users/$count") return "3000";
       if (url.startsWith("/users/$count?$filter=")) return count;
@@ -77,7 +57,7 @@ describe("a full round read as listings from a delta anchor", () => {
     ["1 person fits", "1"],
     ["999 people fit", "999"],
   ])("reads a tenant that fits in one page as one delta walk: two requests, nothing charged (%s)", async (words, count) => {
-    const { client, requests } = fakeGraph((url) => {
+    const { client, requests } = fakeGraphClient((url) => {
       if (url === "/users/$count") return count;
       if (url.startsWith("/users/delta?$select=")) return { value: [{ id: "everyone" }], "@odata.deltaLink": `${anchor}-full` };
       throw new Error(`unexpected ${url}`);
@@ -94,7 +74,7 @@ describe("a full round read as listings from a delta anchor", () => {
   });
 
   it("reads a tenant of 1,000 people, one more than a page, as listings", async () => {
-    const { client, requests } = fakeGraph((url) => {
+    const { client, requests } = fakeGraphClient((url) => {
       if (url === "/users/$count") return "1000";
       if (url.startsWith("/users/$count?$filter=")) return "0";
       if (url.includes("$deltatoken=latest")) return { value: [], "@odata.deltaLink": anchor };
@@ -103,11 +83,12 @@ describe("a full round read as listings from a delta anchor", () => {
     });
     await collect(fullRoundPages({ client, shards: 8, budget: new ListingBudget(10_000), held: new PageCharges(), runId: "run" }));
     expect(requests.filter((r) => r.startsWith("/users?$filter="))).toHaveLength(8);
-    expect(requests.some((r) => r.startsWith("/users/delta?$select="))).toBe(false);
+    // The anchor is the only delta request ($deltatoken=latest): no walk from the start.
+    expect(requests.filter((r) => r.startsWith("/users/delta?"))).toEqual([expect.stringContaining("$deltatoken=latest")]);
   });
 
   it("reads the round as one delta walk with no listing when SYNC_SHARDS is 0", async () => {
-    const { client, requests } = fakeGraph(() => ({ value: [{ id: "everyone" }], "@odata.deltaLink": anchor }));
+    const { client, requests } = fakeGraphClient(() => ({ value: [{ id: "everyone" }], "@odata.deltaLink": anchor }));
     expect((await collect(fullRoundPages({ client, shards: 0, budget: new ListingBudget(10_000), held: new PageCharges(), runId: "run" }))).ids).toEqual([
       "everyone",
     ]);

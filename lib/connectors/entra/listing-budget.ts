@@ -6,11 +6,12 @@ import { env } from "@/lib/env";
  * costs the worker about 9 MB while it is received, parsed and written, so
  * eight listings of each of several large tenants at once are what took a
  * worker with the fleet in flight to four times its idle memory
- * (bench:fleet). A listing is charged before each request (listing-pages.ts:
- * its first page its share of the tenant, a later one the size of the page
- * before), and the charge stays with the page until the walk has written it
- * (page-charges.ts); one charge larger than the whole budget waits until the
- * budget is free, then runs alone.
+ * (bench:fleet). A listing page is charged when its answer is to be read
+ * (listing-pages.ts, body-admission.ts: its first page its share of the
+ * tenant, a later one the size of the page before), not while Graph takes its
+ * time to answer, and the charge stays with the page until the walk has
+ * written it (page-charges.ts); one charge larger than the whole budget waits
+ * until the budget is free, then runs alone.
  */
 export class ListingBudget {
   private inFlight = 0;

@@ -1,5 +1,6 @@
 import type { Client } from "@microsoft/microsoft-graph-client";
 import { selectedUserProperties, type DeltaItem, type GraphUser } from "./graph-user";
+import { BodyAdmission } from "@/lib/entra/body-admission";
 import type { ListingBudget } from "./listing-budget";
 import type { PageCharges } from "./page-charges";
 import { withRetries } from "./with-retries";
@@ -17,10 +18,11 @@ type ListedUser = Omit<GraphUser, "manager@delta"> & { manager?: { id?: string }
  * with the same properties a delta round selects. Each user comes back as a
  * delta item would: the manager, expanded here, as `manager@delta`, so the
  * one mapping (fromGraph) reads both. A page is asked for only when the
- * caller wants it and the budget has room: charged `firstPage` people for a
- * listing's first page (the caller's estimate), the size of the page before
- * for the next. The charge goes with the page into `held`, whose walk gives
- * it back once the page is written.
+ * caller wants it, and its answer is read only when the budget has room
+ * (body-admission.ts): charged `firstPage` people for a listing's first page
+ * (the caller's estimate), the size of the page before for the next. The
+ * charge goes with the page into `held`, whose walk gives it back once the
+ * page is written.
  *
  * An iterator of its own rather than a generator: a suspended generator keeps
  * the page it yielded in its registers while it reads the next, which with
@@ -44,21 +46,17 @@ export function listingPages(
         url = `/users?$filter=${encodeURIComponent(filter)}&$select=${listedProperties.join(",")}&$expand=manager($select=id)&$top=${listingPageSize}`;
         charge = firstPage;
       }
-      const giveBack = await budget.take(charge);
-      try {
-        const page = closed ? undefined : await readPage(client, url, onRetry);
-        if (!page || closed) {
-          giveBack();
-          return { done: true, value: undefined };
-        }
-        charge = Math.max(1, page.items.length);
-        url = page.nextLink;
-        held.hold(page.items, giveBack);
-        return { done: false, value: page.items };
-      } catch (error) {
-        giveBack();
-        throw error;
+      if (closed) return { done: true, value: undefined };
+      const people = charge;
+      const page = await readPage(client, url, () => budget.take(people), onRetry);
+      if (closed) {
+        page.giveBack();
+        return { done: true, value: undefined };
       }
+      charge = Math.max(1, page.items.length);
+      url = page.nextLink;
+      held.hold(page.items, page.giveBack);
+      return { done: false, value: page.items };
     },
     async return() {
       closed = true;
@@ -71,10 +69,29 @@ export function listingPages(
   return pages;
 }
 
-/** One page as delta items; Graph's body is not kept past it. */
-async function readPage(client: Client, url: string, onRetry?: (waitMs: number) => void): Promise<{ items: DeltaItem[]; nextLink?: string }> {
-  const body: { value?: ListedUser[]; "@odata.nextLink"?: string } = await withRetries(() => client.api(url).get(), { onRetry });
-  return { items: (body.value ?? []).map(asDeltaItem), nextLink: body["@odata.nextLink"] };
+/**
+ * One page as delta items, read once `admit` lets it (its charge goes with it as `giveBack`); Graph's body is not
+ * kept past it. An attempt that fails after its admission gives it back before the next one asks again.
+ */
+async function readPage(
+  client: Client,
+  url: string,
+  admit: () => Promise<() => void>,
+  onRetry?: (waitMs: number) => void,
+): Promise<{ items: DeltaItem[]; nextLink?: string; giveBack: () => void }> {
+  return withRetries(
+    async () => {
+      const admission = new BodyAdmission(admit);
+      try {
+        const body: { value?: ListedUser[]; "@odata.nextLink"?: string } = await client.api(url).middlewareOptions([admission]).get();
+        return { items: (body.value ?? []).map(asDeltaItem), nextLink: body["@odata.nextLink"], giveBack: admission.giveBack ?? (() => undefined) };
+      } catch (error) {
+        admission.giveBack?.();
+        throw error;
+      }
+    },
+    { onRetry },
+  );
 }
 
 function asDeltaItem(user: ListedUser): DeltaItem {

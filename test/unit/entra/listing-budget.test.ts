@@ -1,8 +1,8 @@
-import type { Client } from "@microsoft/microsoft-graph-client";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ListingBudget } from "@/lib/connectors/entra/listing-budget";
 import { listingPages } from "@/lib/connectors/entra/listing-pages";
 import { PageCharges } from "@/lib/connectors/entra/page-charges";
+import { fakeGraphClient } from "../../support/fake-graph-client";
 
 describe("the process's listing budget", () => {
   it("lets pages in while they fit, first come first served, and a page larger than the whole alone", async () => {
@@ -38,14 +38,15 @@ describe("the process's listing budget", () => {
   });
 });
 
-describe("a listing closed while it waits for the budget", () => {
-  it("gives its charge back once granted, and asks Graph nothing", async () => {
-    const requests: string[] = [];
-    const client = { api: (url: string) => (requests.push(url), { get: async () => ({ value: [] }) }) } as unknown as Client;
+describe("a listing closed while its page waits for the budget", () => {
+  it("gives the page's charge back once granted, and asks Graph for no further page", async () => {
+    const { client, requests } = fakeGraphClient(() => ({ value: [{ id: "user-1" }], "@odata.nextLink": "/users?next" }));
     const budget = new ListingBudget(10);
     const elsewhere = await budget.take(10);
     const listing = listingPages(client, { filters: ["startswith(userPrincipalName,'a')"], budget, firstPage: 5, held: new PageCharges() });
     const first = listing.next();
+    // Graph has answered; the answer waits unread for the budget.
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
     await listing.return!();
     elsewhere();
     expect(await first).toEqual({ done: true, value: undefined });
@@ -54,13 +55,29 @@ describe("a listing closed while it waits for the budget", () => {
     void budget.take(10).then(() => (started = true));
     await new Promise((resolve) => setImmediate(resolve));
     expect(started).toBe(true);
-    expect(requests).toEqual([]);
+    expect(await listing.next()).toEqual({ done: true, value: undefined });
+    expect(requests).toHaveLength(1);
+  });
+
+  it("reads no answer before the budget has room: the request is made, the page waits", async () => {
+    const { client, requests } = fakeGraphClient(() => ({ value: [{ id: "user-1" }] }));
+    const budget = new ListingBudget(10);
+    const elsewhere = await budget.take(10);
+    const held = new PageCharges();
+    const listing = listingPages(client, { filters: ["startswith(userPrincipalName,'a')"], budget, firstPage: 5, held });
+    let read = false;
+    const first = listing.next().then((page) => ((read = true), page));
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(read).toBe(false);
+    elsewhere();
+    expect((await first).value).toEqual([expect.objectContaining({ id: "user-1" })]);
   });
 });
 
 describe("a listing page's charge", () => {
   const pageOf = (n: number) => ({ value: Array.from({ length: n }, (_, i) => ({ id: `user-${i}` })), "@odata.nextLink": "/users?next" });
-  const client = { api: () => ({ get: async () => pageOf(4) }) } as unknown as Client;
+  const { client } = fakeGraphClient(() => pageOf(4));
   const startsOnce = (budget: ListingBudget, people: number) => {
     const started = { now: false };
     void budget.take(people).then(() => (started.now = true));
