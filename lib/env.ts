@@ -35,7 +35,7 @@ const schema = z.object({
   // Listings of /users read at once by an Entra full round (lib/connectors/entra/sharded-round.ts); 0 reads it as one delta walk.
   SYNC_SHARDS: z.coerce.number().int().min(0).max(32).default(8),
   // People's worth of listing pages a worker process holds at once (each until written), all its runs together (listing-budget.ts).
-  SYNC_PEOPLE_IN_FLIGHT: z.coerce.number().int().min(1).default(4000),
+  SYNC_PEOPLE_IN_FLIGHT: z.coerce.number().int().min(1).default(2000),
   // Connections the web and worker keep to one host, Graph's included (lib/net/capped-connections.ts).
   CONNECTIONS_PER_HOST: z.coerce.number().int().min(1).max(4096).default(128),
   // How long a worker's claim on a job lasts; a killed worker's job is retried after about this long.
