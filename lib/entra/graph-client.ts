@@ -20,9 +20,9 @@ import { GraphCallObserver, emptyGraphCallStats, type GraphCallStats } from "./g
  * A Graph client that authenticates with the customer's app token (from
  * msal's cache), spends every request from the (app, tenant) pair's shared
  * budget (lib/entra/budget/) and waits out throttling as Graph asks
- * (Retry-After), up to the SDK's maximum of 10 retries a request; a request
- * may ask to have its answer read only once admitted (body-admission.ts). Every Graph
- * request of the portal is made through a client made here.
+ * (Retry-After), up to the SDK's maximum of 10 retries a request. A request
+ * may ask for its answer to be read only once admitted (body-admission.ts).
+ * Every Graph request of the portal is made through a client made here.
  */
 export function graphClient(msal: ConfidentialClientApplication, budgetKey: BudgetKey, stats: GraphCallStats = emptyGraphCallStats()): Client {
   const authProvider = {

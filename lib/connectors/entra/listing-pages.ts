@@ -1,6 +1,6 @@
 import type { Client } from "@microsoft/microsoft-graph-client";
-import { selectedUserProperties, type DeltaItem, type GraphUser } from "./graph-user";
 import { BodyAdmission } from "@/lib/entra/body-admission";
+import { selectedUserProperties, type DeltaItem, type GraphUser } from "./graph-user";
 import type { ListingBudget } from "./listing-budget";
 import type { PageCharges } from "./page-charges";
 import { withRetries } from "./with-retries";
