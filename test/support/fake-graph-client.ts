@@ -1,16 +1,15 @@
 import { Client, type Context, type Middleware } from "@microsoft/microsoft-graph-client";
 import { BodyAdmissionHandler } from "@/lib/entra/body-admission";
 
-/** An answer: a body (an object as JSON, a string as text), or an error with Graph's status and code. */
-export type FakeAnswer = unknown;
-
 /**
  * A real Graph client whose network answers from `answer`, given the request
  * as the portal wrote it (Graph's own `https://graph.microsoft.com/v1.0`
- * left off, any other origin kept; decoded), and recording each. The portal's
- * body admission sits first in its chain, as in lib/entra/graph-client.ts.
+ * left off, any other origin kept; decoded), and recording each. An answer is
+ * a body (an object as JSON, a string as text), or an Error carrying Graph's
+ * status and code. The portal's body admission sits first in its chain, as in
+ * lib/entra/graph-client.ts.
  */
-export function fakeGraphClient(answer: (url: string) => FakeAnswer | Promise<FakeAnswer>) {
+export function fakeGraphClient(answer: (url: string) => unknown) {
   const requests: string[] = [];
   const network: Middleware = {
     async execute(context: Context) {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { uuidArray } from "@/db/sql-names";
 import { customers, entraSettings, syncRuns } from "@/db/schema";
+import { uuidArray } from "@/db/sql-names";
 import type { BatchTenant } from "@/emulator";
 import { directorySyncQueue, jobRetryOptions } from "@/lib/jobs/directory-sync-job";
 import { seal } from "@/lib/secrets/secret-box";
