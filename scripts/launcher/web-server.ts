@@ -9,6 +9,7 @@ import { env } from "../../lib/env";
 import { capConnectionsPerHost } from "../../lib/net/capped-connections";
 import { withClientAddress } from "./with-client-address";
 import { withCompression } from "./with-compression";
+import { withDecodablePath } from "./with-decodable-path";
 
 /**
  * The web process of `npm start`: Next.js's production request handler
@@ -22,7 +23,7 @@ const trusted = parseTrustedProxies(env().TRUSTED_PROXIES);
 capConnectionsPerHost();
 const app = next({ dev: false, dir: root, port });
 await app.prepare();
-const server = createServer(withCompression(withClientAddress(app.getRequestHandler(), trusted)));
+const server = createServer(withCompression(withDecodablePath(withClientAddress(app.getRequestHandler(), trusted))));
 await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, () => resolve()));
 console.log(`web listening on port ${port}`);
 
