@@ -10,6 +10,8 @@ export type FaultState = {
   resourceUnits: ResourceUnitCounts;
   notificationDropsLeft: number;
   notificationDuplicatesLeft: number;
+  /** Graph requests waiting on the `hold` fault now. */
+  heldRequests: number;
 };
 
 /**
@@ -28,6 +30,10 @@ export class FaultInjector {
   private meter = new ResourceUnitMeter();
   private notificationDropsLeft = 0;
   private notificationDuplicatesLeft = 0;
+  private arrivals = 0;
+  private held = 0;
+  private releaseHeld = () => {};
+  private heldUntilSet = Promise.resolve();
 
   set(settings: FaultSettings, now = Date.now()): void {
     this.settings = settings;
@@ -40,6 +46,9 @@ export class FaultInjector {
     this.meter = new ResourceUnitMeter();
     this.notificationDropsLeft = settings.notifications?.drop ?? 0;
     this.notificationDuplicatesLeft = settings.notifications?.duplicate ?? 0;
+    this.arrivals = 0;
+    this.releaseHeld();
+    this.heldUntilSet = new Promise((resolve) => (this.releaseHeld = resolve));
   }
 
   clear(): void {
@@ -56,6 +65,7 @@ export class FaultInjector {
       resourceUnits: this.meter.describe(),
       notificationDropsLeft: this.notificationDropsLeft,
       notificationDuplicatesLeft: this.notificationDuplicatesLeft,
+      heldRequests: this.held,
     };
   }
 
@@ -70,6 +80,15 @@ export class FaultInjector {
    */
   get tokenOutageRetryAfterSeconds(): number | undefined {
     return this.settings.tokenOutage?.retryAfterSeconds;
+  }
+
+  /** Resolves at once, or — past the `hold` fault's first requests — when the faults are next set or cleared. */
+  async holdGraphRequest(): Promise<void> {
+    const hold = this.settings.hold;
+    if (!hold || ++this.arrivals <= hold.after) return;
+    this.held++;
+    await this.heldUntilSet;
+    this.held--;
   }
 
   /** This request's added latency: constant, or drawn from the log-normal distribution (Box–Muller). */

@@ -24,6 +24,11 @@ export const faultSettingsSchema = z.object({
    * charged its cost; a request that finds too few units gets 429 ResourceUnitLimitExceeded with Retry-After.
    */
   resourceUnits: z.object({ perTenSeconds: z.number().int().min(1).max(1_000_000).optional() }).optional(),
+  /**
+   * Graph requests after the first `after` wait, unanswered, until the tenant's faults are set or cleared again: a
+   * test can change the directory at a known point of a run (after its anchor, before its listings) with no race.
+   */
+  hold: z.object({ after: z.number().int().min(0) }).optional(),
   /** 429 TooManyRequests on every Nth Graph request, and/or on all of them for a while. */
   throttle: z
     .object({

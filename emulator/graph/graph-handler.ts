@@ -10,7 +10,7 @@ export type GraphHandler = (ctx: RequestContext, caller: GraphCaller) => void | 
 
 /**
  * Wraps every Graph endpoint: bearer token (401), permission (403), then the
- * tenant's injected faults (latency, resource-unit throttling, 429 with
+ * tenant's injected faults (a hold, latency, resource-unit throttling, 429 with
  * Retry-After, 503 bursts, a reset in the middle of the body), then the endpoint itself.
  */
 export function graphHandler(services: EmulatorServices, operation: GraphOperation, handle: GraphHandler): Handler {
@@ -18,6 +18,7 @@ export function graphHandler(services: EmulatorServices, operation: GraphOperati
     const caller = await authenticateGraphRequest(services, ctx);
     requirePermission(caller, operation);
     const faults = caller.tenant.faults;
+    await faults.holdGraphRequest();
     const latencyMs = faults.latencyMs;
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const retryAfter = faults.chargeResourceUnits(caller.clientId, resourceUnitCost("GET", ctx.url), caller.tenant.users.activeCount, resourceUnitQuota);

@@ -63,4 +63,20 @@ describe("per-tenant fault injection on Graph", () => {
     expect(await admin.getFaults(DEMO_TENANT.tenantId)).toMatchObject({ unavailableLeft: 0, graphRequestsSinceSet: 4 });
     await admin.clearFaults(DEMO_TENANT.tenantId);
   });
+
+  it("holds requests past the first N unanswered until the faults are set again, so a test can act between two requests", async () => {
+    await admin.setFaults(DEMO_TENANT.tenantId, { hold: { after: 1 } });
+    expect((await graphGet(emulator(), "/v1.0/users?$top=1", token)).status).toBe(200);
+    const held = graphGet(emulator(), "/v1.0/users?$top=1", token);
+    let answered = false;
+    void held.then(() => (answered = true));
+    for (let deadline = Date.now() + 10_000; (await admin.getFaults(DEMO_TENANT.tenantId)).heldRequests < 1;) {
+      if (Date.now() > deadline) throw new Error("the second request was never held");
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(answered).toBe(false);
+    await admin.clearFaults(DEMO_TENANT.tenantId);
+    expect((await held).status).toBe(200);
+    expect((await admin.getFaults(DEMO_TENANT.tenantId)).heldRequests).toBe(0);
+  });
 });

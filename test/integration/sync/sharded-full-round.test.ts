@@ -29,12 +29,12 @@ describe("a full round read as parallel listings", () => {
     const domain = (await admin.getTenant(tenant.tenantId)).defaultDomain;
     const people = (await admin.listUsers(tenant.tenantId, { limit: 12 })).users.filter((u) => u.userType === "Member");
     const [renamed, movedToDigit, disabled, softDeleted, hardDeleted, managerChanged] = people;
-    // Slow answers keep the listings in flight for a while: the changes land once the anchor is taken (after the count
-    // of everyone, beside the count of the uncovered) and before the listings answer.
-    await admin.setFaults(tenant.tenantId, { latencyMs: 400 });
+    // The round's first three requests (the count of everyone, then the anchor beside the count of the uncovered)
+    // are answered; its listings are held until the changes below have landed, then released by clearing the faults.
+    await admin.setFaults(tenant.tenantId, { hold: { after: 3 } });
     const run = syncNow(manager);
-    for (let deadline = Date.now() + 20_000; (await admin.getFaults(tenant.tenantId)).graphRequestsSinceSet < 3;) {
-      if (Date.now() > deadline) throw new Error("the round never took its anchor");
+    for (let deadline = Date.now() + 20_000; (await admin.getFaults(tenant.tenantId)).heldRequests === 0;) {
+      if (Date.now() > deadline) throw new Error("the round never asked for its listings");
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const created = await admin.createUser(tenant.tenantId, { userPrincipalName: `~joined@${domain}`, displayName: "Joined Meanwhile" });
@@ -44,13 +44,13 @@ describe("a full round read as parallel listings", () => {
     await admin.updateUser(tenant.tenantId, managerChanged!.id, { managerId: created.id, department: "Moved" });
     await admin.softDeleteUser(tenant.tenantId, softDeleted!.id);
     await admin.hardDeleteUser(tenant.tenantId, hardDeleted!.id);
+    await admin.clearFaults(tenant.tenantId);
     expect(await run).toMatchObject({
       status: "succeeded",
       round: "full",
       removed: 0,
       readAs: expect.stringMatching(/^\d+ parallel listings by the first character of the user name, then the changes made meanwhile\.$/),
     });
-    await admin.clearFaults(tenant.tenantId);
 
     const next = await syncNow(manager);
     expect(next).toMatchObject({ status: "succeeded", round: "delta", readAs: null });
