@@ -8,7 +8,7 @@ import { createWorker } from "@/lib/jobs/queue-backend";
 import { logger } from "@/lib/logger";
 import { keepSubscription } from "@/lib/realtime/keep-subscription";
 import { processRealtimeJob } from "@/lib/realtime/process-realtime-job";
-import { realtimeQueueName, type RealtimePayload } from "@/lib/realtime/realtime-job";
+import { realtimeQueue, realtimeQueueName, type RealtimePayload } from "@/lib/realtime/realtime-job";
 import { getSubscriptionRow, noSubscription, updateSubscriptionRow } from "@/lib/realtime/subscription-row";
 import { createEntraCompany, emulatorAdmin, startTestWorker, syncNow } from "../../support/sync-fixture";
 import { startNotificationReceiver } from "../../support/notification-receiver";
@@ -55,6 +55,14 @@ describe("real time: Graph change notifications", () => {
         .where(and(eq(directoryEntries.customerId, customerId), eq(directoryEntries.aadObjectId, objectId)))
     )[0];
   const quiet = () => until("the emulator's deliveries", async () => (await admin.notificationLog(tenantId)).inFlight === 0);
+  /** Notified while a run was under way, a delta job waits for it to end and then makes a run of its own. */
+  const deltasPending = async () =>
+    (await realtimeQueue().getJobs(["waiting", "delayed", "prioritized", "active"])).some(
+      (job) => job.data.kind === "delta" && job.data.customerId === customerId,
+    );
+  /** No delivery on its way, no delta job waiting, every run ended: nothing left to make a run. */
+  const settled = () =>
+    until("every notification's run", async () => (await admin.notificationLog(tenantId)).inFlight === 0 && !(await deltasPending()) && finished(await runs()));
   const subscriptionAtGraph = async () => (await admin.listSubscriptions(tenantId)).subscriptions[0];
 
   beforeAll(async () => {
@@ -135,6 +143,7 @@ describe("real time: Graph change notifications", () => {
   }, 90_000);
 
   it("a forged notification (wrong clientState, unknown subscription, another tenant) changes nothing and is logged", async () => {
+    await settled();
     const warn = vi.spyOn(logger, "warn");
     const before = (await runs()).length;
     const id = (await getSubscriptionRow({ customerId }))!.subscriptionId!;
