@@ -18,7 +18,8 @@ type ListedUser = Omit<GraphUser, "manager@delta"> & { manager?: { id?: string }
  * with the same properties a delta round selects. Each user comes back as a
  * delta item would: the manager, expanded here, as `manager@delta`, so the
  * one mapping (fromGraph) reads both. A page is asked for only when the
- * caller wants it, and its answer is read only when the budget has room
+ * caller wants it and the budget lets one more request out, and its answer
+ * is read only when the budget has room
  * (body-admission.ts): charged `firstPage` people for a listing's first page
  * (the caller's estimate), the size of the page before for the next. The
  * charge goes with the page into `held`, whose walk gives it back once the
@@ -47,8 +48,7 @@ export function listingPages(
         charge = firstPage;
       }
       if (closed) return { done: true, value: undefined };
-      const people = charge;
-      const page = await readPage(client, url, () => budget.take(people), onRetry);
+      const page = await readPage(client, url, budget, charge, onRetry);
       if (closed) {
         page.giveBack();
         return { done: true, value: undefined };
@@ -70,24 +70,34 @@ export function listingPages(
 }
 
 /**
- * One page as delta items, read once `admit` lets it (its charge goes with it as `giveBack`); Graph's body is not
- * kept past it. An attempt that fails after its admission gives it back before the next one asks again.
+ * One page as delta items: each attempt sent when the budget lets one more request out, its answer read once the
+ * budget has room for `people` (the charge goes with the page as `giveBack`); Graph's body is not kept past it. An
+ * attempt that fails after its admission gives it back before the next one asks again.
  */
 async function readPage(
   client: Client,
   url: string,
-  admit: () => Promise<() => void>,
+  budget: ListingBudget,
+  people: number,
   onRetry?: (waitMs: number) => void,
 ): Promise<{ items: DeltaItem[]; nextLink?: string; giveBack: () => void }> {
   return withRetries(
     async () => {
-      const admission = new BodyAdmission(admit);
+      const answered = await budget.send();
+      // The request keeps its place until its answer is admitted: an answer waiting for the budget is one unread.
+      const admission = new BodyAdmission(async () => {
+        const giveBack = await budget.take(people);
+        answered();
+        return giveBack;
+      });
       try {
         const body: { value?: ListedUser[]; "@odata.nextLink"?: string } = await client.api(url).middlewareOptions([admission]).get();
         return { items: (body.value ?? []).map(asDeltaItem), nextLink: body["@odata.nextLink"], giveBack: admission.giveBack ?? (() => undefined) };
       } catch (error) {
         admission.giveBack?.();
         throw error;
+      } finally {
+        answered();
       }
     },
     { onRetry },

@@ -38,6 +38,53 @@ describe("the process's listing budget", () => {
   });
 });
 
+describe("the listing requests a process sends at once", () => {
+  const settle = () => new Promise<undefined>((resolve) => setImmediate(() => resolve(undefined)));
+  /** How many requests a fresh budget lets out before one has to wait. */
+  const sentAtOnce = async (budget: ListingBudget) => {
+    for (let sent = 0; ; sent++) if (!(await Promise.race([budget.send(), settle()]))) return sent;
+  };
+
+  it("are three budgets' worth of pages, at least two; the next goes out when one is given back", async () => {
+    expect(await sentAtOnce(new ListingBudget(2000))).toBe(7);
+    expect(await sentAtOnce(new ListingBudget(1))).toBe(2);
+    const budget = new ListingBudget(999);
+    const sent = await Promise.all([budget.send(), budget.send(), budget.send()]);
+    const started: string[] = [];
+    void budget.send().then(() => started.push("fourth"));
+    void budget.send().then(() => started.push("fifth"));
+    await settle();
+    expect(started).toEqual([]);
+    // Given back twice is given back once.
+    sent[0]!();
+    sent[0]!();
+    await settle();
+    expect(started).toEqual(["fourth"]);
+  });
+
+  it("wait, unsent, while the answers already asked for wait for the budget; a failed answer gives its place back", async () => {
+    let fail = true;
+    const { client, requests } = fakeGraphClient(() =>
+      fail ? Object.assign(new Error("bad request"), { statusCode: 400, code: "Request_BadRequest" }) : { value: [{ id: "user-1" }] },
+    );
+    const budget = new ListingBudget(10, 2);
+    const elsewhere = await budget.take(10);
+    const listing = (letter: string) =>
+      listingPages(client, { filters: [`startswith(userPrincipalName,'${letter}')`], budget, firstPage: 5, held: new PageCharges() });
+    await expect(listing("x").next()).rejects.toMatchObject({ code: "Request_BadRequest" });
+    fail = false;
+    const pages = ["a", "b", "c"].map((letter) => listing(letter).next());
+    await vi.waitFor(() => expect(requests).toHaveLength(3));
+    await settle();
+    // Two answers wait unread for the budget, and hold both places: the third listing's request is not sent.
+    expect(requests).toHaveLength(3);
+    elsewhere();
+    // Admitted (five people each, the whole budget), they make way for the third.
+    await Promise.all(pages.slice(0, 2));
+    await vi.waitFor(() => expect(requests).toHaveLength(4));
+  });
+});
+
 describe("a listing closed while its page waits for the budget", () => {
   it("gives the page's charge back once granted, and asks Graph for no further page", async () => {
     const { client, requests } = fakeGraphClient(() => ({ value: [{ id: "user-1" }], "@odata.nextLink": "/users?next" }));
