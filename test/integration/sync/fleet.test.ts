@@ -29,6 +29,16 @@ describe("a fleet of customers and two worker processes", () => {
     await Promise.all(started.map((w) => w.ready));
     return started;
   };
+  /**
+   * The runs' "sync finished" lines, all `count` of them: a worker logs one just after the run's row is final, so
+   * the fleet can be over in the database before the last line has reached the test through the pipe.
+   */
+  const finishedLogged = async (processes: WorkerProcess[], count: number) => {
+    for (const deadline = Date.now() + 15_000; processes.reduce((n, w) => n + w.finished.length, 0) < count;) {
+      if (Date.now() > deadline) throw new Error(`the workers logged ${processes.map((w) => w.finished.length).join(" + ")} finished runs of ${count}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   afterEach(async () => {
     for (const worker of workers.splice(0)) {
       worker.child.kill("SIGKILL");
@@ -73,6 +83,7 @@ describe("a fleet of customers and two worker processes", () => {
     await fallDue(fleet);
     const runs = await waitForFleet(fleet, 90_000);
     await expectEachOnce(fleet, runs);
+    await finishedLogged([first!, second!], 200);
     expect(first!.finished.length).toBeGreaterThan(0);
     expect(second!.finished.length).toBeGreaterThan(0);
     expect(new Set([...first!.finished, ...second!.finished]).size).toBe(200);
@@ -137,6 +148,7 @@ describe("a fleet of customers and two worker processes", () => {
       await fallDue(fleet);
       const runs = await waitForFleet(fleet, 100_000);
       expect(runs.map((r) => r.status)).toEqual(Array(6).fill("succeeded"));
+      await finishedLogged([first!, second!], 6);
       expect(first!.finished.length).toBeGreaterThan(0);
       expect(second!.finished.length).toBeGreaterThan(0);
       const { resourceUnits } = await admin.getFaults(tenant!.tenantId);
