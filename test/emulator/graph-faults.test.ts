@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_TENANT, type EmulatorAdmin } from "@/emulator";
 import { useEmulator } from "./support/emulator-fixture";
 import { appToken, graphGet } from "./support/graph-http";
@@ -70,10 +70,7 @@ describe("per-tenant fault injection on Graph", () => {
     const held = graphGet(emulator(), "/v1.0/users?$top=1", token);
     let answered = false;
     void held.then(() => (answered = true));
-    for (let deadline = Date.now() + 10_000; (await admin.getFaults(DEMO_TENANT.tenantId)).heldRequests < 1;) {
-      if (Date.now() > deadline) throw new Error("the second request was never held");
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await vi.waitFor(async () => expect((await admin.getFaults(DEMO_TENANT.tenantId)).heldRequests).toBe(1), { timeout: 10_000, interval: 10 });
     expect(answered).toBe(false);
     await admin.clearFaults(DEMO_TENANT.tenantId);
     expect((await held).status).toBe(200);

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import IORedis from "ioredis";
-import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, describe, expect, inject, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { directoryEntries, entraSettings, syncRuns } from "@/db/schema";
 import type { BatchTenant } from "@/emulator";
@@ -33,12 +33,8 @@ describe("a fleet of customers and two worker processes", () => {
    * The runs' "sync finished" lines, all `count` of them: a worker logs one just after the run's row is final, so
    * the fleet can be over in the database before the last line has reached the test through the pipe.
    */
-  const finishedLogged = async (processes: WorkerProcess[], count: number) => {
-    for (const deadline = Date.now() + 15_000; processes.reduce((n, w) => n + w.finished.length, 0) < count;) {
-      if (Date.now() > deadline) throw new Error(`the workers logged ${processes.map((w) => w.finished.length).join(" + ")} finished runs of ${count}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+  const finishedLogged = (processes: WorkerProcess[], count: number) =>
+    vi.waitFor(() => expect(processes.reduce((n, w) => n + w.finished.length, 0)).toBe(count), { timeout: 15_000, interval: 50 });
   afterEach(async () => {
     for (const worker of workers.splice(0)) {
       worker.child.kill("SIGKILL");
