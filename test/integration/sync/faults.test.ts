@@ -56,9 +56,12 @@ describe("sync under faults", () => {
   it("waits out a passing token-endpoint outage (AADSTS90033) and removes nothing", async () => {
     const { tenant, manager, before } = await syncedCompany(50);
     await withFreshToken(manager, tenant);
-    // More failures than one attempt's own retries take (a full round's first three requests each ask for a token),
-    // so the run itself must try again.
-    await admin.setFaults(tenant.tenantId, { tokenOutage: { requests: 9, retryAfterSeconds: 1 } });
+    // More failures than one attempt's own retries take, and fewer than the run's four attempts are sure to: msal
+    // keeps a 503's Retry-After (1 s) and fails a token request inside it without sending it. An attempt asks 4 times
+    // (at 0, 0.5, 1.5 and 3.5 s): the first attempt's ask at 0.5 s stays local (3 reach the endpoint), and a later
+    // attempt's first one or two may too, but never the last two. 6 failures so fail the first attempt (3 or 4 asks)
+    // whatever the timing, and the three later attempts reach the endpoint at least 6 times, for the 2 or 3 left.
+    await admin.setFaults(tenant.tenantId, { tokenOutage: { requests: 6, retryAfterSeconds: 1 } });
     const run = await syncNow(manager, "full_resync");
     const left = (await admin.getFaults(tenant.tenantId)).tokenOutageLeft;
     await admin.clearFaults(tenant.tenantId);
