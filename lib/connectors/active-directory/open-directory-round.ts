@@ -30,5 +30,11 @@ export async function openDirectoryRound(run: SyncRun): Promise<RoundSource> {
 }
 
 async function* entriesOf(pages: AsyncIterable<DirectoryUser[]>, country: CountryCode | null): AsyncGenerator<SourceEntry[]> {
-  for await (const page of pages) yield page.map((user) => fromDirectoryUser(user, country));
+  for await (const page of pages) {
+    const entries = page.map((user) => fromDirectoryUser(user, country));
+    // The directory's users are not needed once mapped; emptied, they are not kept by the generator that passed the
+    // page on (see walkPages).
+    page.length = 0;
+    yield entries;
+  }
 }

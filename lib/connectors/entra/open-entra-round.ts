@@ -107,6 +107,9 @@ async function* entriesOf(
     position.deltaLink = page.deltaLink ?? position.deltaLink;
     const entries = page.items.map((item) => fromGraph(item, filter, country));
     held.move(page.items, entries);
+    // Graph's items are not needed once mapped; emptied, they are not kept by the generators that passed the page on
+    // (see walkPages).
+    page.items.length = 0;
     yield entries;
   }
 }
