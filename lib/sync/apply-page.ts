@@ -190,9 +190,10 @@ const readColumns = sql.join(
   sql`, `,
 );
 /**
- * The same, typed as the directory's columns, whose attributes and lists are never null. Measured on a 999-person page (PostgreSQL 15): unpacking it from jsonb
- * took 40–49 ms, 30 of them to parse the page into jsonb; from json, with the lists read into text[] by
- * `json_to_recordset` itself, 45 ms; from json with the lists read as json and then split into their elements, 27 ms.
+ * The same, typed as the directory's columns, whose attributes and lists are never null. Measured on a 999-person
+ * page (PostgreSQL 15): unpacking it from jsonb took 40–49 ms, 30 of them to parse the page into jsonb; from json,
+ * with the lists read into text[] by `json_to_recordset` itself, 45 ms; from json with the lists read as json and
+ * then split into their elements, 27 ms.
  */
 const typedColumns = sql.join(
   [

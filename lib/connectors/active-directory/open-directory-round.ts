@@ -5,6 +5,7 @@ import type { CountryCode } from "@/lib/phone/normalise-phone";
 import type { DirectoryUser } from "@/lib/ldap/directory-user";
 import { searchUserPages } from "@/lib/ldap/search-user-pages";
 import type { RoundSource } from "@/lib/sync/connector";
+import { mapAndEmpty } from "@/lib/sync/map-and-empty";
 import type { SourceEntry } from "@/lib/sync/synced-fields";
 import { fromDirectoryUser } from "./from-directory-user";
 import { loadLdapConnection } from "./settings/load-ldap-connection";
@@ -30,11 +31,5 @@ export async function openDirectoryRound(run: SyncRun): Promise<RoundSource> {
 }
 
 async function* entriesOf(pages: AsyncIterable<DirectoryUser[]>, country: CountryCode | null): AsyncGenerator<SourceEntry[]> {
-  for await (const page of pages) {
-    const entries = page.map((user) => fromDirectoryUser(user, country));
-    // The directory's users are not needed once mapped; emptied, they are not kept by the generator that passed the
-    // page on (see walkPages).
-    page.length = 0;
-    yield entries;
-  }
+  for await (const page of pages) yield mapAndEmpty(page, (user) => fromDirectoryUser(user, country));
 }

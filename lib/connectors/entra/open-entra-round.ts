@@ -7,6 +7,7 @@ import { graphClient } from "@/lib/entra/graph-client";
 import { emptyGraphCallStats } from "@/lib/entra/graph-call-observer";
 import { env } from "@/lib/env";
 import type { RoundSource } from "@/lib/sync/connector";
+import { mapAndEmpty } from "@/lib/sync/map-and-empty";
 import type { SourceEntry } from "@/lib/sync/synced-fields";
 import { DeltaExpiredError, deltaPages, type DeltaPage } from "./delta-pages";
 import { fromGraph, type GraphFilter } from "./graph-user";
@@ -105,11 +106,8 @@ async function* entriesOf(
 ): AsyncGenerator<SourceEntry[]> {
   for await (const page of pages) {
     position.deltaLink = page.deltaLink ?? position.deltaLink;
-    const entries = page.items.map((item) => fromGraph(item, filter, country));
+    const entries = mapAndEmpty(page.items, (item) => fromGraph(item, filter, country));
     held.move(page.items, entries);
-    // Graph's items are not needed once mapped; emptied, they are not kept by the generators that passed the page on
-    // (see walkPages).
-    page.items.length = 0;
     yield entries;
   }
 }
