@@ -16,3 +16,15 @@ export const enumType = (e: Pick<PgEnum<[string, ...string[]]>, "enumName">): SQ
 
 /** UUIDs (ours, or a source's already stored as one) as one `uuid[]` parameter: a page's IDs are one parameter, not a thousand. */
 export const uuidArray = (ids: readonly string[]): SQL => sql`${`{${ids.join(",")}}`}::uuid[]`;
+
+/**
+ * A value as one JSON text parameter (a page of entries, a batch), flat. V8's JSON.stringify returns a rope of parts
+ * of up to 16 KB, and postgres.js flattens it only as it sends the statement: a page that waited for a connection
+ * then held both the parts, copied into the old generation by then, and the flat copy. Measuring the text's UTF-8
+ * length flattens it in place, here, and the parts die young.
+ */
+export function jsonParameter(value: unknown): string {
+  const text = JSON.stringify(value);
+  Buffer.byteLength(text);
+  return text;
+}

@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { now } from "@/lib/clock";
 import { directoryCredentials, directoryCredentialUses } from "@/db/schema";
 import { logger } from "@/lib/logger";
+import { jsonParameter } from "@/db/sql-names";
 
 /**
  * How often each credential (a phone's download, a PBX's lookup, an LDAP
@@ -74,7 +75,7 @@ async function recordUses(batch: Map<string, number>): Promise<{ secretHash: str
   return db().execute<{ secretHash: string; uses: number; msLeft: number }>(sql`
     with batch as (
       select ${c.customerId}, ${c.kind}, ${c.secretHash}, used.uses::int as uses
-      from jsonb_each_text(${JSON.stringify(Object.fromEntries(batch))}::jsonb) as used(secret_hash, uses)
+      from jsonb_each_text(${jsonParameter(Object.fromEntries(batch))}::jsonb) as used(secret_hash, uses)
       join ${c} on ${c.secretHash} = used.secret_hash
       where (select set_config('synchronous_commit', 'off', true)) = 'off'
     ), written as (

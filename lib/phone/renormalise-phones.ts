@@ -5,6 +5,7 @@ import { directoryEntries } from "@/db/schema";
 import { ofCustomer } from "@/lib/tenancy";
 import type { CountryCode } from "./normalise-phone";
 import { phoneFields, type PhoneFields } from "./phone-fields";
+import { jsonParameter } from "@/db/sql-names";
 
 type Writer = Pick<ReturnType<typeof db>, "select" | "execute">;
 
@@ -52,7 +53,7 @@ export async function renormalisePhones(tx: Writer, { customerId, country }: { c
         update ${d} set
           office_phone_e164 = r."officePhoneE164", mobile_phone_e164 = r."mobilePhoneE164",
           phones_e164 = r."phonesE164", unparsed_phones = r."unparsedPhones", updated_at = now()
-        from json_to_recordset(${JSON.stringify(updates)}::json)
+        from json_to_recordset(${jsonParameter(updates)}::json)
           as r(id uuid, "officePhoneE164" text, "mobilePhoneE164" text, "phonesE164" text[], "unparsedPhones" text[])
         where ${d.id} = r.id and ${eq(d.customerId, customerId)}`);
     }

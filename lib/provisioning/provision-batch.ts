@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { insertJsonRows } from "@/db/insert-json-rows";
-import { uuidArray } from "@/db/sql-names";
+import { jsonParameter, uuidArray } from "@/db/sql-names";
 import { accounts, devices, managedColumns, managedFields, type DeviceKind, type ManagedField, type ProvisioningSettings } from "@/db/schema";
 import { noPortalPasswordHash } from "@/lib/accounts/no-portal-password";
 import { violatedConstraint } from "@/lib/db-errors";
@@ -326,7 +326,7 @@ async function updateManaged(tx: Parameters<Parameters<ReturnType<typeof db>["tr
       name = r.name, email = r.email, extension = r.extension, site = r.site, package = r.package,
       user_type = r."userType", group_member_type = r."groupMemberType"::group_member_type,
       extension_sticky = r."extensionSticky", updated_at = now()
-    from json_to_recordset(${JSON.stringify(rows)}::json) as r(id uuid, name text, email text, extension text, site text, package text, "userType" text, "groupMemberType" text, "extensionSticky" boolean)
+    from json_to_recordset(${jsonParameter(rows)}::json) as r(id uuid, name text, email text, extension text, site text, package text, "userType" text, "groupMemberType" text, "extensionSticky" boolean)
     where ${a.id} = r.id and ${a.customerId} = ${customerId}`);
 }
 

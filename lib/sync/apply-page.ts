@@ -6,7 +6,7 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { ofCustomer } from "@/lib/tenancy";
 import type { Connector, SourceWaits } from "./connector";
 import { listFieldNames, syncedFieldNames } from "./synced-fields";
-import { column, columns, enumType, uuidArray } from "@/db/sql-names";
+import { column, columns, enumType, jsonParameter, uuidArray } from "@/db/sql-names";
 import type { ExistingEntry, PagePlan } from "./plan-page";
 
 /**
@@ -79,7 +79,7 @@ export type PageContext = RunScope & {
 };
 
 /**
- * Writes one page in one statement, whose parts PostgreSQL applies together
+ * The statement that writes one page, whose parts PostgreSQL applies together
  * or not at all: the upsert of new and changed entries (skipped by
  * Simulate), the record of the page's created entries (from the very
  * parameter the upsert reads), the change records of the others, and the
@@ -91,9 +91,10 @@ export type PageContext = RunScope & {
  * (`json_to_recordset`), not as a VALUES list: a thousand users are thirteen
  * thousand parameters to build, send and plan (see bench/sync). The page write
  * is nearly all of PostgreSQL's CPU in bench:fleet, and most of it was the
- * unpacking: see `writeRows`.
+ * unpacking: see `writeRows`. Its parameters are text and numbers only,
+ * built here: once it is built, the page's objects are no longer needed.
  */
-export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void> {
+export function pageWriteStatement(ctx: PageContext, plan: PagePlan): SQL {
   const { source, keyColumn } = ctx.connector;
   const key = column(keyColumn);
   const d = directoryEntries;
@@ -113,8 +114,8 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
   const { counts } = plan;
   const runs = syncRuns;
   const plus = (counter: PgColumn, n: number) => sql`${column(counter)} = ${counter} + ${n}::int`;
-  await db().execute(sql`
-    with created as (select ${JSON.stringify(plan.creates)}::json as entries),
+  return sql`
+    with created as (select ${jsonParameter(plan.creates)}::json as entries),
     created_record as (
       insert into ${p} (${columns([p.runId, p.customerId, p.entryCount, p.entries])})
       select ${ctx.runId}::uuid, ${ctx.customerId}::uuid, ${plan.creates.length}::int, entries from created where ${plan.creates.length}::int > 0
@@ -129,7 +130,7 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
       from (
         select r.* from created, lateral ${writeRows(sql`created.entries`)}
         union all
-        select r.* from ${writeRows(sql`${JSON.stringify(plan.updates)}::json`)}
+        select r.* from ${writeRows(sql`${jsonParameter(plan.updates)}::json`)}
       ) r
       where not ${ctx.simulate}::boolean
       on conflict (${column(d.customerId)}, ${key}) where ${key} is not null do update
@@ -144,7 +145,7 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
     changed as (
       insert into ${c} (${columns([c.runId, c.customerId, c.objectId, c.displayName, c.kind, c.fields])})
       select ${ctx.runId}::uuid, ${ctx.customerId}::uuid, r."objectId", r."displayName", r.kind, r.fields
-      from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as r("objectId" uuid, "displayName" text, kind ${enumType(syncChangeKindEnum)}, fields jsonb)
+      from jsonb_to_recordset(${jsonParameter(changes)}::jsonb) as r("objectId" uuid, "displayName" text, kind ${enumType(syncChangeKindEnum)}, fields jsonb)
       returning 1
     ),
     not_removed as (
@@ -173,7 +174,7 @@ export async function applyPage(ctx: PageContext, plan: PagePlan): Promise<void>
       ${plus(runs.budgetWaits, ctx.throttle.budgetWaits)},
       ${plus(runs.budgetWaitMs, ctx.throttle.budgetWaitMs)}
     from written_all
-    where ${runs.id} = ${ctx.runId}::uuid and written_all.n >= 0`);
+    where ${runs.id} = ${ctx.runId}::uuid and written_all.n >= 0`;
 }
 
 const syncedColumns = syncedFieldNames.map((f) => directoryEntries[f]);

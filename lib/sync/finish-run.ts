@@ -5,7 +5,7 @@ import { directoryEntries, directorySourceEnum, syncRunChanges, syncRuns } from 
 import { ofCustomer } from "@/lib/tenancy";
 import type { Connector, SyncWriter } from "./connector";
 import type { SeenKeySet } from "./seen-keys";
-import { column, columns, enumType } from "@/db/sql-names";
+import { column, columns, enumType, jsonParameter } from "@/db/sql-names";
 import { oweRunEvents } from "@/lib/webhook-events/owe-run-events";
 
 export type FinishInput = {
@@ -49,7 +49,7 @@ export async function finishRun(input: FinishInput): Promise<"succeeded" | "need
         with gone as (
           select ${keyColumn} as key from ${d}
           where ${d.customerId} = ${input.customerId} and ${d.source} = ${source}::${enumType(directorySourceEnum)} and ${d.status} <> 'removed'
-          except select id::uuid from json_array_elements_text(${JSON.stringify([...input.seen])}::json) as seen(id)
+          except select id::uuid from json_array_elements_text(${jsonParameter([...input.seen])}::json) as seen(id)
           except select ${c.objectId} from ${c} where ${c.runId} = ${input.runId} and ${c.kind} = 'removed'
         )
         insert into ${c} (${columns([c.runId, c.customerId, c.objectId, c.displayName, c.kind, c.fields])})

@@ -5,6 +5,7 @@ import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { enqueueDeliveries } from "@/lib/jobs/webhook-jobs";
 import { logger } from "@/lib/logger";
 import type { WebhookEvent } from "./webhook-event";
+import { jsonParameter } from "@/db/sql-names";
 
 /**
  * Hands events to every enabled endpoint of the customer that listens to
@@ -22,7 +23,7 @@ export async function emitWebhookEvents(customerId: string, events: WebhookEvent
     insert into ${d} (message_id, customer_id, endpoint_id, event_type, order_key, payload)
     select 'msg_' || replace(gen_random_uuid()::text, '-', ''), e.customer_id, e.id, ev.type, ev."orderKey",
       jsonb_build_object('type', ev.type, 'timestamp', to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'data', ev.data)
-    from rows from (json_to_recordset(${JSON.stringify(events)}::json) as (type text, "orderKey" text, data jsonb)) with ordinality as ev(type, "orderKey", data, n)
+    from rows from (json_to_recordset(${jsonParameter(events)}::json) as (type text, "orderKey" text, data jsonb)) with ordinality as ev(type, "orderKey", data, n)
     join ${e} e on e.customer_id = ${customerId}::uuid and e.enabled and (ev.type = any(e.event_types) or ev.type = 'webhook.test')
       and (${endpointId ?? null}::uuid is null or e.id = ${endpointId ?? null}::uuid)
     order by ev.n, e.id

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { provisioningRecords, syncRunChanges, syncRunCreatedPages, syncRuns, webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import { column } from "@/db/sql-names";
+import { column, jsonParameter } from "@/db/sql-names";
 import type { RunEventsPayload } from "@/lib/jobs/webhook-jobs";
 import { enqueueDeliveries } from "@/lib/jobs/webhook-jobs";
 import { ofCustomer } from "@/lib/tenancy";
@@ -77,7 +77,7 @@ export async function emitRunEvents({ customerId, runId, outcome }: RunEventsPay
       where p.run_id = ${runId}::uuid and p.customer_id = ${customerId}::uuid and ${userEvent} is not null
         and (case when ${removalActions} then ${removalsToo}::boolean else not ${confirmedOnly}::boolean end)
       union all
-      select 3, 0, 0, ${runEvent}::text, null, ${JSON.stringify(runData)}::jsonb where ${runEvent}::text is not null
+      select 3, 0, 0, ${runEvent}::text, null, ${jsonParameter(runData)}::jsonb where ${runEvent}::text is not null
     )
     insert into ${webhookDeliveries} (message_id, customer_id, endpoint_id, event_type, order_key, payload)
     select 'msg_' || replace(gen_random_uuid()::text, '-', ''), e.customer_id, e.id, ev.type, ev.order_key,

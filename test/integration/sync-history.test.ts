@@ -33,7 +33,7 @@ describe("sync history", () => {
       )
       .returning();
     aRunIds = aRuns.map((r) => r.id);
-    // Created entries are recorded a source page at a time: here 40, then 20 (written as applyPage writes them).
+    // Created entries are recorded a source page at a time: here 40, then 20 (written as pageWriteStatement writes them).
     const created = (n: number) => ({
       key: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
       status: "active",

@@ -80,7 +80,7 @@ async function createdSlice(pages: { id: number; entryCount: number }[], from: n
     .orderBy(asc(syncRunCreatedPages.id));
   return records.flatMap((record) => {
     const start = wanted.find((w) => w.id === record.id)!.first;
-    // applyPage records the writes themselves.
+    // pageWriteStatement records the writes themselves.
     return (record.entries as EntryWrite[])
       .map((entry, i) => ({ entry, position: start + i, id: `${record.id}.${i}` }))
       .filter(({ position }) => position >= from && position < from + size)
