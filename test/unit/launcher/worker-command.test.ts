@@ -13,9 +13,9 @@ describe("the worker command", () => {
   });
 
   it("keeps the flags the README credits for flat memory and server-only imports", () => {
-    expect(workerCommand).toContain("--heap-growing-percent=50");
+    expect(workerCommand).toContain("--heap-growing-percent=40");
     expect(workerCommand).toContain("--conditions=react-server");
     // The web's phonebook downloads stay flat in memory the same way (bench/phonebook measures with it).
-    expect(webCommand).toContain("--heap-growing-percent=50");
+    expect(webCommand).toContain("--heap-growing-percent=40");
   });
 });
