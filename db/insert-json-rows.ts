@@ -1,6 +1,7 @@
 import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "./client";
+import { jsonParameter } from "./sql-names";
 
 /**
  * Inserts rows that travel as one JSON parameter, which PostgreSQL unpacks
@@ -25,7 +26,7 @@ export async function insertJsonRows<Row extends Record<string, unknown>>(
     if (!column) throw new Error(`insertJsonRows: ${field} is not a column`);
     return column.name;
   });
-  const json = JSON.stringify(rows.map((row) => Object.fromEntries(fields.map((field, i) => [names[i], row[field] ?? null]))));
+  const json = jsonParameter(rows.map((row) => Object.fromEntries(fields.map((field, i) => [names[i], row[field] ?? null]))));
   const list = sql.join(
     names.map((name) => sql.identifier(name)),
     sql`, `,
