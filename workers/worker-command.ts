@@ -5,8 +5,8 @@
  * 100,000-entry tenant. With 64 runs at once the old generation peaks near
  * this share above what a collection leaves, plus the young generation's
  * size: at 50 % a worker's peak / idle in the fleet burst was 1.42–1.63
- * (peaks 226–257 MiB), at 40 % 1.36–1.42 (224–227 MiB) for no more CPU
- * that the burst could tell apart (bench:fleet).
+ * (peaks 231–257 MiB), at 40 % 1.36–1.42 (224–227 MiB) for no more CPU
+ * than the runs' spread (bench:fleet).
  */
 export const steadyHeapFlag = "--heap-growing-percent=40";
 
